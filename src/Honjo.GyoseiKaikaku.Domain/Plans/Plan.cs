@@ -1,0 +1,216 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Departments;
+using Honjo.GyoseiKaikaku.Domain.Outline;
+
+namespace Honjo.GyoseiKaikaku.Domain.Plans;
+
+/// <summary>
+/// A 実施計画: one sheet of the booklet. Identified by its field and number (<see cref="PlanNumber"/>);
+/// two plans may share a name.
+/// </summary>
+public sealed class Plan
+{
+    public const int MaxNameLength = 200;
+    public const int MaxItemLength = 2000;
+
+    private readonly List<PlanExecutingDepartment> _executingDepartments = [];
+    private readonly List<PlanCooperator> _cooperators = [];
+    private readonly List<PlanTextItem> _textItems = [];
+    private readonly List<PlanYearTarget> _yearTargets = [];
+    private readonly List<PlanSdgGoal> _sdgGoals = [];
+    private readonly List<YearEndReport> _yearEndReports = [];
+
+    private Plan()
+    {
+        Name = string.Empty;
+    }
+
+    public Plan(
+        ReformField field,
+        int number,
+        string name,
+        FiscalYear startYear,
+        FiscalYear targetYear,
+        ReformPerspective perspective)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        _ = new PlanNumber(field.Number, number);
+        FieldNumber = field.Number;
+        Field = field;
+        Number = number;
+        Name = Guard.Required(name, "計画名", MaxNameLength);
+        SetYears(startYear, targetYear);
+        Perspective = perspective;
+    }
+
+    public int Id { get; private set; }
+
+    public int FieldNumber { get; private set; }
+
+    public ReformField Field { get; private set; } = null!;
+
+    public int Number { get; private set; }
+
+    public PlanNumber PlanNumber => new(FieldNumber, Number);
+
+    /// <summary>計画名.</summary>
+    public string Name { get; private set; }
+
+    /// <summary>開始年度.</summary>
+    public FiscalYear StartYear { get; private set; }
+
+    /// <summary>達成目標年度.</summary>
+    public FiscalYear TargetYear { get; private set; }
+
+    /// <summary>改革の視点.</summary>
+    public ReformPerspective Perspective { get; private set; }
+
+    /// <summary>True when the 連携課 list ends in "など": the named units are examples, not all.</summary>
+    public bool CooperatorsOpenEnded { get; private set; }
+
+    public IReadOnlyList<PlanExecutingDepartment> ExecutingDepartments => _executingDepartments;
+
+    public IReadOnlyList<PlanCooperator> Cooperators => _cooperators;
+
+    public IReadOnlyList<PlanTextItem> TextItems => _textItems;
+
+    public IReadOnlyList<PlanYearTarget> YearTargets => _yearTargets;
+
+    public IReadOnlyList<PlanSdgGoal> SdgGoals => _sdgGoals;
+
+    public IReadOnlyList<YearEndReport> YearEndReports => _yearEndReports;
+
+    /// <summary>連携課 as printed: "課税課、支所市民福祉課", "全庁", "財政課、…、農業委員会事務局など".</summary>
+    public string CooperatorsText =>
+        string.Join("、", _cooperators.OrderBy(c => c.Order).Select(c => c.Label)) + (CooperatorsOpenEnded ? "など" : string.Empty);
+
+    /// <summary>実行課 as printed, joined with "、".</summary>
+    public string ExecutingDepartmentsText =>
+        string.Join("、", _executingDepartments.OrderBy(d => d.Order).Select(d => d.Department.Name));
+
+    public bool IsRunningIn(FiscalYear year) => year >= StartYear && year <= TargetYear;
+
+    public bool IsExecutedBy(int departmentId) => _executingDepartments.Any(d => d.DepartmentId == departmentId);
+
+    public IReadOnlyList<string> Items(PlanTextSection section) =>
+        _textItems.Where(i => i.Section == section).OrderBy(i => i.Order).Select(i => i.Text).ToList();
+
+    public string TargetFor(FiscalYear year) => _yearTargets.FirstOrDefault(t => t.Year == year)?.Text ?? string.Empty;
+
+    public YearEndReport? ReportFor(FiscalYear year) => _yearEndReports.FirstOrDefault(r => r.Year == year);
+
+    public EvaluationGrade? GradeFor(FiscalYear year) => ReportFor(year)?.Grade;
+
+    public void Rename(string name) => Name = Guard.Required(name, "計画名", MaxNameLength);
+
+    public void SetYears(FiscalYear startYear, FiscalYear targetYear)
+    {
+        if (targetYear < startYear)
+        {
+            throw new DomainException("達成目標年度は開始年度以降の年度を指定してください。");
+        }
+
+        StartYear = startYear;
+        TargetYear = targetYear;
+    }
+
+    public void ChangePerspective(ReformPerspective perspective)
+    {
+        if (!Enum.IsDefined(perspective))
+        {
+            throw new DomainException("改革の視点を選択してください。");
+        }
+
+        Perspective = perspective;
+    }
+
+    public void SetExecutingDepartments(IReadOnlyList<Department> departments)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        if (departments.Count == 0)
+        {
+            throw new DomainException("実行課を1つ以上指定してください。");
+        }
+
+        if (departments.Select(d => d.Name).Distinct(StringComparer.Ordinal).Count() != departments.Count)
+        {
+            throw new DomainException("実行課に同じ部署が重複しています。");
+        }
+
+        _executingDepartments.Clear();
+        _executingDepartments.AddRange(departments.Select((d, i) => new PlanExecutingDepartment(d, i + 1)));
+    }
+
+    /// <summary>Sets 連携課: each entry a department or a group word; <paramref name="openEnded"/> for a list ending in など.</summary>
+    public void SetCooperators(IReadOnlyList<(Department? Department, string? GroupLabel)> entries, bool openEnded)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (openEnded && entries.Count == 0)
+        {
+            throw new DomainException("「など」を付ける場合は連携課を1つ以上指定してください。");
+        }
+
+        _cooperators.Clear();
+        _cooperators.AddRange(entries.Select((e, i) => new PlanCooperator(e.Department, e.GroupLabel, i + 1)));
+        CooperatorsOpenEnded = openEnded;
+    }
+
+    public void SetItems(PlanTextSection section, IEnumerable<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var cleaned = items.Select(i => i?.Trim() ?? string.Empty).Where(i => i.Length > 0).ToList();
+        var label = section.DisplayName();
+        if (cleaned.Any(i => i.Length > MaxItemLength))
+        {
+            throw new DomainException($"{label}の各項目は{MaxItemLength}文字以内で入力してください。");
+        }
+
+        _textItems.RemoveAll(i => i.Section == section);
+        _textItems.AddRange(cleaned.Select((text, i) => new PlanTextItem(section, i + 1, text)));
+    }
+
+    public void SetTarget(FiscalYear year, string? text)
+    {
+        var value = Guard.Optional(text?.Replace("\r\n", "\n", StringComparison.Ordinal), $"{year.JapaneseName}の達成目標", MaxItemLength);
+        var existing = _yearTargets.FirstOrDefault(t => t.Year == year);
+        if (existing is null)
+        {
+            _yearTargets.Add(new PlanYearTarget(year, value));
+        }
+        else
+        {
+            existing.Text = value;
+        }
+    }
+
+    public void SetSdgGoals(IEnumerable<int> goals)
+    {
+        ArgumentNullException.ThrowIfNull(goals);
+        var distinct = goals.Distinct().Order().ToList();
+        var created = distinct.Select(g => new PlanSdgGoal(g)).ToList();
+        _sdgGoals.Clear();
+        _sdgGoals.AddRange(created);
+    }
+
+    /// <summary>Returns the year-end record for <paramref name="year"/>, creating an empty one if there is none.</summary>
+    public YearEndReport ReportForOrCreate(FiscalYear year)
+    {
+        if (!IsRunningIn(year))
+        {
+            throw new DomainException($"この計画は{year.JapaneseName}の実施期間外です（{StartYear.JapaneseName}～{TargetYear.JapaneseName}）。");
+        }
+
+        var report = ReportFor(year);
+        if (report is null)
+        {
+            report = new YearEndReport(year);
+            _yearEndReports.Add(report);
+        }
+
+        return report;
+    }
+
+    /// <summary>Records a year-end result that was already published (the seed's R5 grades).</summary>
+    public void RecordPublishedResult(FiscalYear year, string statusReport, EvaluationGrade? grade, string nextYearPolicy) =>
+        ReportForOrCreate(year).RecordPublishedResult(statusReport, grade, nextYearPolicy);
+}
