@@ -1,0 +1,41 @@
+using Honjo.GyoseiKaikaku.Domain.Editions;
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Honjo.GyoseiKaikaku.Infrastructure.Data.Configurations;
+
+internal sealed class BookletEditionConfiguration : IEntityTypeConfiguration<BookletEdition>
+{
+    public void Configure(EntityTypeBuilder<BookletEdition> builder)
+    {
+        builder.ToTable("Editions");
+        builder.HasIndex(e => e.Year).IsUnique();
+        builder.Property(e => e.Title).HasMaxLength(200).IsRequired();
+        builder.Property(e => e.IssuedLabel).HasMaxLength(50).IsRequired();
+        builder.Ignore(e => e.EditionName);
+        builder.HasMany(e => e.Entries).WithOne().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.FieldPages).WithOne().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(e => e.FieldPages).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class BookletEntryConfiguration : IEntityTypeConfiguration<BookletEntry>
+{
+    public void Configure(EntityTypeBuilder<BookletEntry> builder)
+    {
+        builder.ToTable("EditionEntries");
+        builder.HasKey(x => new { x.EditionId, x.PlanId });
+        builder.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BookletFieldPageConfiguration : IEntityTypeConfiguration<BookletFieldPage>
+{
+    public void Configure(EntityTypeBuilder<BookletFieldPage> builder)
+    {
+        builder.ToTable("EditionFieldPages");
+        builder.HasKey(x => new { x.EditionId, x.FieldNumber });
+    }
+}

@@ -1,0 +1,38 @@
+using Honjo.GyoseiKaikaku.Domain.Departments;
+using Honjo.GyoseiKaikaku.Domain.Outline;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Honjo.GyoseiKaikaku.Infrastructure.Data.Configurations;
+
+internal sealed class ReformOutlineConfiguration : IEntityTypeConfiguration<ReformOutline>
+{
+    public void Configure(EntityTypeBuilder<ReformOutline> builder)
+    {
+        builder.ToTable("Outlines");
+        builder.Property(o => o.Title).HasMaxLength(100).IsRequired();
+        builder.Property(o => o.Theme).HasMaxLength(200).IsRequired();
+        builder.Property(o => o.PeriodLabel).HasMaxLength(100).IsRequired();
+    }
+}
+
+internal sealed class ReformFieldConfiguration : IEntityTypeConfiguration<ReformField>
+{
+    public void Configure(EntityTypeBuilder<ReformField> builder)
+    {
+        builder.ToTable("Fields");
+        builder.HasKey(f => f.Number);
+        builder.Property(f => f.Number).ValueGeneratedNever();
+        builder.Property(f => f.Name).HasMaxLength(100).IsRequired();
+    }
+}
+
+internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> builder)
+    {
+        builder.ToTable("Departments");
+        builder.Property(d => d.Name).HasMaxLength(50).IsRequired();
+        builder.HasIndex(d => d.Name).IsUnique();
+    }
+}

@@ -1,0 +1,99 @@
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Honjo.GyoseiKaikaku.Infrastructure.Data.Configurations;
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> builder)
+    {
+        builder.ToTable("Plans");
+        builder.HasIndex(p => new { p.FieldNumber, p.Number }).IsUnique();
+        builder.Property(p => p.Name).HasMaxLength(Plan.MaxNameLength).IsRequired();
+        builder.HasOne(p => p.Field).WithMany().HasForeignKey(p => p.FieldNumber).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(p => p.PlanNumber);
+        builder.Ignore(p => p.CooperatorsText);
+        builder.Ignore(p => p.ExecutingDepartmentsText);
+
+        builder.HasMany(p => p.ExecutingDepartments).WithOne().HasForeignKey(d => d.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Cooperators).WithOne().HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.TextItems).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.YearTargets).WithOne().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.SdgGoals).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.YearEndReports).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+
+        foreach (var navigation in new[]
+                 {
+                     nameof(Plan.ExecutingDepartments), nameof(Plan.Cooperators), nameof(Plan.TextItems),
+                     nameof(Plan.YearTargets), nameof(Plan.SdgGoals), nameof(Plan.YearEndReports),
+                 })
+        {
+            builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
+        }
+    }
+}
+
+internal sealed class PlanExecutingDepartmentConfiguration : IEntityTypeConfiguration<PlanExecutingDepartment>
+{
+    public void Configure(EntityTypeBuilder<PlanExecutingDepartment> builder)
+    {
+        builder.ToTable("PlanExecutingDepartments");
+        builder.HasKey(d => new { d.PlanId, d.DepartmentId });
+        builder.HasOne(d => d.Department).WithMany().HasForeignKey(d => d.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PlanCooperatorConfiguration : IEntityTypeConfiguration<PlanCooperator>
+{
+    public void Configure(EntityTypeBuilder<PlanCooperator> builder)
+    {
+        builder.ToTable("PlanCooperators");
+        builder.Property(c => c.GroupLabel).HasMaxLength(50);
+        builder.HasOne(c => c.Department).WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.PlanId, c.Order }).IsUnique();
+        builder.Ignore(c => c.Label);
+    }
+}
+
+internal sealed class PlanTextItemConfiguration : IEntityTypeConfiguration<PlanTextItem>
+{
+    public void Configure(EntityTypeBuilder<PlanTextItem> builder)
+    {
+        builder.ToTable("PlanTextItems");
+        builder.Property(i => i.Text).HasMaxLength(Plan.MaxItemLength).IsRequired();
+        builder.HasIndex(i => new { i.PlanId, i.Section, i.Order }).IsUnique();
+    }
+}
+
+internal sealed class PlanYearTargetConfiguration : IEntityTypeConfiguration<PlanYearTarget>
+{
+    public void Configure(EntityTypeBuilder<PlanYearTarget> builder)
+    {
+        builder.ToTable("PlanYearTargets");
+        builder.HasKey(t => new { t.PlanId, t.Year });
+        builder.Property(t => t.Text).HasMaxLength(Plan.MaxItemLength).IsRequired();
+        builder.Ignore(t => t.Lines);
+    }
+}
+
+internal sealed class PlanSdgGoalConfiguration : IEntityTypeConfiguration<PlanSdgGoal>
+{
+    public void Configure(EntityTypeBuilder<PlanSdgGoal> builder)
+    {
+        builder.ToTable("PlanSdgGoals");
+        builder.HasKey(g => new { g.PlanId, g.Goal });
+    }
+}
+
+internal sealed class YearEndReportConfiguration : IEntityTypeConfiguration<YearEndReport>
+{
+    public void Configure(EntityTypeBuilder<YearEndReport> builder)
+    {
+        builder.ToTable("YearEndReports");
+        builder.HasIndex(r => new { r.PlanId, r.Year }).IsUnique();
+        builder.Property(r => r.StatusReport).HasMaxLength(YearEndReport.MaxTextLength).IsRequired();
+        builder.Property(r => r.NextYearPolicy).HasMaxLength(YearEndReport.MaxTextLength).IsRequired();
+        builder.Ignore(r => r.IsEmpty);
+    }
+}
