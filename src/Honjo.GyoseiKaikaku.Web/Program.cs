@@ -1,29 +1,42 @@
+using Honjo.GyoseiKaikaku.Infrastructure;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Web;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddControllersWithViews();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddWebFeatures();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+}
+
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Home/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
+    app.UseExceptionHandler("/error");
     app.UseHsts();
 }
 
-app.UseHttpsRedirection();
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
 app.UseRouting();
-
 app.UseAuthorization();
-
 app.MapStaticAssets();
+app.MapControllers();
 
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var address in app.Urls)
+    {
+        app.Logger.LogInformation("本庄市 行政改革 実施計画シート: {Address}/plans", address);
+    }
+});
 
+await app.RunAsync();
 
-app.Run();
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,97 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Departments;
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Web.Features.Plans;
+using Honjo.GyoseiKaikaku.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.Departments;
+
+public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions)
+{
+    public async Task<DepartmentListViewModel?> ListAsync(string? year, CancellationToken cancellationToken)
+    {
+        var context = await editions.ResolveAsync(year, cancellationToken);
+        if (context is null)
+        {
+            return null;
+        }
+
+        var planIds = db.Editions.Where(e => e.Id == context.Edition.Id).SelectMany(e => e.Entries).Select(x => x.PlanId);
+        var rows = await db.Departments.AsNoTracking()
+            .OrderBy(d => d.SortOrder)
+            .Select(d => new DepartmentListRow(
+                d.Id,
+                d.Name,
+                d.Kind,
+                db.Plans.Count(p => planIds.Contains(p.Id) && p.ExecutingDepartments.Any(x => x.DepartmentId == d.Id)),
+                db.Plans.Count(p => planIds.Contains(p.Id) && p.Cooperators.Any(x => x.DepartmentId == d.Id))))
+            .ToListAsync(cancellationToken);
+        return new DepartmentListViewModel(context, rows);
+    }
+
+    public async Task<DepartmentViewModel?> DetailAsync(int id, string? year, CancellationToken cancellationToken)
+    {
+        var context = await editions.ResolveAsync(year, cancellationToken);
+        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (context is null || department is null)
+        {
+            return null;
+        }
+
+        var editionId = context.Edition.Id;
+        var gradeYear = context.LastGradedYear;
+        var plans = await db.Plans.AsNoTracking()
+            .Where(p => db.Editions.Where(e => e.Id == editionId).SelectMany(e => e.Entries).Any(x => x.PlanId == p.Id))
+            .Where(p => p.ExecutingDepartments.Any(x => x.DepartmentId == id) || p.Cooperators.Any(x => x.DepartmentId == id))
+            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .Select(p => new
+            {
+                p.FieldNumber,
+                p.Number,
+                p.Name,
+                p.StartYear,
+                p.TargetYear,
+                Executing = p.ExecutingDepartments.Any(x => x.DepartmentId == id),
+                Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
+                Grade = p.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        return new DepartmentViewModel(
+            context,
+            department.Id,
+            department.Name,
+            gradeYear,
+            plans.Where(p => p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, p.TargetYear, p.Grade)).ToList(),
+            plans.Where(p => !p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, p.TargetYear, p.Grade)).ToList());
+    }
+}
+
+public sealed record DepartmentListRow(int Id, string Name, DepartmentKind Kind, int ExecutingCount, int CooperatingCount);
+
+public sealed record DepartmentListViewModel(EditionContext Context, IReadOnlyList<DepartmentListRow> Rows);
+
+public sealed record DepartmentPlanRow(
+    PlanNumber Number,
+    string Name,
+    IReadOnlyList<DepartmentLink> ExecutingDepartments,
+    FiscalYear StartYear,
+    FiscalYear TargetYear,
+    EvaluationGrade? LastGrade);
+
+public sealed record DepartmentViewModel(
+    EditionContext Context,
+    int Id,
+    string Name,
+    FiscalYear GradeYear,
+    IReadOnlyList<DepartmentPlanRow> Executing,
+    IReadOnlyList<DepartmentPlanRow> Cooperating);
+
+public sealed record DepartmentPlansSection(
+    string Title,
+    string Id,
+    IReadOnlyList<DepartmentPlanRow> Rows,
+    FiscalYear GradeYear,
+    string YearParam);

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Honjo.GyoseiKaikaku.Web.Features;
+
+public sealed class HomeController : Controller
+{
+    [HttpGet("/")]
+    public IActionResult Index() => RedirectToAction("Index", "Plans");
+
+    [HttpGet("/error/{status:int?}")]
+    [ApiExplorerSettings(IgnoreApi = true)]
+    public IActionResult Error(int? status)
+    {
+        var code = status ?? StatusCodes.Status500InternalServerError;
+        var feature = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        Response.StatusCode = code;
+        ViewData["Title"] = code switch
+        {
+            404 => "ページが見つかりません",
+            403 => "アクセスできません",
+            400 => "リクエストが正しくありません",
+            _ => "エラーが発生しました",
+        };
+        return View("~/Features/Shared/Error.cshtml", new ErrorViewModel(code, feature?.OriginalPath));
+    }
+}
+
+public sealed record ErrorViewModel(int StatusCode, string? OriginalPath);

@@ -1,0 +1,217 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.Plans;
+
+/// <summary>The query string of <c>/plans</c>. Every filter is optional; values that do not parse are ignored and reported.</summary>
+public sealed record PlanIndexRequest
+{
+    public string? Year { get; init; }
+
+    public int? Field { get; init; }
+
+    public int? Department { get; init; }
+
+    /// <summary>Also match plans where the department is a 連携課.</summary>
+    public bool Cooperating { get; init; }
+
+    public ReformPerspective? Perspective { get; init; }
+
+    /// <summary>"A", "B", "C" or "none" (未評価), for the edition's last graded year.</summary>
+    public string? Grade { get; init; }
+
+    public string? Q { get; init; }
+
+    public bool HasFilters =>
+        Field is not null || Department is not null || Perspective is not null
+        || !string.IsNullOrWhiteSpace(Grade) || !string.IsNullOrWhiteSpace(Q);
+}
+
+/// <summary>Builds the 目次 of an edition, filtered and searched.</summary>
+public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
+{
+    public const string UngradedValue = "none";
+
+    public async Task<PlanIndexViewModel?> HandleAsync(PlanIndexRequest request, CancellationToken cancellationToken)
+    {
+        var context = await editions.ResolveAsync(request.Year, cancellationToken);
+        if (context is null)
+        {
+            return null;
+        }
+
+        var editionId = context.Edition.Id;
+        var gradeYear = context.LastGradedYear;
+        var terms = SearchTerms.Split(request.Q);
+
+        var plans = db.Plans.AsNoTracking()
+            .Where(p => db.Editions.Where(e => e.Id == editionId).SelectMany(e => e.Entries).Any(x => x.PlanId == p.Id));
+
+        if (request.Field is { } field)
+        {
+            plans = plans.Where(p => p.FieldNumber == field);
+        }
+
+        if (request.Department is { } departmentId)
+        {
+            plans = request.Cooperating
+                ? plans.Where(p => p.ExecutingDepartments.Any(d => d.DepartmentId == departmentId)
+                                   || p.Cooperators.Any(c => c.DepartmentId == departmentId))
+                : plans.Where(p => p.ExecutingDepartments.Any(d => d.DepartmentId == departmentId));
+        }
+
+        if (request.Perspective is { } perspective)
+        {
+            plans = plans.Where(p => p.Perspective == perspective);
+        }
+
+        if (request.Grade is { Length: > 0 } gradeText)
+        {
+            if (gradeText == UngradedValue)
+            {
+                plans = plans.Where(p => p.StartYear <= gradeYear && p.TargetYear >= gradeYear
+                                         && !p.YearEndReports.Any(r => r.Year == gradeYear && r.Grade != null));
+            }
+            else if (EvaluationGrades.TryParse(gradeText, out var grade))
+            {
+                plans = plans.Where(p => p.YearEndReports.Any(r => r.Year == gradeYear && r.Grade == grade));
+            }
+        }
+
+        foreach (var term in terms)
+        {
+            var perspectives = ReformPerspectives.All.Where(v => v.DisplayName().Contains(term, StringComparison.OrdinalIgnoreCase)).ToList();
+            plans = plans.Where(p =>
+                p.Name.Contains(term)
+                || p.TextItems.Any(i => i.Text.Contains(term))
+                || p.YearTargets.Any(t => t.Text.Contains(term))
+                || p.YearEndReports.Any(r => r.StatusReport.Contains(term) || r.NextYearPolicy.Contains(term))
+                || p.ExecutingDepartments.Any(d => d.Department.Name.Contains(term))
+                || p.Cooperators.Any(c => (c.GroupLabel != null && c.GroupLabel.Contains(term))
+                                          || (c.Department != null && c.Department.Name.Contains(term)))
+                || perspectives.Contains(p.Perspective));
+        }
+
+        var rows = await plans
+            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .Select(p => new
+            {
+                p.Id,
+                p.FieldNumber,
+                p.Number,
+                p.Name,
+                p.StartYear,
+                p.TargetYear,
+                Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
+                Grade = p.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
+                Page = db.Editions.Where(e => e.Id == editionId).SelectMany(e => e.Entries).Where(x => x.PlanId == p.Id).Select(x => x.Page).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var snippets = terms.Count == 0
+            ? new Dictionary<int, string>()
+            : await FindSnippetsAsync(rows.Select(r => r.Id).ToList(), terms[0], cancellationToken);
+
+        var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).ToListAsync(cancellationToken);
+        var fieldPages = await db.Editions.Where(e => e.Id == editionId).SelectMany(e => e.FieldPages)
+            .ToDictionaryAsync(f => f.FieldNumber, f => f.Page, cancellationToken);
+        var totalCount = await db.Editions.Where(e => e.Id == editionId).SelectMany(e => e.Entries).CountAsync(cancellationToken);
+
+        var groups = fields
+            .Select(f => new PlanIndexGroup(
+                f.Number,
+                f.Name,
+                fieldPages.GetValueOrDefault(f.Number),
+                rows.Where(r => r.FieldNumber == f.Number)
+                    .Select(r => new PlanIndexRow(
+                        new PlanNumber(r.FieldNumber, r.Number),
+                        r.Name,
+                        r.Departments,
+                        r.StartYear,
+                        r.TargetYear,
+                        r.Page,
+                        r.Grade,
+                        snippets.GetValueOrDefault(r.Id)))
+                    .ToList()))
+            .ToList();
+
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder)
+            .Select(d => new DepartmentLink(d.Id, d.Name)).ToListAsync(cancellationToken);
+
+        return new PlanIndexViewModel(context, request, groups, totalCount, gradeYear, terms, departments,
+            fields.Select(f => (f.Number, f.Title)).ToList());
+    }
+
+    private async Task<Dictionary<int, string>> FindSnippetsAsync(List<int> planIds, string term, CancellationToken cancellationToken)
+    {
+        var items = await db.Plans.AsNoTracking()
+            .Where(p => planIds.Contains(p.Id))
+            .SelectMany(p => p.TextItems.Where(i => i.Text.Contains(term)).OrderBy(i => i.Section).ThenBy(i => i.Order)
+                .Select(i => new { p.Id, i.Text }))
+            .ToListAsync(cancellationToken);
+        var targets = await db.Plans.AsNoTracking()
+            .Where(p => planIds.Contains(p.Id))
+            .SelectMany(p => p.YearTargets.Where(t => t.Text.Contains(term)).Select(t => new { p.Id, t.Text }))
+            .ToListAsync(cancellationToken);
+        return items.Concat(targets)
+            .GroupBy(x => x.Id)
+            .ToDictionary(g => g.Key, g => SearchTerms.Snippet(g.First().Text, term));
+    }
+}
+
+public static class SearchTerms
+{
+    /// <summary>Splits a query into terms on half- or full-width spaces; every term must match.</summary>
+    public static IReadOnlyList<string> Split(string? query) =>
+        string.IsNullOrWhiteSpace(query)
+            ? []
+            : query.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(t => t.Length <= 100)
+                .Distinct(StringComparer.Ordinal)
+                .Take(5)
+                .ToList();
+
+    /// <summary>About 60 characters of <paramref name="text"/> around the first occurrence of <paramref name="term"/>.</summary>
+    public static string Snippet(string text, string term, int radius = 30)
+    {
+        var index = text.IndexOf(term, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return text.Length <= radius * 2 ? text : text[..(radius * 2)] + "…";
+        }
+
+        var start = Math.Max(0, index - radius);
+        var end = Math.Min(text.Length, index + term.Length + radius);
+        return (start > 0 ? "…" : string.Empty) + text[start..end].Replace('\n', ' ') + (end < text.Length ? "…" : string.Empty);
+    }
+}
+
+public sealed record DepartmentLink(int Id, string Name);
+
+public sealed record PlanIndexRow(
+    PlanNumber Number,
+    string Name,
+    IReadOnlyList<DepartmentLink> Departments,
+    FiscalYear StartYear,
+    FiscalYear TargetYear,
+    int Page,
+    EvaluationGrade? LastGrade,
+    string? Snippet);
+
+public sealed record PlanIndexGroup(int FieldNumber, string FieldName, int Page, IReadOnlyList<PlanIndexRow> Rows);
+
+public sealed record PlanIndexViewModel(
+    EditionContext Context,
+    PlanIndexRequest Request,
+    IReadOnlyList<PlanIndexGroup> Groups,
+    int TotalCount,
+    FiscalYear GradeYear,
+    IReadOnlyList<string> Terms,
+    IReadOnlyList<DepartmentLink> Departments,
+    IReadOnlyList<(int Number, string Title)> Fields)
+{
+    public int MatchCount => Groups.Sum(g => g.Rows.Count);
+}

@@ -1,0 +1,39 @@
+using Honjo.GyoseiKaikaku.Web.Features.Departments;
+using Honjo.GyoseiKaikaku.Web.Features.Plans;
+using Honjo.GyoseiKaikaku.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace Honjo.GyoseiKaikaku.Web;
+
+public static class WebFeatures
+{
+    public static IServiceCollection AddWebFeatures(this IServiceCollection services)
+    {
+        services.AddControllersWithViews();
+        services.Configure<RazorViewEngineOptions>(o =>
+        {
+            // Views live beside their feature: Features/Plans/Index.cshtml.
+            o.ViewLocationFormats.Clear();
+            o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+            o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+        });
+        services.AddScoped<EditionResolver>();
+        services.AddScoped<PlanIndexQuery>();
+        services.AddScoped<PlanSheetQuery>();
+        services.AddScoped<DepartmentQueries>();
+        return services;
+    }
+
+    /// <summary>Conservative headers for a city intranet application: no framing, no sniffing, no referrer leakage.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers["X-Content-Type-Options"] = "nosniff";
+            headers["X-Frame-Options"] = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers["Content-Security-Policy"] =
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            await next();
+        });
+}
