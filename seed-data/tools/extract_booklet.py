@@ -46,7 +46,7 @@ def items(cell):
     t = re.sub(r"<ul[^>]*>|</ul>|</?li>|</?p>", "\n", cell)
     t = normalize(t)
     # A heading the city wrote, such as "<令和6年度計画変更>", stands on its own line.
-    t = re.sub(r"(<[^<>\n]*[^\x00-\x7f][^<>\n]*>) *", "\\1\n", t)
+    t = re.sub(r" *(<[^<>\n]*[^\x00-\x7f][^<>\n]*>) *", "\n\\1\n", t)
     out = []
     for para in t.split("\n"):
         para = para.strip()

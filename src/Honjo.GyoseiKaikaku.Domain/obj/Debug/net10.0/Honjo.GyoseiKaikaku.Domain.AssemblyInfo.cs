@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Honjo.GyoseiKaikaku.Domain")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+e2848e1d0f0a4bea54d508cd4f655e9d6b35f63c")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+d37ba2ed846914d496c8a5f506e001182970ea6f")]
 [assembly: System.Reflection.AssemblyProductAttribute("Honjo.GyoseiKaikaku.Domain")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Honjo.GyoseiKaikaku.Domain")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
