@@ -1,7 +1,10 @@
 using Honjo.GyoseiKaikaku.Web.Features.Departments;
 using Honjo.GyoseiKaikaku.Web.Features.Plans;
 using Honjo.GyoseiKaikaku.Web.Features.Shared;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Honjo.GyoseiKaikaku.Web;
 
@@ -10,6 +13,9 @@ public static class WebFeatures
     public static IServiceCollection AddWebFeatures(this IServiceCollection services)
     {
         services.AddControllersWithViews();
+
+        // Japanese text is written as is, not as numeric character references.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RazorViewEngineOptions>(o =>
         {
             // Views live beside their feature: Features/Plans/Index.cshtml.

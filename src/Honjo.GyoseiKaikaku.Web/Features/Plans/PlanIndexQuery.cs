@@ -72,8 +72,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
         {
             if (gradeText == UngradedValue)
             {
-                plans = plans.Where(p => p.StartYear <= gradeYear && p.TargetYear >= gradeYear
-                                         && !p.YearEndReports.Any(r => r.Year == gradeYear && r.Grade != null));
+                plans = plans.Where(p => !p.YearEndReports.Any(r => r.Year == gradeYear && r.Grade != null));
             }
             else if (EvaluationGrades.TryParse(gradeText, out var grade))
             {
@@ -147,14 +146,15 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
 
     private async Task<Dictionary<int, string>> FindSnippetsAsync(List<int> planIds, string term, CancellationToken cancellationToken)
     {
-        var items = await db.Plans.AsNoTracking()
-            .Where(p => planIds.Contains(p.Id))
-            .SelectMany(p => p.TextItems.Where(i => i.Text.Contains(term)).OrderBy(i => i.Section).ThenBy(i => i.Order)
-                .Select(i => new { p.Id, i.Text }))
+        var items = await db.Set<PlanTextItem>().AsNoTracking()
+            .Where(i => planIds.Contains(i.PlanId) && i.Text.Contains(term))
+            .OrderBy(i => i.Section).ThenBy(i => i.Order)
+            .Select(i => new { Id = i.PlanId, i.Text })
             .ToListAsync(cancellationToken);
-        var targets = await db.Plans.AsNoTracking()
-            .Where(p => planIds.Contains(p.Id))
-            .SelectMany(p => p.YearTargets.Where(t => t.Text.Contains(term)).Select(t => new { p.Id, t.Text }))
+        var targets = await db.Set<PlanYearTarget>().AsNoTracking()
+            .Where(t => planIds.Contains(t.PlanId) && t.Text.Contains(term))
+            .OrderBy(t => t.Year)
+            .Select(t => new { Id = t.PlanId, t.Text })
             .ToListAsync(cancellationToken);
         return items.Concat(targets)
             .GroupBy(x => x.Id)
@@ -215,3 +215,5 @@ public sealed record PlanIndexViewModel(
 {
     public int MatchCount => Groups.Sum(g => g.Rows.Count);
 }
+
+public sealed record DepartmentLinksModel(IReadOnlyList<DepartmentLink> Departments, string YearParam);

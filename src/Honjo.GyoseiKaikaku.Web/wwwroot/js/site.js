@@ -11,17 +11,28 @@
         button.addEventListener("click", function () { window.print(); });
     });
 
-    // A sheet must print on one A4 page: before printing, shrink it to fit the printable height
-    // (A4 297mm less 2 x 10mm margins), never cutting text.
+    // A sheet must print on one A4 page (297mm less 2 x 10mm margins): measure it in its print layout and let the
+    // print stylesheet shrink it by --print-zoom when it is taller. Text is shrunk, never cut. Measured on load,
+    // so that printing from the menu, the button or a headless browser all see the same value.
     var sheet = document.querySelector(".sheet");
     if (!sheet) { return; }
-    var printableHeightPx = (297 - 20) * 96 / 25.4;
-    window.addEventListener("beforeprint", function () {
-        sheet.style.zoom = "";
-        var height = sheet.getBoundingClientRect().height;
-        if (height > printableHeightPx) {
-            sheet.style.zoom = String(Math.floor((printableHeightPx / height) * 1000) / 1000);
-        }
-    });
-    window.addEventListener("afterprint", function () { sheet.style.zoom = ""; });
+    var printableHeightPx = (297 - 20) * 96 / 25.4 * 0.98;
+    function measure() {
+        var probe = sheet.cloneNode(true);
+        probe.classList.add("sheet--measure");
+        probe.removeAttribute("id");
+        probe.setAttribute("aria-hidden", "true");
+        document.body.appendChild(probe);
+        var height = probe.getBoundingClientRect().height;
+        document.body.removeChild(probe);
+        var zoom = height > printableHeightPx ? Math.floor((printableHeightPx / height) * 1000) / 1000 : 1;
+        sheet.style.setProperty("--print-zoom", String(zoom));
+        sheet.dataset.printZoom = String(zoom);
+    }
+    if (document.fonts && document.fonts.ready) {
+        document.fonts.ready.then(measure);
+    } else {
+        measure();
+    }
+    window.addEventListener("beforeprint", measure);
 })();

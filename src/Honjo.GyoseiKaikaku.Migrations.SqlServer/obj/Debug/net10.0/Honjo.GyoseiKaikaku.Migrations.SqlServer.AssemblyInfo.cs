@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Honjo.GyoseiKaikaku.Migrations.SqlServer")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+e2848e1d0f0a4bea54d508cd4f655e9d6b35f63c")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+400a84ee43fb5cfed93e80f6865f617a59420bed")]
 [assembly: System.Reflection.AssemblyProductAttribute("Honjo.GyoseiKaikaku.Migrations.SqlServer")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Honjo.GyoseiKaikaku.Migrations.SqlServer")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
