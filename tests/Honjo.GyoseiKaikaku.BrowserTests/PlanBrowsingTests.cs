@@ -60,4 +60,25 @@ public sealed class PlanBrowsingTests(BrowserFixture browser)
 
         Assert.Equal(1, pages);
     }
+
+    [Fact]
+    public async Task A_sheet_longer_than_a_page_is_shrunk_to_one_page_with_all_its_text()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/plans/2-10");
+        await page.Locator(".sheet[data-print-zoom]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        // A year-end report as long as a department might write: forty paragraphs.
+        await page.EvaluateAsync(@"() => {
+            const cell = document.querySelector(""[data-cell='status-report']"");
+            cell.textContent = Array.from({ length: 40 }, (_, i) => `第${i + 1}段落：取組状況の報告です。`).join('\n');
+            window.dispatchEvent(new Event('beforeprint'));
+        }");
+        var zoom = double.Parse(await page.Locator(".sheet").GetAttributeAsync("data-print-zoom") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+        var pdf = await page.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true, PrintBackground = true });
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+
+        Assert.InRange(zoom, 0.3, 0.99);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(text, @"/Type\s*/Page[^s]"));
+    }
 }

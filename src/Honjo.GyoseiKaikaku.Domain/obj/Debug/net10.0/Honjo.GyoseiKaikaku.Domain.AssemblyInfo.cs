@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Honjo.GyoseiKaikaku.Domain")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+400a84ee43fb5cfed93e80f6865f617a59420bed")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+9b1b53f8962170428cb1ec7e2bdc3dbb023002b5")]
 [assembly: System.Reflection.AssemblyProductAttribute("Honjo.GyoseiKaikaku.Domain")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Honjo.GyoseiKaikaku.Domain")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
