@@ -36,7 +36,7 @@ say "SQL Server script: artifacts/migrations/sqlserver.sql ($(wc -l <"$ARTIFACTS
 
 say "Running tests"
 set +e
-dotnet test Honjo.GyoseiKaikaku.sln -c Release --no-build --logger "console;verbosity=normal" \
+dotnet test Honjo.GyoseiKaikaku.sln -c Release --no-build \
     --results-directory "$ARTIFACTS/test-results" 2>&1 | tee "$ARTIFACTS/test-results/console.log"
 status=${PIPESTATUS[0]}
 set -e
