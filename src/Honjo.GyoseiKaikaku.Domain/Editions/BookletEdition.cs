@@ -38,6 +38,23 @@ public sealed class BookletEdition
 
     public DateTimeOffset? PublishedAt { get; private set; }
 
+    /// <summary>The day by which departments are asked to submit their year-end reports (提出期限).</summary>
+    public DateOnly? ReportDeadline { get; private set; }
+
+    public void SetReportDeadline(DateOnly? deadline)
+    {
+        if (deadline is { } day && (day.Year < Year.WesternYear || day > Year.Next.LastDay))
+        {
+            throw new DomainException($"提出期限は{Year.JapaneseName}から翌年度末までの日付を指定してください。");
+        }
+
+        ReportDeadline = deadline;
+    }
+
+    /// <summary>A report not yet handed in is late once the deadline day has passed.</summary>
+    public bool IsLate(Plans.ReportStatus status, DateOnly today) =>
+        ReportDeadline is { } deadline && today > deadline && !Plans.ReportStatuses.IsHandedIn(status);
+
     /// <summary>"令和6年度版".</summary>
     public string EditionName => $"{Year.JapaneseName}版";
 

@@ -3,11 +3,14 @@ using Honjo.GyoseiKaikaku.Domain.Common;
 namespace Honjo.GyoseiKaikaku.Domain.Plans;
 
 /// <summary>
-/// The year-end record of one plan for one fiscal year: 取組状況報告, 年度末評価 and 次年度に向けた取組方針.
+/// The year-end record of one plan for one fiscal year: 取組状況報告, 年度末評価 and 次年度に向けた取組方針, with the
+/// workflow that moves it from the department (下書き → 提出済) to the 企画課 (確認済 or 差戻し). Every state change is
+/// decided here; callers never assign <see cref="Status"/>.
 /// </summary>
 public sealed class YearEndReport
 {
-    public const int MaxTextLength = 2000;
+    public const int MaxTextLength = 4000;
+    public const int MaxCommentLength = 1000;
 
     private YearEndReport()
     {
@@ -36,7 +39,144 @@ public sealed class YearEndReport
     /// <summary>次年度に向けた取組方針.</summary>
     public string NextYearPolicy { get; private set; }
 
+    public ReportStatus Status { get; private set; }
+
+    /// <summary>The 企画課's comment when returning, or its reason when reopening an accepted report.</summary>
+    public string? ReviewComment { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public string? SubmittedBy { get; private set; }
+
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    public string? ReviewedBy { get; private set; }
+
+    /// <summary>Incremented on every change; a save based on an older version is a conflict.</summary>
+    public int Version { get; private set; }
+
     public bool IsEmpty => StatusReport.Length == 0 && Grade is null && NextYearPolicy.Length == 0;
+
+    public bool IsComplete => StatusReport.Length > 0 && Grade is not null && NextYearPolicy.Length > 0;
+
+    /// <summary>The department (or the 企画課) may change the texts now.</summary>
+    public bool IsEditable => Status is ReportStatus.NotStarted or ReportStatus.Draft or ReportStatus.Returned;
+
+    public bool CanBeEditedBy(ReportActor actor) => actor.CanEdit && IsEditable;
+
+    public bool CanBeSubmittedBy(ReportActor actor) => actor.CanEdit && Status is ReportStatus.Draft or ReportStatus.Returned && IsComplete;
+
+    public bool CanBeReviewedBy(ReportActor actor) => actor.IsPlanningOffice && Status == ReportStatus.Submitted;
+
+    public bool CanBeReopenedBy(ReportActor actor) => actor.IsPlanningOffice && Status == ReportStatus.Accepted;
+
+    /// <summary>Saves the three fields as a draft. Blank fields are allowed until submission.</summary>
+    public void SaveDraft(ReportActor actor, string? statusReport, EvaluationGrade? grade, string? nextYearPolicy)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireEditor(actor);
+        if (!IsEditable)
+        {
+            throw new DomainException(Status == ReportStatus.Accepted
+                ? "この報告は確認済のため編集できません。変更が必要な場合は企画課に再開を依頼してください。"
+                : "この報告は提出済のため、企画課の確認が終わるまで編集できません。");
+        }
+
+        StatusReport = Guard.Optional(statusReport?.Replace("\r\n", "\n", StringComparison.Ordinal), "取組状況報告", MaxTextLength);
+        Grade = grade;
+        NextYearPolicy = Guard.Optional(nextYearPolicy?.Replace("\r\n", "\n", StringComparison.Ordinal), "次年度に向けた取組方針", MaxTextLength);
+        if (Status == ReportStatus.NotStarted)
+        {
+            Status = ReportStatus.Draft;
+        }
+
+        Version++;
+    }
+
+    public void Submit(ReportActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireEditor(actor);
+        if (Status is not (ReportStatus.Draft or ReportStatus.Returned))
+        {
+            throw new DomainException($"「{Status.DisplayName()}」の報告は提出できません。");
+        }
+
+        var missing = new List<string>();
+        if (StatusReport.Length == 0)
+        {
+            missing.Add("取組状況報告");
+        }
+
+        if (Grade is null)
+        {
+            missing.Add("年度末評価");
+        }
+
+        if (NextYearPolicy.Length == 0)
+        {
+            missing.Add("次年度に向けた取組方針");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new DomainException($"提出するには{string.Join("・", missing)}を入力してください。");
+        }
+
+        Status = ReportStatus.Submitted;
+        SubmittedAt = now;
+        SubmittedBy = actor.DisplayName;
+        Version++;
+    }
+
+    public void Accept(ReportActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequirePlanningOffice(actor, "確認");
+        if (Status != ReportStatus.Submitted)
+        {
+            throw new DomainException($"確認できるのは提出済の報告だけです（現在：{Status.DisplayName()}）。");
+        }
+
+        Status = ReportStatus.Accepted;
+        ReviewComment = null;
+        ReviewedAt = now;
+        ReviewedBy = actor.DisplayName;
+        Version++;
+    }
+
+    public void Return(ReportActor actor, string? comment, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequirePlanningOffice(actor, "差戻し");
+        if (Status != ReportStatus.Submitted)
+        {
+            throw new DomainException($"差し戻せるのは提出済の報告だけです（現在：{Status.DisplayName()}）。");
+        }
+
+        ReviewComment = Guard.Required(comment, "差戻しの理由", MaxCommentLength);
+        Status = ReportStatus.Returned;
+        ReviewedAt = now;
+        ReviewedBy = actor.DisplayName;
+        Version++;
+    }
+
+    /// <summary>Reopens an accepted report for the department, with a reason it will see.</summary>
+    public void Reopen(ReportActor actor, string? reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequirePlanningOffice(actor, "再開");
+        if (Status != ReportStatus.Accepted)
+        {
+            throw new DomainException($"再開できるのは確認済の報告だけです（現在：{Status.DisplayName()}）。");
+        }
+
+        ReviewComment = Guard.Required(reason, "再開の理由", MaxCommentLength);
+        Status = ReportStatus.Returned;
+        ReviewedAt = now;
+        ReviewedBy = actor.DisplayName;
+        Version++;
+    }
 
     /// <summary>Records a result that is already final, as the booklet printed it (used by the seed import).</summary>
     internal void RecordPublishedResult(string statusReport, EvaluationGrade? grade, string nextYearPolicy)
@@ -44,5 +184,22 @@ public sealed class YearEndReport
         StatusReport = Guard.Optional(statusReport, "取組状況報告", MaxTextLength);
         Grade = grade;
         NextYearPolicy = Guard.Optional(nextYearPolicy, "次年度に向けた取組方針", MaxTextLength);
+        Status = ReportStatus.Accepted;
+    }
+
+    private static void RequireEditor(ReportActor actor)
+    {
+        if (!actor.CanEdit)
+        {
+            throw new DomainException("この計画の年度末報告を編集する権限がありません。");
+        }
+    }
+
+    private static void RequirePlanningOffice(ReportActor actor, string action)
+    {
+        if (!actor.IsPlanningOffice)
+        {
+            throw new DomainException($"{action}は企画課だけが行えます。");
+        }
     }
 }

@@ -5,6 +5,17 @@ namespace Honjo.GyoseiKaikaku.Infrastructure.Identity;
 /// <summary>A person who signs in: department staff, the 企画課, or a reader.</summary>
 public sealed class ApplicationUser : IdentityUser
 {
-    /// <summary>The name shown on screens ("市民課 担当者").</summary>
+    /// <summary>The name shown on screens and in the history ("市民課 担当者").</summary>
     public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>The departments a 部署担当 edits for; empty for other roles.</summary>
+    public List<UserDepartment> Departments { get; } = [];
+}
+
+/// <summary>Binds a user to a department whose plans the user may edit.</summary>
+public sealed class UserDepartment
+{
+    public string UserId { get; set; } = string.Empty;
+
+    public int DepartmentId { get; set; }
 }

@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Honjo.GyoseiKaikaku.Domain")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+9b1b53f8962170428cb1ec7e2bdc3dbb023002b5")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+de1a8e1c4e9e9c35dd91619ac3bf3f787508e4ed")]
 [assembly: System.Reflection.AssemblyProductAttribute("Honjo.GyoseiKaikaku.Domain")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Honjo.GyoseiKaikaku.Domain")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]

@@ -1,0 +1,33 @@
+namespace Honjo.GyoseiKaikaku.Infrastructure.Identity;
+
+/// <summary>The three roles. Names are stable identifiers; <see cref="DisplayName"/> is what people read.</summary>
+public static class AppRoles
+{
+    /// <summary>部署担当: edits the year-end fields of the plans of the departments the user is bound to.</summary>
+    public const string DepartmentEditor = "DepartmentEditor";
+
+    /// <summary>企画課: maintains plans, reviews reports, manages users; may do everything.</summary>
+    public const string PlanningOffice = "PlanningOffice";
+
+    /// <summary>閲覧: managers and 行政改革審議会 members; read-only.</summary>
+    public const string Viewer = "Viewer";
+
+    public static IReadOnlyList<string> All { get; } = [DepartmentEditor, PlanningOffice, Viewer];
+
+    public static string DisplayName(string role) => role switch
+    {
+        DepartmentEditor => "部署担当",
+        PlanningOffice => "企画課",
+        Viewer => "閲覧",
+        _ => role,
+    };
+}
+
+/// <summary>Claim types the application adds to the signed-in principal.</summary>
+public static class AppClaims
+{
+    /// <summary>One claim per department the user edits for; the value is the department id.</summary>
+    public const string Department = "honjo:department";
+
+    public const string DisplayName = "honjo:display-name";
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Security.Claims;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Honjo.GyoseiKaikaku.Infrastructure.Identity;
+
+/// <summary>Puts the user's departments and display name into the sign-in cookie, so checks need no query.</summary>
+public sealed class AppUserClaimsPrincipalFactory(
+    UserManager<ApplicationUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> options,
+    AppDbContext db)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = await base.GenerateClaimsAsync(user);
+        var departments = await db.Set<UserDepartment>().Where(d => d.UserId == user.Id).Select(d => d.DepartmentId).ToListAsync();
+        foreach (var id in departments)
+        {
+            identity.AddClaim(new Claim(AppClaims.Department, id.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        identity.AddClaim(new Claim(AppClaims.DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? string.Empty : user.DisplayName));
+        return identity;
+    }
+}
