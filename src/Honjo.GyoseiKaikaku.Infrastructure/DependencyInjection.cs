@@ -1,4 +1,6 @@
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Infrastructure.History;
+using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -22,8 +24,11 @@ public static class DependencyInjection
                 : throw new InvalidOperationException(
                     "ConnectionStrings:Default is required when Database:Provider is SqlServer."));
 
-        services.AddDbContext<AppDbContext>(db => UseProvider(db, options.Provider, connectionString));
+        services.AddScoped<HistoryInterceptor>();
+        services.AddDbContext<AppDbContext>((sp, db) =>
+            UseProvider(db, options.Provider, connectionString).AddInterceptors(sp.GetRequiredService<HistoryInterceptor>()));
         services.AddScoped<BookletSeeder>();
+        services.AddScoped<DemoAccounts>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);
         return services;

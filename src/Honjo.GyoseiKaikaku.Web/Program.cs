@@ -1,5 +1,6 @@
 using Honjo.GyoseiKaikaku.Infrastructure;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,12 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Databa
 {
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    var accounts = scope.ServiceProvider.GetRequiredService<DemoAccounts>();
+    await accounts.EnsureRolesAsync();
+    if (app.Environment.IsDevelopment())
+    {
+        await accounts.EnsureDemoAccountsAsync();
+    }
 }
 
 if (!app.Environment.IsDevelopment())
@@ -24,8 +31,9 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseRouting();
+app.UseAuthentication();
 app.UseAuthorization();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapControllers();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,3 +1,4 @@
+using Honjo.GyoseiKaikaku.Web.Features.Authorization;
 using Honjo.GyoseiKaikaku.Web.Features.Departments;
 using Honjo.GyoseiKaikaku.Web.Features.Plans;
 using Honjo.GyoseiKaikaku.Web.Features.Shared;
@@ -12,7 +13,8 @@ public static class WebFeatures
 {
     public static IServiceCollection AddWebFeatures(this IServiceCollection services)
     {
-        services.AddControllersWithViews();
+        services.AddControllersWithViews(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        services.AddAppIdentityAndAuthorization();
 
         // Japanese text is written as is, not as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -45,6 +45,9 @@ public sealed class Plan
 
     public int Id { get; private set; }
 
+    /// <summary>Incremented on every change to the plan's content; an edit based on an older version is a conflict.</summary>
+    public int Version { get; private set; }
+
     public int FieldNumber { get; private set; }
 
     public ReformField Field { get; private set; } = null!;
@@ -101,7 +104,15 @@ public sealed class Plan
 
     public EvaluationGrade? GradeFor(FiscalYear year) => ReportFor(year)?.Grade;
 
-    public void Rename(string name) => Name = Guard.Required(name, "計画名", MaxNameLength);
+    public void Rename(string name)
+    {
+        var value = Guard.Required(name, "計画名", MaxNameLength);
+        if (value != Name)
+        {
+            Name = value;
+            Version++;
+        }
+    }
 
     public void SetYears(FiscalYear startYear, FiscalYear targetYear)
     {
@@ -110,8 +121,12 @@ public sealed class Plan
             throw new DomainException("達成目標年度は開始年度以降の年度を指定してください。");
         }
 
-        StartYear = startYear;
-        TargetYear = targetYear;
+        if (startYear != StartYear || targetYear != TargetYear)
+        {
+            StartYear = startYear;
+            TargetYear = targetYear;
+            Version++;
+        }
     }
 
     public void ChangePerspective(ReformPerspective perspective)
@@ -121,7 +136,11 @@ public sealed class Plan
             throw new DomainException("改革の視点を選択してください。");
         }
 
-        Perspective = perspective;
+        if (perspective != Perspective)
+        {
+            Perspective = perspective;
+            Version++;
+        }
     }
 
     public void SetExecutingDepartments(IReadOnlyList<Department> departments)
@@ -137,8 +156,15 @@ public sealed class Plan
             throw new DomainException("実行課に同じ部署が重複しています。");
         }
 
+        if (_executingDepartments.OrderBy(d => d.Order).Select(d => d.DepartmentId).SequenceEqual(departments.Select(d => d.Id))
+            && departments.All(d => d.Id != 0))
+        {
+            return;
+        }
+
         _executingDepartments.Clear();
         _executingDepartments.AddRange(departments.Select((d, i) => new PlanExecutingDepartment(d, i + 1)));
+        Version++;
     }
 
     /// <summary>Sets 連携課: each entry a department or a group word; <paramref name="openEnded"/> for a list ending in など.</summary>
@@ -150,9 +176,17 @@ public sealed class Plan
             throw new DomainException("「など」を付ける場合は連携課を1つ以上指定してください。");
         }
 
+        var created = entries.Select((e, i) => new PlanCooperator(e.Department, e.GroupLabel, i + 1)).ToList();
+        if (openEnded == CooperatorsOpenEnded
+            && _cooperators.OrderBy(c => c.Order).Select(c => c.Label).SequenceEqual(created.Select(c => c.Label)))
+        {
+            return;
+        }
+
         _cooperators.Clear();
-        _cooperators.AddRange(entries.Select((e, i) => new PlanCooperator(e.Department, e.GroupLabel, i + 1)));
+        _cooperators.AddRange(created);
         CooperatorsOpenEnded = openEnded;
+        Version++;
     }
 
     public void SetItems(PlanTextSection section, IEnumerable<string> items)
@@ -165,8 +199,14 @@ public sealed class Plan
             throw new DomainException($"{label}の各項目は{MaxItemLength}文字以内で入力してください。");
         }
 
+        if (Items(section).SequenceEqual(cleaned))
+        {
+            return;
+        }
+
         _textItems.RemoveAll(i => i.Section == section);
         _textItems.AddRange(cleaned.Select((text, i) => new PlanTextItem(section, i + 1, text)));
+        Version++;
     }
 
     public void SetTarget(FiscalYear year, string? text)
@@ -176,10 +216,12 @@ public sealed class Plan
         if (existing is null)
         {
             _yearTargets.Add(new PlanYearTarget(year, value));
+            Version++;
         }
-        else
+        else if (existing.Text != value)
         {
             existing.Text = value;
+            Version++;
         }
     }
 
@@ -188,8 +230,14 @@ public sealed class Plan
         ArgumentNullException.ThrowIfNull(goals);
         var distinct = goals.Distinct().Order().ToList();
         var created = distinct.Select(g => new PlanSdgGoal(g)).ToList();
+        if (_sdgGoals.Select(g => g.Goal).Order().SequenceEqual(distinct))
+        {
+            return;
+        }
+
         _sdgGoals.Clear();
         _sdgGoals.AddRange(created);
+        Version++;
     }
 
     /// <summary>Returns the year-end record for <paramref name="year"/>, creating an empty one if there is none.</summary>

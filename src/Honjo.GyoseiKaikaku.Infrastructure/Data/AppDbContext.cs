@@ -3,9 +3,11 @@ using Honjo.GyoseiKaikaku.Domain.Departments;
 using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Domain.Outline;
 using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.History;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Honjo.GyoseiKaikaku.Infrastructure.Data;
 
@@ -23,6 +25,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<BookletEdition> Editions => Set<BookletEdition>();
 
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -31,6 +35,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             u.Property(x => x.DisplayName).HasMaxLength(100);
             u.HasMany(x => x.Departments).WithOne().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<HistoryEntry>(h =>
+        {
+            h.ToTable("History");
+            h.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+            h.Property(x => x.UserName).HasMaxLength(100).IsRequired();
+            h.Property(x => x.Field).HasMaxLength(100).IsRequired();
+            h.HasIndex(x => new { x.PlanId, x.At });
+            h.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<UserDepartment>(d =>
         {
@@ -43,5 +56,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<FiscalYear>().HaveConversion<FiscalYearConverter>();
+
+        // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks there, natively on SQL Server.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,8 +7,10 @@ namespace Honjo.GyoseiKaikaku.Web.Features;
 public sealed class HomeController : Controller
 {
     [HttpGet("/")]
-    public IActionResult Index() => RedirectToAction("Index", "Plans");
+    public IActionResult Index() =>
+        User.IsInRole(Infrastructure.Identity.AppRoles.DepartmentEditor) ? Redirect("/my/plans") : Redirect("/plans");
 
+    [AllowAnonymous]
     [HttpGet("/error/{status:int?}")]
     [ApiExplorerSettings(IgnoreApi = true)]
     public IActionResult Error(int? status)

@@ -11,6 +11,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.ToTable("Plans");
         builder.HasIndex(p => new { p.FieldNumber, p.Number }).IsUnique();
         builder.Property(p => p.Name).HasMaxLength(Plan.MaxNameLength).IsRequired();
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne(p => p.Field).WithMany().HasForeignKey(p => p.FieldNumber).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(p => p.PlanNumber);
         builder.Ignore(p => p.CooperatorsText);
@@ -94,6 +95,12 @@ internal sealed class YearEndReportConfiguration : IEntityTypeConfiguration<Year
         builder.HasIndex(r => new { r.PlanId, r.Year }).IsUnique();
         builder.Property(r => r.StatusReport).HasMaxLength(YearEndReport.MaxTextLength).IsRequired();
         builder.Property(r => r.NextYearPolicy).HasMaxLength(YearEndReport.MaxTextLength).IsRequired();
+        builder.Property(r => r.ReviewComment).HasMaxLength(YearEndReport.MaxCommentLength);
+        builder.Property(r => r.SubmittedBy).HasMaxLength(100);
+        builder.Property(r => r.ReviewedBy).HasMaxLength(100);
+        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.IsEmpty);
+        builder.Ignore(r => r.IsComplete);
+        builder.Ignore(r => r.IsEditable);
     }
 }

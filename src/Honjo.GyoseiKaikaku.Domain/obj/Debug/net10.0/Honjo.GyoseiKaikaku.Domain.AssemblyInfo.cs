@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Honjo.GyoseiKaikaku.Domain")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+de1a8e1c4e9e9c35dd91619ac3bf3f787508e4ed")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+2a2c0cb0d8b9235411766827659a03371fa413e0")]
 [assembly: System.Reflection.AssemblyProductAttribute("Honjo.GyoseiKaikaku.Domain")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Honjo.GyoseiKaikaku.Domain")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]

@@ -1,0 +1,67 @@
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Infrastructure.History;
+using Honjo.GyoseiKaikaku.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.Authorization;
+
+public static class Policies
+{
+    /// <summary>企画課 only: plan content, review, progress board, users.</summary>
+    public const string PlanningOffice = "PlanningOffice";
+
+    /// <summary>People who enter year-end reports: 部署担当 and 企画課.</summary>
+    public const string ReportEditor = "ReportEditor";
+}
+
+public static class AuthorizationSetup
+{
+    public static IServiceCollection AddAppIdentityAndAuthorization(this IServiceCollection services)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "honjo.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+
+        // A changed role or department list takes effect within minutes, not at the next sign-in.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.PlanningOffice, p => p.RequireRole(AppRoles.PlanningOffice))
+            .AddPolicy(Policies.ReportEditor, p => p.RequireRole(AppRoles.PlanningOffice, AppRoles.DepartmentEditor));
+
+        services.AddScoped<IAuthorizationHandler, PlanAuthorizationHandler>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        return services;
+    }
+}
