@@ -150,7 +150,7 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                 column: "DepartmentId");
         
             // Grades imported before the workflow existed were published results: mark them accepted.
-            migrationBuilder.Sql("UPDATE "YearEndReports" SET "Status" = 4 WHERE "Grade" IS NOT NULL");
+            migrationBuilder.Sql("UPDATE YearEndReports SET Status = 4 WHERE Grade IS NOT NULL");
         }
 
         /// <inheritdoc />
