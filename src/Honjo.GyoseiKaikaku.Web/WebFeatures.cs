@@ -29,6 +29,7 @@ public static class WebFeatures
         services.AddScoped<PlanIndexQuery>();
         services.AddScoped<PlanSheetQuery>();
         services.AddScoped<DepartmentQueries>();
+        services.AddScoped<Features.Reports.YearEndReportHandler>();
         return services;
     }
 

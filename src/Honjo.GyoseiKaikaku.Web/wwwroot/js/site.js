@@ -7,6 +7,13 @@
         select.addEventListener("change", function () { select.form.submit(); });
     });
 
+    // Destructive actions ask first.
+    document.querySelectorAll("[data-confirm]").forEach(function (button) {
+        button.addEventListener("click", function (event) {
+            if (!window.confirm(button.getAttribute("data-confirm"))) { event.preventDefault(); }
+        });
+    });
+
     document.querySelectorAll("[data-print]").forEach(function (button) {
         button.addEventListener("click", function () { window.print(); });
     });

@@ -1,0 +1,77 @@
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.Reports;
+
+[Route("plans/{id}/report")]
+public sealed class ReportsController(YearEndReportHandler handler) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Edit(string id, [FromQuery] string? year, CancellationToken ct) =>
+        PlanNumber.TryParse(id, out var number) ? Render(await handler.OpenAsync(number, year, User, ct)) : NotFound();
+
+    [HttpPost("")]
+    public async Task<IActionResult> Save(string id, [FromForm] ReportFormRequest request, CancellationToken ct)
+    {
+        if (!PlanNumber.TryParse(id, out var number))
+        {
+            return NotFound();
+        }
+
+        var outcome = await handler.SaveAsync(number, request, User, ct);
+        return outcome.Kind == ReportOutcomeKind.Ok
+            ? Done(number, request.Year, request.Command == "submit" ? "報告を提出しました。企画課の確認をお待ちください。" : "下書きを保存しました。")
+            : Render(outcome);
+    }
+
+    [HttpPost("accept")]
+    public Task<IActionResult> Accept(string id, [FromForm] ReviewRequest request, CancellationToken ct) =>
+        Review(id, request, handler.AcceptAsync, "報告を確認済にしました。", ct);
+
+    [HttpPost("return")]
+    public Task<IActionResult> Return(string id, [FromForm] ReviewRequest request, CancellationToken ct) =>
+        Review(id, request, handler.ReturnAsync, "報告を差し戻しました。", ct);
+
+    [HttpPost("reopen")]
+    public Task<IActionResult> Reopen(string id, [FromForm] ReviewRequest request, CancellationToken ct) =>
+        Review(id, request, handler.ReopenAsync, "報告を再開し、部署が編集できる状態に戻しました。", ct);
+
+    private async Task<IActionResult> Review(
+        string id, ReviewRequest request, Func<PlanNumber, ReviewRequest, System.Security.Claims.ClaimsPrincipal, CancellationToken, Task<ReportOutcome>> action,
+        string notice, CancellationToken ct)
+    {
+        if (!PlanNumber.TryParse(id, out var number))
+        {
+            return NotFound();
+        }
+
+        var outcome = await action(number, request, User, ct);
+        return outcome.Kind == ReportOutcomeKind.Ok ? Done(number, request.Year, notice) : Render(outcome);
+    }
+
+    private RedirectResult Done(PlanNumber number, string? year, string notice)
+    {
+        TempData["Notice"] = notice;
+        return Redirect($"/plans/{number}/report" + (string.IsNullOrEmpty(year) ? string.Empty : $"?year={Uri.EscapeDataString(year)}"));
+    }
+
+    private IActionResult Render(ReportOutcome outcome)
+    {
+        switch (outcome.Kind)
+        {
+            case ReportOutcomeKind.NotFound:
+                return NotFound();
+            case ReportOutcomeKind.Forbidden:
+                return this.Forbidden();
+            case ReportOutcomeKind.Conflict:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+            case ReportOutcomeKind.Invalid:
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                break;
+        }
+
+        return View("Edit", outcome.Model);
+    }
+}
