@@ -30,6 +30,10 @@ public static class WebFeatures
         services.AddScoped<PlanSheetQuery>();
         services.AddScoped<DepartmentQueries>();
         services.AddScoped<Features.Reports.YearEndReportHandler>();
+        services.AddScoped<Features.My.MyPlansQuery>();
+        services.AddScoped<Features.History.PlanHistoryQuery>();
+        services.AddScoped<Features.Progress.ProgressQuery>();
+        services.AddScoped<Features.PlanEdit.PlanEditHandler>();
         return services;
     }
 

@@ -32,6 +32,9 @@ public sealed class PlanExecutingDepartment
 /// </summary>
 public sealed class PlanCooperator
 {
+    /// <summary>The words the booklet uses in 連携課 in place of department names.</summary>
+    public static IReadOnlyList<string> KnownGroupWords { get; } = ["全庁", "関係各課", "各公共施設所管課", "福祉部各課", "庁内各課"];
+
     private PlanCooperator()
     {
     }

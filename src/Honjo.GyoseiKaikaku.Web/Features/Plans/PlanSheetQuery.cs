@@ -1,15 +1,18 @@
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Web.Features.Authorization;
 using Honjo.GyoseiKaikaku.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Plans;
 
 /// <summary>Everything one plan sheet shows, for one edition.</summary>
-public sealed class PlanSheetQuery(AppDbContext db, EditionResolver editions)
+public sealed class PlanSheetQuery(AppDbContext db, EditionResolver editions, IAuthorizationService authorization)
 {
-    public async Task<PlanSheetViewModel?> HandleAsync(PlanNumber number, string? year, CancellationToken cancellationToken)
+    public async Task<PlanSheetViewModel?> HandleAsync(PlanNumber number, string? year, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var context = await editions.ResolveAsync(year, cancellationToken);
         if (context is null)
@@ -43,9 +46,13 @@ public sealed class PlanSheetQuery(AppDbContext db, EditionResolver editions)
 
         PlanNumber? Neighbour(int i) => i >= 0 && i < entries.Count ? new PlanNumber(entries[i].FieldNumber, entries[i].Number) : null;
 
-        var report = plan.ReportFor(context.Year);
+        // Drafts, submissions and returns are the department's and the 企画課's business; others see accepted results.
+        var resource = new PlanResource(plan.Id, plan.ExecutingDepartments.Select(d => d.DepartmentId).ToList());
+        var mayReadReport = (await authorization.AuthorizeAsync(user, resource, PlanOperations.ReadReport)).Succeeded;
+        var stored = plan.ReportFor(context.Year);
+        var report = stored is not null && (mayReadReport || stored.Status == ReportStatus.Accepted) ? stored : null;
         var history = plan.YearEndReports
-            .Where(r => r.Year < context.Year && r.Grade is not null)
+            .Where(r => r.Year < context.Year && r.Grade is not null && (mayReadReport || r.Status == ReportStatus.Accepted))
             .OrderBy(r => r.Year)
             .Select(r => new GradeHistoryEntry(r.Year, r.Grade!.Value))
             .ToList();
@@ -75,7 +82,8 @@ public sealed class PlanSheetQuery(AppDbContext db, EditionResolver editions)
             plan.Items(PlanTextSection.Remarks),
             entries[index].Page,
             Neighbour(index - 1),
-            Neighbour(index + 1));
+            Neighbour(index + 1),
+            mayReadReport ? stored?.Status ?? ReportStatus.NotStarted : null);
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -111,7 +119,8 @@ public sealed record PlanSheetViewModel(
     IReadOnlyList<string> Remarks,
     int Page,
     PlanNumber? Previous,
-    PlanNumber? Next)
+    PlanNumber? Next,
+    ReportStatus? ReportStatus)
 {
     public FiscalYear Year => Context.Year;
 

@@ -21,7 +21,7 @@ public sealed class PlansController(PlanIndexQuery index, PlanSheetQuery sheet) 
             return NotFound();
         }
 
-        var model = await sheet.HandleAsync(number, year, cancellationToken);
+        var model = await sheet.HandleAsync(number, year, User, cancellationToken);
         return model is null ? NotFound() : View(model);
     }
 }

@@ -1,0 +1,67 @@
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Honjo.GyoseiKaikaku.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.History;
+
+public sealed record HistoryRow(DateTimeOffset At, string UserName, int? Year, string Field, string Before, string After);
+
+public sealed record HistoryViewModel(
+    EditionContext Context, PlanNumber Number, string PlanName, IReadOnlyList<HistoryRow> Rows, int Page, int PageCount, bool IncludesReports)
+{
+    public string YearParam => Context.HasSeveralEditions ? $"?year={Context.Year.Code}" : string.Empty;
+}
+
+/// <summary>The 履歴 tab: read-only. Changes to year-end records are shown only to those who may read them.</summary>
+public sealed class PlanHistoryQuery(AppDbContext db, EditionResolver editions, IAuthorizationService authorization)
+{
+    public const int PageSize = 30;
+
+    public async Task<HistoryViewModel?> HandleAsync(PlanNumber number, string? year, int page, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        var context = await editions.ResolveAsync(year, ct);
+        var plan = await db.Plans.AsNoTracking()
+            .Where(p => p.FieldNumber == number.Field && p.Number == number.Number)
+            .Select(p => new { p.Id, p.Name, Departments = p.ExecutingDepartments.Select(d => d.DepartmentId).ToList() })
+            .FirstOrDefaultAsync(ct);
+        if (context is null || plan is null)
+        {
+            return null;
+        }
+
+        var mayReadReports = (await authorization.AuthorizeAsync(user, new PlanResource(plan.Id, plan.Departments), PlanOperations.ReadReport)).Succeeded;
+        var entries = db.History.AsNoTracking().Where(h => h.PlanId == plan.Id);
+        if (!mayReadReports)
+        {
+            entries = entries.Where(h => h.Year == null);
+        }
+
+        var count = await entries.CountAsync(ct);
+        var pageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var rows = await entries.OrderByDescending(h => h.Id).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(h => new HistoryRow(h.At, h.UserName, h.Year, h.Field, h.Before, h.After))
+            .ToListAsync(ct);
+        return new HistoryViewModel(context, number, plan.Name, rows, page, pageCount, mayReadReports);
+    }
+}
+
+[Route("plans/{id}/history")]
+public sealed class HistoryController(PlanHistoryQuery query) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string id, [FromQuery] string? year, [FromQuery] int page = 1, CancellationToken ct = default)
+    {
+        if (!PlanNumber.TryParse(id, out var number))
+        {
+            return NotFound();
+        }
+
+        var model = await query.HandleAsync(number, year, page, User, ct);
+        return model is null ? NotFound() : View(model);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Honjo.GyoseiKaikaku.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.My;
+
+/// <summary>The signed-in department editor's plans for the edition's year, each with its state and what to do next.</summary>
+public sealed class MyPlansQuery(AppDbContext db, EditionResolver editions, TimeProvider clock)
+{
+    public async Task<MyPlansViewModel?> HandleAsync(string? year, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var context = await editions.ResolveAsync(year, ct);
+        if (context is null)
+        {
+            return null;
+        }
+
+        var departmentIds = user.DepartmentIds().ToList();
+        var fiscalYear = context.Year;
+        var edition = await db.Editions.AsNoTracking().SingleAsync(e => e.Id == context.Edition.Id, ct);
+        var rows = await db.Plans.AsNoTracking()
+            .Where(p => p.StartYear <= fiscalYear && p.TargetYear >= fiscalYear)
+            .Where(p => p.ExecutingDepartments.Any(d => departmentIds.Contains(d.DepartmentId)))
+            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .Select(p => new
+            {
+                p.FieldNumber,
+                p.Number,
+                p.Name,
+                Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList(),
+                Report = p.YearEndReports.Where(r => r.Year == fiscalYear).Select(r => new { r.Status, r.ReviewComment }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var departmentNames = await db.Departments.Where(d => departmentIds.Contains(d.Id)).OrderBy(d => d.SortOrder).Select(d => d.Name).ToListAsync(ct);
+
+        return new MyPlansViewModel(
+            context,
+            departmentNames,
+            edition.ReportDeadline,
+            rows.Select(r =>
+            {
+                var status = r.Report?.Status ?? ReportStatus.NotStarted;
+                return new MyPlanRow(new PlanNumber(r.FieldNumber, r.Number), r.Name, string.Join("、", r.Departments), status,
+                    NextAction(status), r.Report?.ReviewComment, edition.IsLate(status, today));
+            }).ToList());
+    }
+
+    public static string NextAction(ReportStatus status) => status switch
+    {
+        ReportStatus.NotStarted => "入力を始める",
+        ReportStatus.Draft => "入力を続けて提出する",
+        ReportStatus.Returned => "修正して再提出する",
+        ReportStatus.Submitted => "企画課の確認待ち",
+        ReportStatus.Accepted => "対応は不要です",
+        _ => string.Empty,
+    };
+}
+
+public sealed record MyPlanRow(PlanNumber Number, string Name, string Departments, ReportStatus Status, string NextAction, string? ReviewComment, bool IsLate)
+{
+    public bool NeedsAction => Status is ReportStatus.NotStarted or ReportStatus.Draft or ReportStatus.Returned;
+}
+
+public sealed record MyPlansViewModel(EditionContext Context, IReadOnlyList<string> Departments, DateOnly? Deadline, IReadOnlyList<MyPlanRow> Rows)
+{
+    public string YearParam => Context.HasSeveralEditions ? $"?year={Context.Year.Code}" : string.Empty;
+}

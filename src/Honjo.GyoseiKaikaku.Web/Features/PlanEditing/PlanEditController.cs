@@ -1,0 +1,47 @@
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.PlanEditing;
+
+[Route("plans/{id}/edit")]
+[Authorize(Policy = Policies.PlanningOffice)]
+public sealed class PlanEditController(PlanEditHandler handler) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Edit(string id, CancellationToken ct)
+    {
+        if (!PlanNumber.TryParse(id, out var number))
+        {
+            return NotFound();
+        }
+
+        var model = await handler.OpenAsync(number, ct);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Save(string id, [FromForm] PlanEditRequest form, CancellationToken ct)
+    {
+        if (!PlanNumber.TryParse(id, out var number))
+        {
+            return NotFound();
+        }
+
+        var (found, invalid) = await handler.SaveAsync(number, form, ct);
+        if (!found)
+        {
+            return NotFound();
+        }
+
+        if (invalid is not null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Edit", invalid);
+        }
+
+        TempData["Notice"] = "計画を保存しました。";
+        return Redirect($"/plans/{number}");
+    }
+}

@@ -1,0 +1,192 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Departments;
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Web.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.PlanEditing;
+
+/// <summary>企画課 edits a plan's content. Every problem is reported at once, in Japanese; nothing is saved unless all is valid.</summary>
+public sealed class PlanEditHandler(AppDbContext db)
+{
+    private static readonly char[] LineBreaks = ['\n'];
+
+    public async Task<PlanEditViewModel?> OpenAsync(PlanNumber number, CancellationToken ct)
+    {
+        var plan = await LoadAsync(number, ct);
+        return plan is null ? null : await ToModelAsync(plan, ToForm(plan), [], ct);
+    }
+
+    /// <summary>Returns null when saved; otherwise the form again with its errors (or null model when the plan is gone).</summary>
+    public async Task<(bool Found, PlanEditViewModel? Invalid)> SaveAsync(PlanNumber number, PlanEditRequest form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var plan = await LoadAsync(number, ct);
+        if (plan is null)
+        {
+            return (false, null);
+        }
+
+        if (plan.Version != form.Version)
+        {
+            return (true, await ToModelAsync(plan, form, ["この計画は他の人が先に更新しました。あなたの入力は残っています。最新の内容（計画シート・履歴）を確認してから保存し直してください。"], ct, currentVersion: true));
+        }
+
+        var errors = new List<string>();
+        var departments = await db.Departments.ToDictionaryAsync(d => d.Id, ct);
+        var byName = departments.Values.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var outline = await db.Outlines.AsNoTracking().FirstAsync(ct);
+
+        void Try(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (DomainException e)
+            {
+                errors.Add(e.Message);
+            }
+        }
+
+        Try(() => plan.Rename(form.Name ?? string.Empty));
+
+        var executing = new List<Department>();
+        foreach (var id in form.ExecutingDepartmentIds.Distinct())
+        {
+            if (departments.TryGetValue(id, out var d))
+            {
+                executing.Add(d);
+            }
+            else
+            {
+                errors.Add("存在しない部署が実行課に指定されています。");
+            }
+        }
+
+        Try(() => plan.SetExecutingDepartments(executing));
+
+        var cooperators = new List<(Department?, string?)>();
+        foreach (var entry in SplitCooperators(form.Cooperators))
+        {
+            if (byName.TryGetValue(entry, out var d))
+            {
+                cooperators.Add((d, null));
+            }
+            else if (PlanCooperator.KnownGroupWords.Contains(entry))
+            {
+                cooperators.Add((null, entry));
+            }
+            else
+            {
+                errors.Add($"連携課「{entry}」は部署名にも区分（{string.Join("・", PlanCooperator.KnownGroupWords)}）にもありません。");
+            }
+        }
+
+        Try(() => plan.SetCooperators(cooperators, form.CooperatorsOpenEnded));
+
+        if (!FiscalYear.TryParse(form.StartYear, out var start) || !outline.Covers(start))
+        {
+            errors.Add($"開始年度は{outline.StartYear}～{outline.EndYear}から選んでください。");
+        }
+        else if (!FiscalYear.TryParse(form.TargetYear, out var target) || !outline.Covers(target))
+        {
+            errors.Add($"達成目標年度は{outline.StartYear}～{outline.EndYear}から選んでください。");
+        }
+        else
+        {
+            Try(() => plan.SetYears(start, target));
+        }
+
+        if (form.Perspective is not { } perspective || !Enum.IsDefined(perspective))
+        {
+            errors.Add("改革の視点を選んでください。");
+        }
+        else
+        {
+            plan.ChangePerspective(perspective);
+        }
+
+        Try(() => plan.SetSdgGoals(form.Sdgs));
+        Try(() => plan.SetItems(PlanTextSection.PolicyMeasure, Lines(form.PolicyMeasures)));
+        Try(() => plan.SetItems(PlanTextSection.CurrentSituation, Lines(form.CurrentSituation)));
+        Try(() => plan.SetItems(PlanTextSection.Actions, Lines(form.Actions)));
+        Try(() => plan.SetItems(PlanTextSection.Effects, Lines(form.Effects)));
+        Try(() => plan.SetItems(PlanTextSection.Remarks, Lines(form.Remarks)));
+        foreach (var year in outline.Years)
+        {
+            form.Targets.TryGetValue(year.Code, out var text);
+            Try(() => plan.SetTarget(year, string.Join('\n', Lines(text))));
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            var fresh = (await LoadAsync(number, ct))!;
+            return (true, await ToModelAsync(fresh, form, errors.Distinct().ToList(), ct));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var fresh = (await LoadAsync(number, ct))!;
+            return (true, await ToModelAsync(fresh, form, ["この計画は他の人が先に更新しました。あなたの入力は残っています。最新の内容を確認してから保存し直してください。"], ct, currentVersion: true));
+        }
+
+        return (true, null);
+    }
+
+    private static IEnumerable<string> Lines(string? text) =>
+        (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Split(LineBreaks).Select(l => l.Trim()).Where(l => l.Length > 0);
+
+    private static IEnumerable<string> SplitCooperators(string? text) =>
+        (text ?? string.Empty).Split(['、', ',', '，', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(e => e.Length > 0);
+
+    private static PlanEditRequest ToForm(Plan plan) => new()
+    {
+        Version = plan.Version,
+        Name = plan.Name,
+        ExecutingDepartmentIds = plan.ExecutingDepartments.OrderBy(d => d.Order).Select(d => d.DepartmentId).ToList(),
+        Cooperators = string.Join("、", plan.Cooperators.OrderBy(c => c.Order).Select(c => c.Label)),
+        CooperatorsOpenEnded = plan.CooperatorsOpenEnded,
+        StartYear = plan.StartYear.Code,
+        TargetYear = plan.TargetYear.Code,
+        Perspective = plan.Perspective,
+        Sdgs = plan.SdgGoals.Select(g => g.Goal).Order().ToList(),
+        PolicyMeasures = string.Join('\n', plan.Items(PlanTextSection.PolicyMeasure)),
+        CurrentSituation = string.Join('\n', plan.Items(PlanTextSection.CurrentSituation)),
+        Actions = string.Join('\n', plan.Items(PlanTextSection.Actions)),
+        Effects = string.Join('\n', plan.Items(PlanTextSection.Effects)),
+        Remarks = string.Join('\n', plan.Items(PlanTextSection.Remarks)),
+        Targets = plan.YearTargets.ToDictionary(t => t.Year.Code, t => (string?)t.Text),
+    };
+
+    private async Task<PlanEditViewModel> ToModelAsync(Plan plan, PlanEditRequest form, IReadOnlyList<string> errors, CancellationToken ct, bool currentVersion = false)
+    {
+        var outline = await db.Outlines.AsNoTracking().FirstAsync(ct);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DepartmentLink(d.Id, d.Name)).ToListAsync(ct);
+        return new PlanEditViewModel(
+            plan.PlanNumber,
+            plan.Field.Title,
+            currentVersion ? form with { Version = plan.Version } : form,
+            departments,
+            outline.Years.Select(y => y.Code).ToList(),
+            errors);
+    }
+
+    private Task<Plan?> LoadAsync(PlanNumber number, CancellationToken ct) =>
+        db.Plans.AsSplitQuery()
+            .Include(p => p.Field)
+            .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
+            .Include(p => p.Cooperators).ThenInclude(c => c.Department)
+            .Include(p => p.TextItems)
+            .Include(p => p.YearTargets)
+            .Include(p => p.SdgGoals)
+            .FirstOrDefaultAsync(p => p.FieldNumber == number.Field && p.Number == number.Number, ct);
+}

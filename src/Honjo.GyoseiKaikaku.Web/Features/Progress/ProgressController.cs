@@ -1,0 +1,33 @@
+using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.Progress;
+
+[Route("progress")]
+[Authorize(Policy = Policies.PlanningOffice)]
+public sealed class ProgressController(ProgressQuery query) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] ProgressRequest request, CancellationToken ct)
+    {
+        var model = await query.HandleAsync(request, ct);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("deadline")]
+    public async Task<IActionResult> Deadline([FromForm] DeadlineRequest request, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            TempData["Error"] = "提出期限の日付を正しく入力してください。";
+            return Redirect("/progress");
+        }
+
+        var error = await query.SetDeadlineAsync(request, ct);
+        TempData[error is null ? "Notice" : "Error"] = error ?? (request.Deadline is { } d
+            ? $"提出期限を{d.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture)}に設定しました。"
+            : "提出期限を解除しました。");
+        return Redirect("/progress" + (string.IsNullOrEmpty(request.Year) ? string.Empty : $"?year={Uri.EscapeDataString(request.Year)}"));
+    }
+}
