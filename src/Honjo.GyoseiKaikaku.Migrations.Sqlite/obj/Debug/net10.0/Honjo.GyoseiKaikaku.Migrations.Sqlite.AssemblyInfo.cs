@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("Honjo.GyoseiKaikaku.Migrations.Sqlite")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+407cae1ce879451ede863f31f6a7c216ebebe2cd")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+0b85e193117ebbe8a84153edfa43a15b19aeb73f")]
 [assembly: System.Reflection.AssemblyProductAttribute("Honjo.GyoseiKaikaku.Migrations.Sqlite")]
 [assembly: System.Reflection.AssemblyTitleAttribute("Honjo.GyoseiKaikaku.Migrations.Sqlite")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]

@@ -5,7 +5,7 @@ using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Web.Features.Plans;
 using Microsoft.EntityFrameworkCore;
 
-namespace Honjo.GyoseiKaikaku.Web.Features.PlanEditing;
+namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
 
 /// <summary>企画課 edits a plan's content. Every problem is reported at once, in Japanese; nothing is saved unless all is valid.</summary>
 public sealed class PlanEditHandler(AppDbContext db)

@@ -3,7 +3,7 @@ using Honjo.GyoseiKaikaku.Web.Features.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Honjo.GyoseiKaikaku.Web.Features.PlanEditing;
+namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
 
 [Route("plans/{id}/edit")]
 [Authorize(Policy = Policies.PlanningOffice)]

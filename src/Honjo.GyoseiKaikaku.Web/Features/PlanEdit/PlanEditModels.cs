@@ -1,7 +1,7 @@
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Web.Features.Plans;
 
-namespace Honjo.GyoseiKaikaku.Web.Features.PlanEditing;
+namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
 
 /// <summary>The plan form as posted: multi-item texts are one item per line.</summary>
 public sealed record PlanEditRequest
