@@ -49,6 +49,13 @@ public static class AuthorizationSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+
+            // A refusal is a 403 (rendered as the Japanese error page by the status-code pages), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         // A changed role or department list takes effect within minutes, not at the next sign-in.
