@@ -1,3 +1,4 @@
+using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,6 +22,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync",
     ];
 
+    public const string Office = "b-kikaku";
+    public const string Shimin = "b-shimin";
+    public const string Reader = "b-kanri";
+
     private readonly AppFactory _app = new();
     private IPlaywright? _playwright;
 
@@ -42,15 +47,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
 
+        await TestUsers.CreateAsync(_app, Office, AppRoles.PlanningOffice);
+        await TestUsers.CreateAsync(_app, Shimin, AppRoles.DepartmentEditor, "市民課");
+        await TestUsers.CreateAsync(_app, Reader, AppRoles.Viewer);
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context, signed in through the sign-in page as <paramref name="userName"/>.</summary>
+    public async Task<IPage> NewPageAsync(string userName = Reader)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "ja-JP", ViewportSize = new() { Width = 1280, Height = 900 } });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("ユーザーID").FillAsync(userName);
+        await page.GetByLabel("パスワード").FillAsync(TestUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -2,9 +2,9 @@ using Honjo.GyoseiKaikaku.TestSupport;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests;
 
-public sealed class DepartmentPageTests(AppFactory factory) : IClassFixture<AppFactory>
+public sealed class DepartmentPageTests(ReaderApp factory) : IClassFixture<ReaderApp>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.Client;
 
     private async Task<string> DepartmentUrlAsync(string name)
     {

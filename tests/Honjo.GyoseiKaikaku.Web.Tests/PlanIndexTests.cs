@@ -3,9 +3,9 @@ using Honjo.GyoseiKaikaku.TestSupport;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests;
 
-public sealed class PlanIndexTests(AppFactory factory) : IClassFixture<AppFactory>
+public sealed class PlanIndexTests(ReaderApp factory) : IClassFixture<ReaderApp>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.Client;
 
     [Fact]
     public async Task The_index_lists_all_56_plans_in_the_booklets_order_grouped_by_field()
@@ -32,9 +32,12 @@ public sealed class PlanIndexTests(AppFactory factory) : IClassFixture<AppFactor
     }
 
     [Fact]
-    public async Task The_root_redirects_to_the_index()
+    public async Task The_root_redirects_a_reader_to_the_index()
     {
-        var response = await factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(new Uri("/", UriKind.Relative));
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await client.SignInAsync("t-reader");
+
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/plans", response.Headers.Location!.OriginalString);

@@ -3,9 +3,9 @@ using Honjo.GyoseiKaikaku.TestSupport;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests;
 
-public sealed class PlanSheetTests(AppFactory factory) : IClassFixture<AppFactory>
+public sealed class PlanSheetTests(ReaderApp factory) : IClassFixture<ReaderApp>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.Client;
 
     [Fact]
     public async Task Every_sheet_page_shows_every_text_of_its_source_sheet_item_by_item()
@@ -110,7 +110,7 @@ public sealed class PlanSheetTests(AppFactory factory) : IClassFixture<AppFactor
     private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }
 
-public sealed class StaticAssetTests(AppFactory factory) : IClassFixture<AppFactory>
+public sealed class StaticAssetTests(ReaderApp factory) : IClassFixture<ReaderApp>
 {
     [Theory]
     [InlineData("/css/site.css", "text/css")]

@@ -1,0 +1,91 @@
+using System.Net;
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Honjo.GyoseiKaikaku.Web.Tests;
+
+/// <summary>
+/// Every endpoint that changes plan data, for each kind of person, on their own department's plan and on another's.
+/// A refusal is a 403 and leaves the database exactly as it was.
+/// </summary>
+public sealed class AuthorizationMatrixTests : IClassFixture<WorkflowFixture>
+{
+    private readonly WorkflowFixture _app;
+
+    public AuthorizationMatrixTests(WorkflowFixture app) => _app = app;
+
+    public static TheoryData<string, string, string, bool> Matrix => new()
+    {
+        // user, action, plan, allowed
+        { WorkflowFixture.Shimin, "save", "1-10", true },
+        { WorkflowFixture.Shimin, "save", "1-2", false },
+        { WorkflowFixture.Joho, "save", "1-15", false },
+        { WorkflowFixture.Reader, "save", "1-11", false },
+        { WorkflowFixture.Office, "save", "1-12", true },
+        { WorkflowFixture.Shimin, "accept", "1-10", false },
+        { WorkflowFixture.Reader, "accept", "1-10", false },
+        { WorkflowFixture.Shimin, "return", "1-10", false },
+        { WorkflowFixture.Reader, "return", "1-10", false },
+        { WorkflowFixture.Shimin, "reopen", "1-10", false },
+        { WorkflowFixture.Shimin, "edit-plan", "1-10", false },
+        { WorkflowFixture.Joho, "edit-plan", "1-4", false },
+        { WorkflowFixture.Reader, "edit-plan", "1-10", false },
+        { WorkflowFixture.Office, "edit-plan", "3-12", true },
+        { WorkflowFixture.Shimin, "deadline", "1-10", false },
+        { WorkflowFixture.Reader, "deadline", "1-10", false },
+        { WorkflowFixture.Office, "deadline", "1-10", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Who_may_change_what(string user, string action, string planId, bool allowed)
+    {
+        var client = await _app.ClientForAsync(user);
+        var before = await SnapshotAsync();
+
+        var (url, fields) = action switch
+        {
+            "save" => ($"/plans/{planId}/report", new Dictionary<string, string> { ["Version"] = "0", ["StatusReport"] = $"{user}の報告", ["Grade"] = "B", ["NextYearPolicy"] = "方針", ["Command"] = "save" }),
+            "accept" or "return" or "reopen" => ($"/plans/{planId}/report/{action}", new Dictionary<string, string> { ["Version"] = "0", ["Comment"] = "理由" }),
+            "edit-plan" => ($"/plans/{planId}/edit", new Dictionary<string, string> { ["Version"] = "0", ["Name"] = "改名された計画", ["StartYear"] = "R6", ["TargetYear"] = "R9", ["Perspective"] = "BetterFuture" }),
+            "deadline" => ("/progress/deadline", new Dictionary<string, string> { ["Deadline"] = "2025-05-31" }),
+            _ => throw new ArgumentOutOfRangeException(nameof(action)),
+        };
+        var response = await client.PostFormAsync("/account/password", url, fields);
+
+        if (allowed)
+        {
+            Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.UnprocessableEntity, $"{user} {action} {planId}: {(int)response.StatusCode}");
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal(before, await SnapshotAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Posting_without_the_antiforgery_token_is_refused()
+    {
+        var client = await _app.ClientForAsync(WorkflowFixture.Shimin);
+
+        var response = await client.PostAsync(new Uri("/plans/1-10/report", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = "0", ["StatusReport"] = "x", ["Command"] = "save" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private async Task<string> SnapshotAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var reports = await db.YearEndReports.AsNoTracking().OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}:{r.StatusReport}:{r.Version}").ToListAsync();
+        var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Name}:{p.Version}").ToListAsync();
+        var deadline = await db.Editions.Select(e => e.ReportDeadline).FirstAsync();
+        return string.Join("|", reports) + "#" + string.Join("|", plans) + "#" + deadline;
+    }
+}
