@@ -30,6 +30,7 @@ public static class WebFeatures
         services.AddScoped<PlanSheetQuery>();
         services.AddScoped<DepartmentQueries>();
         services.AddScoped<Features.Reports.YearEndReportHandler>();
+        services.AddScoped<Features.Admin.UserAdminHandler>();
         return services;
     }
 
