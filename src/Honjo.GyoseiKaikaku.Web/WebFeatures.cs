@@ -34,6 +34,7 @@ public static class WebFeatures
         services.AddScoped<Features.History.PlanHistoryQuery>();
         services.AddScoped<Features.Progress.ProgressQuery>();
         services.AddScoped<Features.PlanEdit.PlanEditHandler>();
+        services.AddScoped<Features.Admin.UserAdminHandler>();
         return services;
     }
 

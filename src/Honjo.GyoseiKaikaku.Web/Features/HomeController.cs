@@ -10,8 +10,10 @@ public sealed class HomeController : Controller
     public IActionResult Index() =>
         User.IsInRole(Infrastructure.Identity.AppRoles.DepartmentEditor) ? Redirect("/my/plans") : Redirect("/plans");
 
+    // Any method, no token check: a POST that ends in 404 is re-executed here as that POST; a GET-only action answers 405.
     [AllowAnonymous]
-    [HttpGet("/error/{status:int?}")]
+    [IgnoreAntiforgeryToken]
+    [Route("/error/{status:int?}")]
     [ApiExplorerSettings(IgnoreApi = true)]
     public IActionResult Error(int? status)
     {
