@@ -1,6 +1,4 @@
 using System.Net;
-using Honjo.GyoseiKaikaku.Domain.Common;
-using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -71,10 +71,10 @@ public sealed class ReportWorkflowTests(WorkflowFixture app) : IClassFixture<Wor
     {
         var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
 
-        var response = await shimin.PostFormAsync("/plans/1-10/report", "/plans/1-4/report", Report("改ざん", "A", "改ざん", "save"));
+        var response = await shimin.PostFormAsync("/plans/1-10/report", "/plans/1-22/report", Report("改ざん", "A", "改ざん", "save"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Null(await ReportAsync("1-4"));
+        Assert.Null(await ReportAsync("1-22"));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class ReportWorkflowTests(WorkflowFixture app) : IClassFixture<Wor
         Assert.Equal(ReportStatus.Submitted, (await ReportAsync("1-9"))!.Status);
 
         var version = (await ReportAsync("1-9"))!.Version;
-        var returned = await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/return", new() { ["Version"] = $"{version}", ["Comment"] = "目標値との比較を書いてください。" });
+        var returned = await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/return", new Dictionary<string, string> { ["Version"] = $"{version}", ["Comment"] = "目標値との比較を書いてください。" });
         Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
         var page = await shimin.GetStringAsync(new Uri("/plans/1-9/report", UriKind.Relative));
         Assert.Contains("目標値との比較を書いてください。", page, StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public sealed class ReportWorkflowTests(WorkflowFixture app) : IClassFixture<Wor
         Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
 
         version = (await ReportAsync("1-9"))!.Version;
-        var accepted = await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/accept", new() { ["Version"] = $"{version}" });
+        var accepted = await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/accept", new Dictionary<string, string> { ["Version"] = $"{version}" });
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(ReportStatus.Accepted, (await ReportAsync("1-9"))!.Status);
 
