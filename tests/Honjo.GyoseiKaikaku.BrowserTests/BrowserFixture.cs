@@ -65,7 +65,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("ユーザーID").FillAsync(userName);
         await page.GetByLabel("パスワード").FillAsync(TestUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // Polls the address rather than waiting for a load event that may already have fired.
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await Assertions.Expect(page.Locator("#main")).ToBeVisibleAsync();
         return page;
     }
 
