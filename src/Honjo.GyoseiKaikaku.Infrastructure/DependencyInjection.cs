@@ -1,3 +1,5 @@
+using Honjo.GyoseiKaikaku.Domain.Booklets;
+using Honjo.GyoseiKaikaku.Infrastructure.Booklets;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.History;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
@@ -29,6 +31,7 @@ public static class DependencyInjection
             UseProvider(db, options.Provider, connectionString).AddInterceptors(sp.GetRequiredService<HistoryInterceptor>()));
         services.AddScoped<BookletSeeder>();
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<IBookletReader, BookletReader>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -35,6 +35,7 @@ public static class WebFeatures
         services.AddScoped<Features.Progress.ProgressQuery>();
         services.AddScoped<Features.PlanEdit.PlanEditHandler>();
         services.AddScoped<Features.Admin.UserAdminHandler>();
+        services.AddScoped<Features.Booklets.BookletExportService>();
         return services;
     }
 

@@ -1,0 +1,141 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Plans;
+
+namespace Honjo.GyoseiKaikaku.Domain.Booklets;
+
+/// <summary>
+/// Everything one edition's booklet prints, in print order: the cover, the 目次 and one sheet per plan.
+/// The same content feeds the screen, the PDF and the Excel workbook.
+/// </summary>
+public sealed record BookletDocument(
+    string OutlineTitle,
+    string Theme,
+    string PeriodLabel,
+    FiscalYear Year,
+    string EditionTitle,
+    string IssuedLabel,
+    IReadOnlyList<FiscalYear> OutlineYears,
+    IReadOnlyList<BookletField> Fields,
+    bool IsSinglePlan = false)
+{
+    /// <summary>"本庄市行政改革大綱 令和6年度 実施計画シート(案)": the document title.</summary>
+    public string Title => $"{OutlineTitle} {EditionTitle}";
+
+    /// <summary>"本庄市行政改革大綱 R6年度実施計画シート": the heading of every sheet.</summary>
+    public string SheetHeading => $"{OutlineTitle} {Year.Code}年度実施計画シート";
+
+    public IEnumerable<BookletSheet> Sheets => Fields.SelectMany(f => f.Sheets);
+
+    /// <summary>The total page count the printed booklet must have.</summary>
+    public int PageCount => IsSinglePlan ? Sheets.Count() : BookletLayout.FirstSheetPage - 1 + Sheets.Count();
+
+    /// <summary>A document of one plan only: no cover, no 目次.</summary>
+    public BookletDocument ForPlan(PlanNumber number) => this with
+    {
+        IsSinglePlan = true,
+        Fields = Fields
+            .Select(f => f with { Sheets = f.Sheets.Where(s => s.Number == number).ToList() })
+            .Where(f => f.Sheets.Count > 0)
+            .ToList(),
+    };
+}
+
+public sealed record BookletField(int Number, string Name, int Page, IReadOnlyList<BookletSheet> Sheets)
+{
+    /// <summary>"1. 行政サービス改革".</summary>
+    public string Title => $"{Number}. {Name}";
+}
+
+public sealed record BookletTarget(FiscalYear Year, IReadOnlyList<string> Lines, bool InPlanPeriod);
+
+public sealed record BookletGrade(FiscalYear Year, EvaluationGrade Grade);
+
+/// <summary>One plan sheet as printed.</summary>
+public sealed record BookletSheet(
+    PlanNumber Number,
+    string Name,
+    string FieldTitle,
+    IReadOnlyList<string> ExecutingDepartments,
+    IReadOnlyList<string> Cooperators,
+    bool CooperatorsOpenEnded,
+    FiscalYear StartYear,
+    FiscalYear TargetYear,
+    IReadOnlyList<int> SdgGoals,
+    ReformPerspective Perspective,
+    IReadOnlyList<string> PolicyMeasures,
+    IReadOnlyList<string> CurrentSituation,
+    IReadOnlyList<string> Actions,
+    IReadOnlyList<string> Effects,
+    IReadOnlyList<BookletTarget> Targets,
+    FiscalYear ReportYear,
+    string StatusReport,
+    EvaluationGrade? Grade,
+    string NextYearPolicy,
+    IReadOnlyList<BookletGrade> EarlierGrades,
+    IReadOnlyList<string> Remarks,
+    int Page)
+{
+    public string ExecutingDepartmentsText => string.Join("、", ExecutingDepartments);
+
+    public string CooperatorsText => string.Join("、", Cooperators) + (CooperatorsOpenEnded ? "など" : string.Empty);
+
+    public string PolicyMeasuresText => string.Join("、", PolicyMeasures);
+
+    /// <summary>"R6年度末の取組状況報告".</summary>
+    public string StatusReportHeading => $"{ReportYear.Code}年度末の取組状況報告";
+
+    /// <summary>"R7年度に向けた取組方針".</summary>
+    public string NextYearPolicyHeading => $"{ReportYear.Next.Code}年度に向けた取組方針";
+
+    /// <summary>
+    /// Builds the printed sheet of <paramref name="plan"/> for the edition of <paramref name="year"/>. With
+    /// <paramref name="includeUnaccepted"/>, a year-end report the 企画課 has not accepted is shown (the department's own view).
+    /// </summary>
+
+    public static BookletSheet From(Plan plan, IReadOnlyList<FiscalYear> outlineYears, FiscalYear year, int page, bool includeUnaccepted)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(outlineYears);
+        var stored = plan.ReportFor(year);
+        var report = stored is not null && (includeUnaccepted || stored.Status == ReportStatus.Accepted) ? stored : null;
+        return new BookletSheet(
+            plan.PlanNumber,
+            plan.Name,
+            plan.Field.Title,
+            plan.ExecutingDepartments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList(),
+            plan.Cooperators.OrderBy(c => c.Order).Select(c => c.Label).ToList(),
+            plan.CooperatorsOpenEnded,
+            plan.StartYear,
+            plan.TargetYear,
+            plan.SdgGoals.Select(g => g.Goal).Order().ToList(),
+            plan.Perspective,
+            plan.Items(PlanTextSection.PolicyMeasure),
+            plan.Items(PlanTextSection.CurrentSituation),
+            plan.Items(PlanTextSection.Actions),
+            plan.Items(PlanTextSection.Effects),
+            outlineYears.Select(y => new BookletTarget(y, plan.TargetFor(y).Split('\n', StringSplitOptions.RemoveEmptyEntries), plan.IsRunningIn(y))).ToList(),
+            year,
+            report?.StatusReport ?? string.Empty,
+            report?.Grade,
+            report?.NextYearPolicy ?? string.Empty,
+            plan.YearEndReports
+                .Where(r => r.Year < year && r.Grade is not null && (includeUnaccepted || r.Status == ReportStatus.Accepted))
+                .OrderBy(r => r.Year)
+                .Select(r => new BookletGrade(r.Year, r.Grade!.Value))
+                .ToList(),
+            plan.Items(PlanTextSection.Remarks),
+            page);
+    }
+}
+
+/// <summary>How the printed booklet is paginated: a cover, two 目次 pages, then one page per sheet.</summary>
+public static class BookletLayout
+{
+    public const int CoverPage = 1;
+    public const int FirstContentsPage = 2;
+    public const int ContentsPages = 2;
+    public const int FirstSheetPage = FirstContentsPage + ContentsPages;
+
+    /// <summary>The page of the <paramref name="index"/>-th sheet (0-based) in the booklet's order.</summary>
+    public static int PageOfSheet(int index) => FirstSheetPage + index;
+}

@@ -1,0 +1,45 @@
+using Honjo.GyoseiKaikaku.Domain.Booklets;
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Honjo.GyoseiKaikaku.Infrastructure.Booklets;
+
+/// <summary>Loads an edition's plans in booklet order and numbers the pages as the printed booklet will.</summary>
+public sealed class BookletReader(AppDbContext db) : IBookletReader
+{
+    public async Task<BookletDocument?> ReadAsync(FiscalYear year, CancellationToken cancellationToken)
+    {
+        var edition = await db.Editions.AsNoTracking().Include(e => e.Entries).FirstOrDefaultAsync(e => e.Year == year, cancellationToken);
+        if (edition is null)
+        {
+            return null;
+        }
+
+        var outline = await db.Outlines.AsNoTracking().FirstAsync(cancellationToken);
+        var planIds = edition.Entries.Select(e => e.PlanId).ToList();
+        var plans = await db.Plans.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Field)
+            .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
+            .Include(p => p.Cooperators).ThenInclude(c => c.Department)
+            .Include(p => p.TextItems)
+            .Include(p => p.YearTargets)
+            .Include(p => p.SdgGoals)
+            .Include(p => p.YearEndReports)
+            .Where(p => planIds.Contains(p.Id))
+            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .ToListAsync(cancellationToken);
+        var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).ToListAsync(cancellationToken);
+        var years = outline.Years.ToList();
+
+        var sheets = plans.Select((p, i) => BookletSheet.From(p, years, year, BookletLayout.PageOfSheet(i), includeUnaccepted: false)).ToList();
+        var bookletFields = fields
+            .Select(f => new BookletField(f.Number, f.Name, 0, sheets.Where(s => s.Number.Field == f.Number).ToList()))
+            .Where(f => f.Sheets.Count > 0)
+            .Select(f => f with { Page = f.Sheets[0].Page })
+            .ToList();
+
+        return new BookletDocument(
+            outline.Title, outline.Theme, outline.PeriodLabel, edition.Year, edition.Title, edition.IssuedLabel, years, bookletFields);
+    }
+}

@@ -1,0 +1,49 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
+
+/// <summary>Downloads: the whole booklet of an edition, and one plan's sheet, as PDF or Excel.</summary>
+public sealed class BookletsController(BookletExportService exports) : Controller
+{
+    [HttpGet("/booklets/{year}.pdf")]
+    public Task<IActionResult> BookletPdf(string year, CancellationToken ct) => Booklet(year, BookletFormat.Pdf, ct);
+
+    [HttpGet("/booklets/{year}.xlsx")]
+    public Task<IActionResult> BookletExcel(string year, CancellationToken ct) => Booklet(year, BookletFormat.Excel, ct);
+
+    [HttpGet("/plans/{id}/sheet.pdf")]
+    public Task<IActionResult> PlanPdf(string id, [FromQuery] string? year, CancellationToken ct) => Plan(id, year, BookletFormat.Pdf, ct);
+
+    [HttpGet("/plans/{id}/sheet.xlsx")]
+    public Task<IActionResult> PlanExcel(string id, [FromQuery] string? year, CancellationToken ct) => Plan(id, year, BookletFormat.Excel, ct);
+
+    private async Task<IActionResult> Booklet(string year, BookletFormat format, CancellationToken ct)
+    {
+        if (!FiscalYear.TryParse(year, out var fy))
+        {
+            return NotFound();
+        }
+
+        var file = await exports.BookletAsync(fy, format, ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private async Task<IActionResult> Plan(string id, string? year, BookletFormat format, CancellationToken ct)
+    {
+        if (!PlanNumber.TryParse(id, out var number))
+        {
+            return NotFound();
+        }
+
+        var fy = await exports.ResolveYearAsync(year, ct);
+        if (fy is null)
+        {
+            return NotFound();
+        }
+
+        var file = await exports.PlanAsync(fy.Value, number, format, ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+}
