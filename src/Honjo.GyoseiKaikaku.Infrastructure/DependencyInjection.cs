@@ -3,6 +3,7 @@ using Honjo.GyoseiKaikaku.Infrastructure.Booklets;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.History;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
+using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
 using Honjo.GyoseiKaikaku.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,8 @@ public static class DependencyInjection
         services.AddScoped<BookletSeeder>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<IBookletReader, BookletReader>();
+        services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
+        services.AddSingleton<IPdfEngine, ChromiumPdfEngine>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -25,7 +25,7 @@ public sealed class PlanBrowsingTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "コンビニ交付の普及推進" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/plans/1-9$"));
 
-        Assert.Equal("コンビニ交付の普及推進", (await page.Locator("#sheet-name").InnerTextAsync()).Trim());
+        Assert.Equal("コンビニ交付の普及推進", (await page.Locator("[data-sheet-name]").InnerTextAsync()).Trim());
         Assert.Contains("証明書のコンビニ交付件数：4,300件", await page.Locator("[data-cell='target-R5']").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "sheet-1-9.png"), FullPage = true });
     }

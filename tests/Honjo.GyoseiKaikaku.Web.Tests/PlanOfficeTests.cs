@@ -51,7 +51,7 @@ public sealed class PlanOfficeTests(WorkflowFixture app) : IClassFixture<Workflo
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var sheet = await Parser.ParseDocumentAsync(await office.GetStringAsync(new Uri("/plans/3-12", UriKind.Relative)));
-        Assert.Equal("職員による橋梁定期点検の実施", sheet.QuerySelector("#sheet-name")!.TextContent.Trim());
+        Assert.Equal("職員による橋梁定期点検の実施", sheet.QuerySelector("[data-sheet-name]")!.TextContent.Trim());
         Assert.Equal("職員による点検：40橋", sheet.QuerySelector("[data-cell='target-R7']")!.TextContent.Trim());
         var history = await office.GetStringAsync(new Uri("/plans/3-12/history", UriKind.Relative));
         Assert.Contains("職員による橋梁定期点検の実施", history, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed class PlanSheetTests(ReaderApp factory) : IClassFixture<ReaderApp>
             var page = await _client.GetDocumentAsync($"/plans/{plan.Id}");
             var field = seed.Fields.Single(f => plan.Id.StartsWith($"{f.Number}-", StringComparison.Ordinal));
 
-            Assert.Equal(plan.Name, page.QuerySelector("#sheet-name")!.TextContent.Trim());
+            Assert.Equal(plan.Name, page.QuerySelector("[data-sheet-name]")!.TextContent.Trim());
             Assert.Contains(field.Name, page.Body!.TextContent, StringComparison.Ordinal);
             Assert.Equal(string.Join("、", plan.ExecutingDepartments), Squash(page.Cell("executing")));
             Assert.Equal(string.Join("、", plan.Cooperating.Entries) + (plan.Cooperating.OpenEnded ? "など" : ""), Squash(page.Cell("cooperating")));

@@ -1,3 +1,4 @@
+using Honjo.GyoseiKaikaku.Domain.Booklets;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
@@ -50,83 +51,33 @@ public sealed class PlanSheetQuery(AppDbContext db, EditionResolver editions, IA
         var resource = new PlanResource(plan.Id, plan.ExecutingDepartments.Select(d => d.DepartmentId).ToList());
         var mayReadReport = (await authorization.AuthorizeAsync(user, resource, PlanOperations.ReadReport)).Succeeded;
         var stored = plan.ReportFor(context.Year);
-        var report = stored is not null && (mayReadReport || stored.Status == ReportStatus.Accepted) ? stored : null;
-        var history = plan.YearEndReports
-            .Where(r => r.Year < context.Year && r.Grade is not null && (mayReadReport || r.Status == ReportStatus.Accepted))
-            .OrderBy(r => r.Year)
-            .Select(r => new GradeHistoryEntry(r.Year, r.Grade!.Value))
-            .ToList();
+        var sheetView = BookletSheet.From(plan, context.OutlineYears.ToList(), context.Year, entries[index].Page, includeUnaccepted: mayReadReport);
+        var departmentIds = plan.ExecutingDepartments.Select(d => d.Department)
+            .Concat(plan.Cooperators.Where(c => c.Department is not null).Select(c => c.Department!))
+            .DistinctBy(d => d.Id)
+            .ToDictionary(d => d.Name, d => d.Id, StringComparer.Ordinal);
 
         return new PlanSheetViewModel(
             context,
-            plan.PlanNumber,
-            plan.Field.Title,
-            plan.Name,
-            plan.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
-            plan.Cooperators.OrderBy(c => c.Order)
-                .Select(c => new CooperatorView(c.Label, c.DepartmentId)).ToList(),
-            plan.CooperatorsOpenEnded,
-            plan.StartYear,
-            plan.TargetYear,
-            plan.SdgGoals.Select(g => g.Goal).Order().ToList(),
-            plan.Perspective,
-            plan.Items(PlanTextSection.PolicyMeasure),
-            plan.Items(PlanTextSection.CurrentSituation),
-            plan.Items(PlanTextSection.Actions),
-            plan.Items(PlanTextSection.Effects),
-            context.OutlineYears.Select(y => new YearTargetView(y, Lines(plan.TargetFor(y)), plan.IsRunningIn(y))).ToList(),
-            report?.StatusReport ?? string.Empty,
-            report?.Grade,
-            report?.NextYearPolicy ?? string.Empty,
-            history,
-            plan.Items(PlanTextSection.Remarks),
-            entries[index].Page,
+            sheetView,
+            departmentIds,
             Neighbour(index - 1),
             Neighbour(index + 1),
             mayReadReport ? stored?.Status ?? ReportStatus.NotStarted : null);
     }
-
-    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
-
-public sealed record CooperatorView(string Label, int? DepartmentId);
-
-public sealed record YearTargetView(FiscalYear Year, IReadOnlyList<string> Lines, bool InPlanPeriod);
-
-public sealed record GradeHistoryEntry(FiscalYear Year, EvaluationGrade Grade);
 
 public sealed record PlanSheetViewModel(
     EditionContext Context,
-    PlanNumber Number,
-    string FieldTitle,
-    string Name,
-    IReadOnlyList<DepartmentLink> ExecutingDepartments,
-    IReadOnlyList<CooperatorView> Cooperators,
-    bool CooperatorsOpenEnded,
-    FiscalYear StartYear,
-    FiscalYear TargetYear,
-    IReadOnlyList<int> SdgGoals,
-    ReformPerspective Perspective,
-    IReadOnlyList<string> PolicyMeasures,
-    IReadOnlyList<string> CurrentSituation,
-    IReadOnlyList<string> Actions,
-    IReadOnlyList<string> Effects,
-    IReadOnlyList<YearTargetView> Targets,
-    string StatusReport,
-    EvaluationGrade? Grade,
-    string NextYearPolicy,
-    IReadOnlyList<GradeHistoryEntry> EarlierGrades,
-    IReadOnlyList<string> Remarks,
-    int Page,
+    BookletSheet Sheet,
+    IReadOnlyDictionary<string, int> DepartmentIds,
     PlanNumber? Previous,
     PlanNumber? Next,
     ReportStatus? ReportStatus)
 {
+    public PlanNumber Number => Sheet.Number;
+
+    public string Name => Sheet.Name;
+
     public FiscalYear Year => Context.Year;
-
-    /// <summary>"R6年度末の取組状況報告".</summary>
-    public string StatusReportHeading => $"{Year.Code}年度末の取組状況報告";
-
-    /// <summary>"R7年度に向けた取組方針".</summary>
-    public string NextYearPolicyHeading => $"{Year.Next.Code}年度に向けた取組方針";
 }

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace Honjo.GyoseiKaikaku.Infrastructure.Pdf;
+
+/// <summary>Where the browser is, and how many renders may run at once.</summary>
+public sealed class PdfOptions
+{
+    public const string SectionName = "Pdf";
+
+    /// <summary>Chromium or Edge. Default: /usr/bin/chromium on Linux, Microsoft Edge on Windows.</summary>
+    public string? BrowserPath { get; set; }
+
+    /// <summary>Renders beyond this wait in a queue rather than starting more browser pages.</summary>
+    public int MaxConcurrentRenders { get; set; } = 2;
+
+    public string ResolveBrowserPath() =>
+        BrowserPath is { Length: > 0 } path ? path
+        : RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? @"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe"
+        : "/usr/bin/chromium";
+}
+
+/// <summary>The PDF engine cannot run here; the message says what the administrator must install.</summary>
+public sealed class PdfEngineUnavailableException : Exception
+{
+    public PdfEngineUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public PdfEngineUnavailableException()
+    {
+    }
+
+    public PdfEngineUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+public sealed record PdfRequest(string Html, string FooterTemplate, string? FitScript = null);
+
+/// <summary>Turns HTML into PDF.</summary>
+public interface IPdfEngine
+{
+    Task<byte[]> RenderAsync(PdfRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// HTML and CSS printed by headless Chromium through Playwright. One browser for the application's lifetime,
+/// started on first use; each render gets its own page; concurrent renders beyond the cap wait their turn.
+/// </summary>
+public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<ChromiumPdfEngine> logger) : IPdfEngine, IAsyncDisposable
+{
+    private static readonly string[] BrowserArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    ];
+
+    private readonly SemaphoreSlim _startLock = new(1, 1);
+    private readonly SemaphoreSlim _renders = new(Math.Max(1, options.Value.MaxConcurrentRenders));
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task<byte[]> RenderAsync(PdfRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var browser = await BrowserAsync(cancellationToken);
+        await _renders.WaitAsync(cancellationToken);
+        try
+        {
+            var page = await browser.NewPageAsync();
+            try
+            {
+                await page.EmulateMediaAsync(new() { Media = Media.Print });
+                await page.SetContentAsync(request.Html, new() { WaitUntil = WaitUntilState.Load });
+                await page.EvaluateAsync("() => document.fonts.ready");
+                if (request.FitScript is { } script)
+                {
+                    await page.EvaluateAsync(script);
+                }
+
+                return await page.PdfAsync(new()
+                {
+                    PreferCSSPageSize = true,
+                    PrintBackground = true,
+                    DisplayHeaderFooter = true,
+                    HeaderTemplate = "<span></span>",
+                    FooterTemplate = request.FooterTemplate,
+                    Outline = true,
+                    Tagged = true,
+                });
+            }
+            finally
+            {
+                await page.CloseAsync();
+            }
+        }
+        finally
+        {
+            _renders.Release();
+        }
+    }
+
+    private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
+    {
+        if (_browser is { IsConnected: true } running)
+        {
+            return running;
+        }
+
+        await _startLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_browser is { IsConnected: true } started)
+            {
+                return started;
+            }
+
+            var path = options.Value.ResolveBrowserPath();
+            if (!File.Exists(path))
+            {
+                throw new PdfEngineUnavailableException(
+                    $"PDFを作成するブラウザが見つかりません（{path}）。管理者の方へ：Debian/Ubuntu では `apt-get install chromium fonts-noto-cjk`、Windows では Microsoft Edge をインストールするか、設定 Pdf:BrowserPath にブラウザのパスを指定してください。");
+            }
+
+            EnsureJapaneseFont();
+            _playwright ??= await Playwright.CreateAsync();
+            var stopwatch = Stopwatch.StartNew();
+            _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = path, Headless = true, Args = BrowserArgs });
+            logger.LogInformation("Started the PDF browser {Path} in {Elapsed} ms.", path, stopwatch.ElapsedMilliseconds);
+            return _browser;
+        }
+        catch (PlaywrightException e)
+        {
+            throw new PdfEngineUnavailableException(
+                $"PDFを作成するブラウザを起動できませんでした。管理者の方へ：Chromium（Debian: chromium）または Microsoft Edge が正しくインストールされているか確認してください。（{e.Message.Split('\n')[0]}）", e);
+        }
+        finally
+        {
+            _startLock.Release();
+        }
+    }
+
+    /// <summary>On Linux, a PDF without a Japanese font would print boxes; refuse with the package to install.</summary>
+    private static void EnsureJapaneseFont()
+    {
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        {
+            return;
+        }
+
+        var fontDirs = new[] { "/usr/share/fonts", "/usr/local/share/fonts" };
+        var hasCjk = fontDirs.Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
+            .Any(f => Path.GetFileName(f).Contains("CJK", StringComparison.OrdinalIgnoreCase)
+                      || Path.GetFileName(f).Contains("ipaex", StringComparison.OrdinalIgnoreCase));
+        if (!hasCjk)
+        {
+            throw new PdfEngineUnavailableException(
+                "日本語フォントが見つかりません。管理者の方へ：`apt-get install fonts-noto-cjk` を実行してください。");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        _startLock.Dispose();
+        _renders.Dispose();
+    }
+}
