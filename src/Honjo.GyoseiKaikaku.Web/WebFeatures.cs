@@ -36,6 +36,8 @@ public static class WebFeatures
         services.AddScoped<Features.PlanEdit.PlanEditHandler>();
         services.AddScoped<Features.Admin.UserAdminHandler>();
         services.AddScoped<Features.Booklets.BookletExportService>();
+        services.AddScoped<Features.Booklets.RazorHtmlRenderer>();
+        services.AddScoped<Domain.Booklets.IBookletPdfRenderer, Features.Booklets.BookletPdfRenderer>();
         return services;
     }
 

@@ -84,7 +84,7 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
                     await page.EvaluateAsync(script);
                 }
 
-                return await page.PdfAsync(new()
+                var pdf = await page.PdfAsync(new()
                 {
                     PreferCSSPageSize = true,
                     PrintBackground = true,
@@ -94,6 +94,7 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
                     Outline = true,
                     Tagged = true,
                 });
+                return ToUnicodeNormalizer.Normalize(pdf);
             }
             finally
             {

@@ -1,5 +1,6 @@
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
@@ -26,8 +27,7 @@ public sealed class BookletsController(BookletExportService exports) : Controlle
             return NotFound();
         }
 
-        var file = await exports.BookletAsync(fy, format, ct);
-        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+        return await Deliver(() => exports.BookletAsync(fy, format, ct));
     }
 
     private async Task<IActionResult> Plan(string id, string? year, BookletFormat format, CancellationToken ct)
@@ -43,7 +43,21 @@ public sealed class BookletsController(BookletExportService exports) : Controlle
             return NotFound();
         }
 
-        var file = await exports.PlanAsync(fy.Value, number, format, ct);
-        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+        return await Deliver(() => exports.PlanAsync(fy.Value, number, format, ct));
+    }
+
+    private async Task<IActionResult> Deliver(Func<Task<ExportedFile?>> export)
+    {
+        try
+        {
+            var file = await export();
+            return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (Exception e) when (e is PdfEngineUnavailableException or BookletPaginationException)
+        {
+            // The administrator must act (install a browser or font, or shorten a sheet); say exactly what.
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return View("ExportFailed", e.Message);
+        }
     }
 }

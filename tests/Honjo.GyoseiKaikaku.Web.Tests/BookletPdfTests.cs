@@ -1,0 +1,114 @@
+using Honjo.GyoseiKaikaku.Domain.Booklets;
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Microsoft.Extensions.DependencyInjection;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Outline;
+
+namespace Honjo.GyoseiKaikaku.Web.Tests;
+
+/// <summary>The R6 booklet rendered once through the real Chromium engine and read back page by page.</summary>
+public sealed class RenderedBooklet : IAsyncLifetime
+{
+    public ReaderApp App { get; } = new();
+
+    public BookletDocument Booklet { get; private set; } = null!;
+
+    public byte[] Pdf { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        await App.InitializeAsync();
+        await using var scope = App.Services.CreateAsyncScope();
+        Booklet = (await scope.ServiceProvider.GetRequiredService<IBookletReader>().ReadAsync(new FiscalYear(6), default))!;
+        Pdf = await scope.ServiceProvider.GetRequiredService<IBookletPdfRenderer>().RenderAsync(Booklet, default);
+        Directory.CreateDirectory(Path.Combine(TestSupport.RepoPaths.Root, "artifacts"));
+        await File.WriteAllBytesAsync(Path.Combine(TestSupport.RepoPaths.Root, "artifacts", "booklet-R6.pdf"), Pdf);
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+public sealed class BookletPdfTests(RenderedBooklet rendered) : IClassFixture<RenderedBooklet>
+{
+    private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    [Fact]
+    public void The_booklet_has_a_cover_two_contents_pages_and_one_page_per_plan()
+    {
+        using var pdf = PdfDocument.Open(rendered.Pdf);
+
+        Assert.Equal(3 + 56, pdf.NumberOfPages);
+        var cover = Squash(pdf.GetPage(1).Text);
+        Assert.Contains("本庄市行政改革大綱", cover, StringComparison.Ordinal);
+        Assert.Contains("令和6年度実施計画シート(案)", cover, StringComparison.Ordinal);
+        Assert.Equal("本庄市行政改革大綱 令和6年度 実施計画シート(案)", pdf.Information.Title);
+    }
+
+    [Fact]
+    public void Every_plan_name_and_department_is_on_the_page_its_contents_line_gives()
+    {
+        using var pdf = PdfDocument.Open(rendered.Pdf);
+        var contents = Squash(pdf.GetPage(2).Text + pdf.GetPage(3).Text);
+
+        foreach (var sheet in rendered.Booklet.Sheets)
+        {
+            Assert.Contains(Squash($"{sheet.Name}{sheet.ExecutingDepartmentsText}{sheet.StartYear}{sheet.TargetYear}{sheet.Page}"), contents, StringComparison.Ordinal);
+            var page = Squash(pdf.GetPage(sheet.Page).Text);
+            Assert.Contains(Squash(sheet.Name), page, StringComparison.Ordinal);
+            Assert.Contains(Squash(sheet.ExecutingDepartmentsText), page, StringComparison.Ordinal);
+            foreach (var item in sheet.Actions.Concat(sheet.Remarks))
+            {
+                Assert.Contains(Squash(item), page, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Copied_text_reads_as_written_not_as_radical_look_alikes()
+    {
+        using var pdf = PdfDocument.Open(rendered.Pdf);
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+
+        Assert.DoesNotContain(text, c => c is >= '\u2E80' and <= '\u2FDF');
+        Assert.Contains("行政改革", text, StringComparison.Ordinal);
+        Assert.Contains("市民課", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_contents_page_numbers_are_those_of_the_source_booklet()
+    {
+        var seed = TestSupport.RepoPaths.ReadSeed();
+
+        Assert.Equal(seed.Plans.Select(p => p.TocPage), rendered.Booklet.Sheets.Select(s => s.Page));
+        Assert.Equal(seed.Fields.Select(f => f.TocPage), rendered.Booklet.Fields.Select(f => f.Page));
+    }
+
+    [Fact]
+    public void Bookmarks_lead_to_each_field_and_each_plan()
+    {
+        using var pdf = PdfDocument.Open(rendered.Pdf);
+
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks), "The PDF has no bookmarks.");
+        var all = Flatten(bookmarks.Roots).Select(b => b.Title).ToList();
+        Assert.Contains("改革分野1. 行政サービス改革", all);
+        Assert.Contains("改革分野3. 財政改革", all);
+        Assert.Contains("1-9 コンビニ交付の普及推進", all);
+        Assert.Contains("2-18 ペーパーレス「一歩先へ！！」", all);
+        Assert.Equal(56, all.Count(t => System.Text.RegularExpressions.Regex.IsMatch(t, @"^\d-\d+ ")));
+    }
+
+    [Fact]
+    public async Task A_single_plan_pdf_is_one_page_with_that_plan()
+    {
+        await using var scope = rendered.App.Services.CreateAsyncScope();
+        var renderer = scope.ServiceProvider.GetRequiredService<IBookletPdfRenderer>();
+        var single = await renderer.RenderAsync(rendered.Booklet.ForPlan(Domain.Plans.PlanNumber.Parse("2-11")), default);
+        using var pdf = PdfDocument.Open(single);
+
+        Assert.Equal(1, pdf.NumberOfPages);
+        Assert.Contains("農業委員会事務局など", Squash(pdf.GetPage(1).Text), StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<BookmarkNode> Flatten(IEnumerable<BookmarkNode> nodes) =>
+        nodes.SelectMany(n => new[] { n }.Concat(Flatten(n.Children)));
+}
