@@ -37,6 +37,7 @@ public static class WebFeatures
         services.AddScoped<Features.Admin.UserAdminHandler>();
         services.AddScoped<Features.Booklets.BookletExportService>();
         services.AddScoped<Features.Booklets.RazorHtmlRenderer>();
+        services.AddScoped<Features.Booklets.EditionsHandler>();
         services.AddScoped<Domain.Booklets.IBookletPdfRenderer, Features.Booklets.BookletPdfRenderer>();
         return services;
     }

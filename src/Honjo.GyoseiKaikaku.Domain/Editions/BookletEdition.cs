@@ -9,6 +9,7 @@ public sealed class BookletEdition
 {
     private readonly List<BookletEntry> _entries = [];
     private readonly List<BookletFieldPage> _fieldPages = [];
+    private readonly List<PublishedFile> _files = [];
 
     private BookletEdition()
     {
@@ -62,6 +63,9 @@ public sealed class BookletEdition
 
     public IReadOnlyList<BookletFieldPage> FieldPages => _fieldPages;
 
+    /// <summary>The PDF and Excel booklets as published; empty while the edition is a draft.</summary>
+    public IReadOnlyList<PublishedFile> Files => _files;
+
     public int? PageOf(int planId) => _entries.FirstOrDefault(e => e.PlanId == planId)?.Page;
 
     public void SetPages(IEnumerable<(int PlanId, int Page)> planPages, IEnumerable<(int FieldNumber, int Page)> fieldPages)
@@ -75,12 +79,22 @@ public sealed class BookletEdition
         _fieldPages.AddRange(fieldPages.Select(f => new BookletFieldPage(f.FieldNumber, f.Page)));
     }
 
-    public void Publish(DateTimeOffset now)
+    /// <summary>公表: freezes the edition with the files that were published. It cannot be undone.</summary>
+    public void Publish(DateTimeOffset now, IReadOnlyList<PublishedFile> files)
     {
+        ArgumentNullException.ThrowIfNull(files);
         EnsureDraft();
+        if (!files.Any(f => f.Format == PublishedFormat.Pdf) || !files.Any(f => f.Format == PublishedFormat.Excel))
+        {
+            throw new DomainException("公表にはPDFとExcelの両方の冊子が必要です。");
+        }
+
+        _files.AddRange(files);
         Status = EditionStatus.Published;
         PublishedAt = now;
     }
+
+    public PublishedFile? FileOf(PublishedFormat format) => _files.FirstOrDefault(f => f.Format == format);
 
     private void EnsureDraft()
     {

@@ -18,6 +18,8 @@ internal sealed class BookletEditionConfiguration : IEntityTypeConfiguration<Boo
         builder.HasMany(e => e.FieldPages).WithOne().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(e => e.FieldPages).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(e => e.Files).WithOne().HasForeignKey(f => f.EditionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(e => e.Files).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -37,5 +39,19 @@ internal sealed class BookletFieldPageConfiguration : IEntityTypeConfiguration<B
     {
         builder.ToTable("EditionFieldPages");
         builder.HasKey(x => new { x.EditionId, x.FieldNumber });
+    }
+}
+
+internal sealed class PublishedFileConfiguration : IEntityTypeConfiguration<PublishedFile>
+{
+    public void Configure(EntityTypeBuilder<PublishedFile> builder)
+    {
+        builder.ToTable("PublishedFiles");
+        builder.Property(f => f.FileName).HasMaxLength(200).IsRequired();
+        builder.Property(f => f.ContentType).HasMaxLength(100).IsRequired();
+        builder.Property(f => f.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.Property(f => f.Content).IsRequired();
+        builder.HasIndex(f => new { f.EditionId, f.Format }).IsUnique();
+        builder.Ignore(f => f.IsIntact);
     }
 }

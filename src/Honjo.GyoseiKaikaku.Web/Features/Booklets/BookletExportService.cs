@@ -1,5 +1,6 @@
 using Honjo.GyoseiKaikaku.Domain.Booklets;
 using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
@@ -10,16 +11,28 @@ public enum BookletFormat
     Excel,
 }
 
-public sealed record ExportedFile(byte[] Content, string ContentType, string FileName);
+public sealed record ExportedFile(byte[] Content, string ContentType, string FileName)
+{
+    /// <summary>Set for a published file: the checksum stored when it was published.</summary>
+    public string? Sha256 { get; init; }
+}
 
 /// <summary>Produces an edition's booklet, or one plan of it, as PDF or Excel.</summary>
-public sealed class BookletExportService(IBookletReader reader, IBookletPdfRenderer pdf, IBookletExcelWriter excel, Shared.EditionResolver editions)
+public sealed class BookletExportService(
+    IBookletReader reader, IBookletPdfRenderer pdf, IBookletExcelWriter excel, Shared.EditionResolver editions, EditionsHandler published)
 {
     public const string PdfType = "application/pdf";
     public const string ExcelType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public async Task<ExportedFile?> BookletAsync(FiscalYear year, BookletFormat format, CancellationToken ct)
     {
+        // A published edition is served exactly as published, whatever changed since.
+        var stored = await published.PublishedFileAsync(year, format == BookletFormat.Pdf ? PublishedFormat.Pdf : PublishedFormat.Excel, ct);
+        if (stored is not null)
+        {
+            return new ExportedFile(stored.Content, stored.ContentType, stored.FileName) { Sha256 = stored.Sha256 };
+        }
+
         var booklet = await reader.ReadAsync(year, ct);
         return booklet is null ? null : await ExportAsync(booklet, format, $"本庄市行政改革大綱_{year.JapaneseName}実施計画シート", ct);
     }

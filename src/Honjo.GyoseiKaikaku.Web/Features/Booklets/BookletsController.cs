@@ -51,7 +51,18 @@ public sealed class BookletsController(BookletExportService exports) : Controlle
         try
         {
             var file = await export();
-            return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+            if (file is null)
+            {
+                return NotFound();
+            }
+
+            if (file.Sha256 is { } sha)
+            {
+                Response.Headers["X-Content-SHA256"] = sha;
+                Response.Headers.ETag = $"\"{sha}\"";
+            }
+
+            return File(file.Content, file.ContentType, file.FileName);
         }
         catch (Exception e) when (e is PdfEngineUnavailableException or BookletPaginationException)
         {

@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+
+namespace Honjo.GyoseiKaikaku.Domain.Editions;
+
+public enum PublishedFormat
+{
+    Pdf = 1,
+    Excel = 2,
+}
+
+/// <summary>A file exactly as published with an edition, with its SHA-256 so anyone can check it is unchanged.</summary>
+public sealed class PublishedFile
+{
+    private PublishedFile()
+    {
+        FileName = string.Empty;
+        ContentType = string.Empty;
+        Content = [];
+        Sha256 = string.Empty;
+    }
+
+    public PublishedFile(PublishedFormat format, string fileName, string contentType, byte[] content, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        Format = format;
+        FileName = fileName;
+        ContentType = contentType;
+        Content = content;
+        Sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        CreatedAt = createdAt;
+    }
+
+    public int Id { get; private set; }
+
+    public int EditionId { get; private set; }
+
+    public PublishedFormat Format { get; private set; }
+
+    public string FileName { get; private set; }
+
+    public string ContentType { get; private set; }
+
+    public byte[] Content { get; private set; }
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="Content"/>.</summary>
+    public string Sha256 { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public bool IsIntact => Convert.ToHexStringLower(SHA256.HashData(Content)) == Sha256;
+}

@@ -1,0 +1,37 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
+using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
+
+[Route("booklets")]
+public sealed class EditionsController(EditionsHandler editions) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await editions.ListAsync(ct));
+
+    [HttpPost("{year}/publish")]
+    [Authorize(Policy = Policies.PlanningOffice)]
+    public async Task<IActionResult> Publish(string year, CancellationToken ct)
+    {
+        if (!FiscalYear.TryParse(year, out var fy))
+        {
+            return NotFound();
+        }
+
+        string? error;
+        try
+        {
+            error = await editions.PublishAsync(fy, ct);
+        }
+        catch (Exception e) when (e is PdfEngineUnavailableException or BookletPaginationException)
+        {
+            error = e.Message;
+        }
+
+        TempData[error is null ? "Notice" : "Error"] = error ?? $"{fy.JapaneseName}版を公表しました。公表したPDFとExcelは今後も同じ内容でダウンロードできます。";
+        return Redirect("/booklets");
+    }
+}
