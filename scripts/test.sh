@@ -7,6 +7,8 @@ cd "$REPO_ROOT"
 
 require_dotnet
 require_browser
+# LibreOffice opens the exported workbooks in a test, as a city's staff would; poppler reads PDFs back.
+require_apt_packages libreoffice-calc poppler-utils
 
 ARTIFACTS="$REPO_ROOT/artifacts"
 rm -rf "$ARTIFACTS/test-results"
