@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<BookletSeeder>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<IBookletReader, BookletReader>();
+        services.AddSingleton<IBookletExcelWriter, ExcelBookletWriter>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);
         return services;
