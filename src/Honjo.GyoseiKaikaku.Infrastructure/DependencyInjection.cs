@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<IBookletReader, BookletReader>();
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
         services.AddSingleton<IPdfEngine, ChromiumPdfEngine>();
+        services.AddSingleton<IBookletExcelWriter, ExcelBookletWriter>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);
         return services;
