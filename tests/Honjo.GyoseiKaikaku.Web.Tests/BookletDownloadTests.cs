@@ -17,7 +17,7 @@ public sealed class BookletDownloadTests(ReaderApp app) : IClassFixture<ReaderAp
 
         Assert.Equal(HttpStatusCode.OK, booklet.StatusCode);
         Assert.Equal("application/pdf", booklet.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("R6", booklet.Content.Headers.ContentDisposition!.FileNameStar ?? booklet.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
+        Assert.Contains("令和6年度", booklet.Content.Headers.ContentDisposition!.FileNameStar ?? booklet.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
         using var pdf = UglyToad.PdfPig.PdfDocument.Open(await booklet.Content.ReadAsByteArrayAsync());
         Assert.Equal(59, pdf.NumberOfPages);
         Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
