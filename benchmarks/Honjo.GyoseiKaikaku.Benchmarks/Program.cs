@@ -23,7 +23,7 @@ internal static class ExportBenchmark
         var work = Directory.CreateTempSubdirectory("honjo-bench-");
         var root = FindRepoRoot();
 
-        await using var app = new BenchApp(Path.Combine(work.FullName, "bench.db"), Path.Combine(root, "seed-data", "booklet-r6.json"));
+        await using var app = new BenchApp(Path.Combine(work.FullName, "bench.db"), root);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var booklet = (await services.GetRequiredService<IBookletReader>().ReadAsync(new FiscalYear(6), default))!;
@@ -136,13 +136,16 @@ internal static class ExportBenchmark
 }
 
 /// <summary>The real application, in-process, over its own SQLite file seeded like production.</summary>
-internal sealed class BenchApp(string databasePath, string seedFile) : WebApplicationFactory<Program>
+internal sealed class BenchApp(string databasePath, string repoRoot) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        var seedFile = Path.Combine(repoRoot, "seed-data", "booklet-r6.json");
+        builder.UseContentRoot(Path.Combine(repoRoot, "src", "Honjo.GyoseiKaikaku.Web"));
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
         builder.UseSetting("Database:SeedFile", seedFile);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Honjo.GyoseiKaikaku.Infrastructure.Pdf", Environment.GetEnvironmentVariable("BENCH_VERBOSE") is null ? "Warning" : "Information");
     }
 }

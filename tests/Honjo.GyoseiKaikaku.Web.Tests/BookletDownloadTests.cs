@@ -68,7 +68,7 @@ public sealed class BookletDownloadTests(ReaderApp app) : IClassFixture<ReaderAp
             Microsoft.Extensions.Options.Options.Create(new PdfOptions { BrowserPath = "/nonexistent/chromium" }),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ChromiumPdfEngine>.Instance);
 
-        var error = await Assert.ThrowsAsync<PdfEngineUnavailableException>(() => engine.RenderAsync(new PdfRequest("<p>x</p>", "<span></span>"), default));
+        var error = await Assert.ThrowsAsync<PdfEngineUnavailableException>(() => engine.RenderAsync(new PdfRequest("<p>x</p>"), default));
 
         Assert.Contains("apt-get install chromium fonts-noto-cjk", error.Message, StringComparison.Ordinal);
         Assert.Contains("Microsoft Edge", error.Message, StringComparison.Ordinal);

@@ -41,7 +41,8 @@ public sealed class PdfEngineUnavailableException : Exception
     }
 }
 
-public sealed record PdfRequest(string Html, string FooterTemplate, string? FitScript = null);
+/// <summary>HTML to print; page size, margins and page numbers come from its CSS (@page and its margin boxes).</summary>
+public sealed record PdfRequest(string Html, string? FitScript = null);
 
 /// <summary>Turns HTML into PDF.</summary>
 public interface IPdfEngine
@@ -74,6 +75,7 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
         try
         {
             var page = await browser.NewPageAsync();
+            var stopwatch = Stopwatch.StartNew();
             try
             {
                 await page.EmulateMediaAsync(new() { Media = Media.Print });
@@ -84,17 +86,20 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
                     await page.EvaluateAsync(script);
                 }
 
+                var laidOut = stopwatch.ElapsedMilliseconds;
                 var pdf = await page.PdfAsync(new()
                 {
                     PreferCSSPageSize = true,
                     PrintBackground = true,
-                    DisplayHeaderFooter = true,
-                    HeaderTemplate = "<span></span>",
-                    FooterTemplate = request.FooterTemplate,
                     Outline = true,
                     Tagged = true,
                 });
-                return ToUnicodeNormalizer.Normalize(pdf);
+                var printed = stopwatch.ElapsedMilliseconds;
+                var normalized = ToUnicodeNormalizer.Normalize(pdf);
+                logger.LogInformation(
+                    "PDF rendered: layout {Layout} ms, print {Print} ms, text fix {Fix} ms, {Size} KB.",
+                    laidOut, printed - laidOut, stopwatch.ElapsedMilliseconds - printed, normalized.Length / 1024);
+                return normalized;
             }
             finally
             {

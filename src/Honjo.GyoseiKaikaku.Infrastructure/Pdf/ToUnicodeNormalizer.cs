@@ -32,10 +32,17 @@ public static partial class ToUnicodeNormalizer
             output.WriteByte((byte)'\n');
         }
 
+        // One pass to find every object, rather than one search of the whole file per font.
+        var objects = new Dictionary<int, int>();
+        foreach (Match m in ObjectStart().Matches(text))
+        {
+            objects[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)] = m.Index;
+        }
+
         var offsets = new SortedDictionary<int, long>();
         foreach (var number in objectNumbers)
         {
-            var cmap = ReadStream(text, pdf, number);
+            var cmap = objects.TryGetValue(number, out var at) ? ReadStream(text, pdf, at) : null;
             if (cmap is null)
             {
                 continue;
@@ -150,9 +157,9 @@ public static partial class ToUnicodeNormalizer
         _ => RadicalEquivalents.Map.TryGetValue(c, out var ideograph) ? ideograph : c,
     };
 
-    private static string? ReadStream(string text, byte[] pdf, int number)
+    private static string? ReadStream(string text, byte[] pdf, int objectStart)
     {
-        var header = new Regex($@"(?<![0-9]){number} 0 obj\s*<<(.*?)>>\s*stream\r?\n", RegexOptions.Singleline).Match(text);
+        var header = StreamHeader().Match(text, objectStart, Math.Min(2048, text.Length - objectStart));
         if (!header.Success)
         {
             return null;
@@ -195,6 +202,12 @@ public static partial class ToUnicodeNormalizer
 
         return new string(chars);
     }
+
+    [GeneratedRegex(@"(?<=[\r\n])(\d+) 0 obj\b")]
+    private static partial Regex ObjectStart();
+
+    [GeneratedRegex(@"\G\d+ 0 obj\s*<<(.*?)>>\s*stream\r?\n", RegexOptions.Singleline)]
+    private static partial Regex StreamHeader();
 
     [GeneratedRegex(@"/ToUnicode (\d+) 0 R")]
     private static partial Regex ToUnicodeReference();

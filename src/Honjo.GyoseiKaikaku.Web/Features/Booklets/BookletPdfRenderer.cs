@@ -1,6 +1,5 @@
 using Honjo.GyoseiKaikaku.Domain.Booklets;
 using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
-using UglyToad.PdfPig;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 
@@ -39,10 +38,6 @@ public sealed class BookletPdfRenderer(RazorHtmlRenderer razor, IPdfEngine engin
         }
         """;
 
-    private const string Footer = """
-        <div style="width:100%;font-size:8px;color:#555;text-align:center;font-family:'Noto Sans CJK JP',sans-serif;"><span class="pageNumber"></span></div>
-        """;
-
     private string? _css;
 
     public async Task<byte[]> RenderAsync(BookletDocument booklet, CancellationToken cancellationToken)
@@ -54,13 +49,13 @@ public sealed class BookletPdfRenderer(RazorHtmlRenderer razor, IPdfEngine engin
             await File.WriteAllTextAsync(booklet.IsSinglePlan ? dump + ".single" : dump, html, cancellationToken);
         }
 
-        var pdf = await engine.RenderAsync(new PdfRequest(html, Footer, FitScript), cancellationToken);
+        var pdf = await engine.RenderAsync(new PdfRequest(html, FitScript), cancellationToken);
 
-        using var document = PdfDocument.Open(pdf);
-        if (document.NumberOfPages != booklet.PageCount)
+        var pages = PdfPages.Count(pdf);
+        if (pages != booklet.PageCount)
         {
             throw new BookletPaginationException(
-                $"PDFのページ数（{document.NumberOfPages}）が目次から決まるページ数（{booklet.PageCount}）と一致しないため、出力を中止しました。");
+                $"PDFのページ数（{pages}）が目次から決まるページ数（{booklet.PageCount}）と一致しないため、出力を中止しました。");
         }
 
         return pdf;
