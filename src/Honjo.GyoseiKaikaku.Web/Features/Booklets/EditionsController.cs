@@ -10,7 +10,7 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 public sealed class EditionsController(EditionsHandler editions) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(await editions.ListAsync(ct));
+    public async Task<IActionResult> Index(CancellationToken ct) => View("~/Features/Booklets/Editions.cshtml", await editions.ListAsync(ct));
 
     [HttpPost("{year}/publish")]
     [Authorize(Policy = Policies.PlanningOffice)]

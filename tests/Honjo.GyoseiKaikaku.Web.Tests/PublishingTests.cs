@@ -1,0 +1,60 @@
+using System.Net;
+using System.Security.Cryptography;
+using Honjo.GyoseiKaikaku.Domain.Editions;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Honjo.GyoseiKaikaku.Web.Tests;
+
+/// <summary>公表 freezes an edition: its PDF and Excel are stored with checksums and served unchanged afterwards.</summary>
+public sealed class PublishingTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    [Fact]
+    public async Task Only_the_planning_office_can_publish()
+    {
+        var reader = await app.ClientForAsync(WorkflowFixture.Reader);
+        var editor = await app.ClientForAsync(WorkflowFixture.Shimin);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>())).StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(EditionStatus.Draft, (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Editions.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_published_booklet_is_downloaded_again_unchanged_after_later_edits()
+    {
+        var office = await app.ClientForAsync(WorkflowFixture.Office);
+
+        var publish = await office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+
+        var pdf1 = await office.GetAsync(new Uri("/booklets/R6.pdf", UriKind.Relative));
+        var xlsx1 = await office.GetAsync(new Uri("/booklets/R6.xlsx", UriKind.Relative));
+        var pdfBytes = await pdf1.Content.ReadAsByteArrayAsync();
+        var xlsxBytes = await xlsx1.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdfBytes)), pdf1.Headers.GetValues("X-Content-SHA256").Single());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(xlsxBytes)), xlsx1.Headers.GetValues("X-Content-SHA256").Single());
+
+        // A later change to a plan does not change what was published.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var plan = await db.Plans.SingleAsync(p => p.FieldNumber == 1 && p.Number == 1);
+            plan.Rename("公表後に変更した計画名");
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(pdfBytes, await office.GetByteArrayAsync(new Uri("/booklets/R6.pdf", UriKind.Relative)));
+        Assert.Equal(xlsxBytes, await office.GetByteArrayAsync(new Uri("/booklets/R6.xlsx", UriKind.Relative)));
+        var page = await office.GetStringAsync(new Uri("/booklets", UriKind.Relative));
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(pdfBytes)), page, StringComparison.Ordinal);
+        Assert.Contains("公表済", page, StringComparison.Ordinal);
+
+        var again = await office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("既に公表されています", await office.GetStringAsync(new Uri("/booklets", UriKind.Relative)), StringComparison.Ordinal);
+    }
+}
