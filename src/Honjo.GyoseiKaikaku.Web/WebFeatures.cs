@@ -36,6 +36,8 @@ public static class WebFeatures
         services.AddScoped<Features.PlanEdit.PlanEditHandler>();
         services.AddScoped<Features.Admin.UserAdminHandler>();
         services.AddScoped<Features.Booklets.BookletExportService>();
+        services.AddScoped<Features.Workbook.WorkbookDownloadQuery>();
+        services.AddScoped<Features.Workbook.WorkbookImportHandler>();
         return services;
     }
 
