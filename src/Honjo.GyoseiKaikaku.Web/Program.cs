@@ -1,11 +1,13 @@
 using Honjo.GyoseiKaikaku.Infrastructure;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
+using Honjo.GyoseiKaikaku.Infrastructure.Workbooks;
 using Honjo.GyoseiKaikaku.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddDepartmentWorkbooks(builder.Configuration);
 builder.Services.AddWebFeatures();
 
 var app = builder.Build();

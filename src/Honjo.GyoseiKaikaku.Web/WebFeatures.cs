@@ -39,6 +39,8 @@ public static class WebFeatures
         services.AddScoped<Features.Booklets.RazorHtmlRenderer>();
         services.AddScoped<Features.Booklets.EditionsHandler>();
         services.AddScoped<Domain.Booklets.IBookletPdfRenderer, Features.Booklets.BookletPdfRenderer>();
+        services.AddScoped<Features.Workbook.WorkbookDownloadQuery>();
+        services.AddScoped<Features.Workbook.WorkbookImportHandler>();
         return services;
     }
 

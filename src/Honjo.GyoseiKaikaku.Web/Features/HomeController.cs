@@ -25,6 +25,7 @@ public sealed class HomeController : Controller
             404 => "ページが見つかりません",
             403 => "アクセスできません",
             400 => "リクエストが正しくありません",
+            413 => "ファイルが大きすぎます",
             _ => "エラーが発生しました",
         };
         return View("~/Features/Shared/Error.cshtml", new ErrorViewModel(code, feature?.OriginalPath));

@@ -10,14 +10,15 @@ namespace Honjo.GyoseiKaikaku.Web.Features.My;
 public sealed class MyController(MyPlansQuery query) : Controller
 {
     [HttpGet("plans")]
-    public async Task<IActionResult> Plans([FromQuery] string? year, CancellationToken ct)
+    public async Task<IActionResult> Plans([FromQuery] string? year, [FromQuery] int? department, CancellationToken ct)
     {
-        if (User.IsInRole(AppRoles.PlanningOffice) && !User.IsInRole(AppRoles.DepartmentEditor))
+        // The 企画課 has no plans of its own; it opens a department's page from the progress board (?department=ID).
+        if (department is null && User.IsInRole(AppRoles.PlanningOffice) && !User.IsInRole(AppRoles.DepartmentEditor))
         {
             return Redirect("/progress");
         }
 
-        var model = await query.HandleAsync(year, User, ct);
-        return model is null ? NotFound() : View(model);
+        var model = await query.HandleAsync(year, department, User, ct);
+        return model is null ? NotFound() : model.Forbidden ? this.Forbidden() : View(model);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Infrastructure.Workbooks;
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
 using Honjo.GyoseiKaikaku.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Honjo.GyoseiKaikaku.Web.Features.My;
 
 /// <summary>The signed-in department editor's plans for the edition's year, each with its state and what to do next.</summary>
-public sealed class MyPlansQuery(AppDbContext db, EditionResolver editions, TimeProvider clock)
+public sealed class MyPlansQuery(AppDbContext db, EditionResolver editions, TimeProvider clock, UploadGuard uploadGuard)
 {
-    public async Task<MyPlansViewModel?> HandleAsync(string? year, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<MyPlansViewModel?> HandleAsync(string? year, int? department, ClaimsPrincipal user, CancellationToken ct)
     {
         var context = await editions.ResolveAsync(year, ct);
         if (context is null)
@@ -18,7 +19,11 @@ public sealed class MyPlansQuery(AppDbContext db, EditionResolver editions, Time
             return null;
         }
 
-        var departmentIds = user.DepartmentIds().ToList();
+        if (DepartmentScope.Resolve(user, department) is not { } departmentIds)
+        {
+            return new MyPlansViewModel(context, [], null, []) { Forbidden = true };
+        }
+
         var fiscalYear = context.Year;
         var edition = await db.Editions.AsNoTracking().SingleAsync(e => e.Id == context.Edition.Id, ct);
         var rows = await db.Plans.AsNoTracking()
@@ -46,7 +51,11 @@ public sealed class MyPlansQuery(AppDbContext db, EditionResolver editions, Time
                 var status = r.Report?.Status ?? ReportStatus.NotStarted;
                 return new MyPlanRow(new PlanNumber(r.FieldNumber, r.Number), r.Name, string.Join("、", r.Departments), status,
                     NextAction(status), r.Report?.ReviewComment, edition.IsLate(status, today));
-            }).ToList());
+            }).ToList())
+        {
+            Department = department,
+            UploadLimit = uploadGuard.MaxFileText,
+        };
     }
 
     public static string NextAction(ReportStatus status) => status switch
@@ -68,4 +77,16 @@ public sealed record MyPlanRow(PlanNumber Number, string Name, string Department
 public sealed record MyPlansViewModel(EditionContext Context, IReadOnlyList<string> Departments, DateOnly? Deadline, IReadOnlyList<MyPlanRow> Rows)
 {
     public string YearParam => Context.HasSeveralEditions ? $"?year={Context.Year.Code}" : string.Empty;
+
+    /// <summary>The department the 企画課 chose; null for a department editor's own page.</summary>
+    public int? Department { get; init; }
+
+    public bool Forbidden { get; init; }
+
+    /// <summary>"2MB": the largest workbook an upload accepts.</summary>
+    public string UploadLimit { get; init; } = string.Empty;
+
+    /// <summary>The workbook's address: /my/workbook.xlsx?year=R6[&amp;department=ID].</summary>
+    public string WorkbookUrl => $"/my/workbook.xlsx?year={Context.Year.Code}"
+        + (Department is { } d ? $"&department={d.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty);
 }
