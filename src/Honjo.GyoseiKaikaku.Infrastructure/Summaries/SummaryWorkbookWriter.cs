@@ -68,7 +68,13 @@ public sealed class SummaryWorkbookWriter : ISummaryWorkbookWriter
             var used = sheet.Range(headerRow, 1, headerRow + table.Rows.Count, Math.Max(1, table.Headers.Count));
             used.Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
             sheet.SheetView.FreezeRows(headerRow);
-            sheet.Columns().AdjustToContents(headerRow, headerRow + table.Rows.Count);
+
+            // Fixed widths: measuring text (AdjustToContents) needs System.Drawing, which the Linux server lacks.
+            for (var c = 1; c <= table.Headers.Count; c++)
+            {
+                var longest = table.Rows.Select(r => c <= r.Count ? r[c - 1].Text?.Length ?? 4 : 4).Append(table.Headers[c - 1].Length).Max();
+                sheet.Column(c).Width = Math.Clamp((longest * 2) + 2, 8, 70);
+            }
         }
 
         using var stream = new MemoryStream();
