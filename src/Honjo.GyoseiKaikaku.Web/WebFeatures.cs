@@ -41,6 +41,9 @@ public static class WebFeatures
         services.AddScoped<Domain.Booklets.IBookletPdfRenderer, Features.Booklets.BookletPdfRenderer>();
         services.AddScoped<Features.Workbook.WorkbookDownloadQuery>();
         services.AddScoped<Features.Workbook.WorkbookImportHandler>();
+        services.AddScoped<Features.Summary.SummaryQuery>();
+        services.AddScoped<Features.Summary.SummaryExportService>();
+        services.AddSingleton<Infrastructure.Summaries.ISummaryWorkbookWriter, Infrastructure.Summaries.SummaryWorkbookWriter>();
         return services;
     }
 

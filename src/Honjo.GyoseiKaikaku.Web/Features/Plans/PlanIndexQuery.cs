@@ -20,14 +20,27 @@ public sealed record PlanIndexRequest
 
     public ReformPerspective? Perspective { get; init; }
 
-    /// <summary>"A", "B", "C" or "none" (未評価), for the edition's last graded year.</summary>
+    /// <summary>"A", "B", "C" or "none" (未評価), for <see cref="GradeYear"/> or else the edition's last graded year.</summary>
     public string? Grade { get; init; }
+
+    /// <summary>
+    /// An explicit evaluation year ("R5"), as the summary's drill-down links use: the list then holds only plans
+    /// running in that year, and grades and statuses count only when the 企画課 has accepted the report.
+    /// </summary>
+    public string? GradeYear { get; init; }
+
+    /// <summary>The year-end report's workflow status in the evaluation year (未着手 includes plans without a report).</summary>
+    public ReportStatus? Status { get; init; }
 
     public string? Q { get; init; }
 
     public bool HasFilters =>
         Field is not null || Department is not null || Perspective is not null
-        || !string.IsNullOrWhiteSpace(Grade) || !string.IsNullOrWhiteSpace(Q);
+        || !string.IsNullOrWhiteSpace(Grade) || !string.IsNullOrWhiteSpace(Q)
+        || ExplicitGradeYear is not null || Status is not null;
+
+    /// <summary>The parsed <see cref="GradeYear"/>, or null when absent or unreadable.</summary>
+    public FiscalYear? ExplicitGradeYear => FiscalYear.TryParse(GradeYear, out var year) ? year : null;
 }
 
 /// <summary>Builds the 目次 of an edition, filtered and searched.</summary>
@@ -44,7 +57,8 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
         }
 
         var editionId = context.Edition.Id;
-        var gradeYear = context.LastGradedYear;
+        var explicitYear = request.ExplicitGradeYear;
+        var gradeYear = explicitYear ?? context.LastGradedYear;
         var terms = SearchTerms.Split(request.Q);
 
         var plans = db.Plans.AsNoTracking()
@@ -68,15 +82,31 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
             plans = plans.Where(p => p.Perspective == perspective);
         }
 
+        if (explicitYear is { } runningYear)
+        {
+            plans = plans.Where(p => p.StartYear <= runningYear && p.TargetYear >= runningYear);
+        }
+
+        if (request.Status is { } status)
+        {
+            plans = status == ReportStatus.NotStarted
+                ? plans.Where(p => !p.YearEndReports.Any(r => r.Year == gradeYear && r.Status != ReportStatus.NotStarted))
+                : plans.Where(p => p.YearEndReports.Any(r => r.Year == gradeYear && r.Status == status));
+        }
+
         if (request.Grade is { Length: > 0 } gradeText)
         {
+            // With an explicit year (the summary's drill-down) only accepted grades count, as in the summary.
+            var acceptedOnly = explicitYear is not null;
             if (gradeText == UngradedValue)
             {
-                plans = plans.Where(p => !p.YearEndReports.Any(r => r.Year == gradeYear && r.Grade != null));
+                plans = plans.Where(p => !p.YearEndReports.Any(r => r.Year == gradeYear && r.Grade != null
+                                                                    && (!acceptedOnly || r.Status == ReportStatus.Accepted)));
             }
             else if (EvaluationGrades.TryParse(gradeText, out var grade))
             {
-                plans = plans.Where(p => p.YearEndReports.Any(r => r.Year == gradeYear && r.Grade == grade));
+                plans = plans.Where(p => p.YearEndReports.Any(r => r.Year == gradeYear && r.Grade == grade
+                                                                   && (!acceptedOnly || r.Status == ReportStatus.Accepted)));
             }
         }
 

@@ -1,0 +1,180 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.Summary;
+
+public sealed record SummaryRequest
+{
+    /// <summary>"R5"; absent means the latest year that has accepted grades.</summary>
+    public string? Year { get; init; }
+}
+
+/// <summary>One column of a distribution: a grade, or 未評価 ("none", as the 目次 filter spells it).</summary>
+public sealed record GradeColumn(string Key, string Label)
+{
+    public static IReadOnlyList<GradeColumn> All { get; } =
+    [
+        new("A", "A"),
+        new("B", "B"),
+        new("C", "C"),
+        new(Plans.PlanIndexQuery.UngradedValue, "未評価"),
+    ];
+}
+
+/// <summary>Counts of plans by accepted grade (A, B, C, 未評価), in the order of <see cref="GradeColumn.All"/>.</summary>
+public sealed record GradeCounts(int A, int B, int C, int Ungraded)
+{
+    public int Total => A + B + C + Ungraded;
+
+    public int this[string key] => key switch
+    {
+        "A" => A,
+        "B" => B,
+        "C" => C,
+        _ => Ungraded,
+    };
+
+    public IReadOnlyList<int> Values => [A, B, C, Ungraded];
+
+    public static GradeCounts Of(IEnumerable<EvaluationGrade?> grades)
+    {
+        var list = grades.ToList();
+        return new GradeCounts(
+            list.Count(g => g == EvaluationGrade.A),
+            list.Count(g => g == EvaluationGrade.B),
+            list.Count(g => g == EvaluationGrade.C),
+            list.Count(g => g is null));
+    }
+}
+
+/// <summary>A row of a distribution: its label and the 目次 filter (<c>field=1</c>) that reproduces its plans.</summary>
+public sealed record SummaryRow(string Label, string Filter, GradeCounts Counts);
+
+public sealed record SummaryBreakdown(string Key, string Title, string RowHeader, IReadOnlyList<SummaryRow> Rows, string? Note);
+
+public sealed record GradeChange(PlanNumber Number, string Name, EvaluationGrade From, EvaluationGrade To);
+
+/// <summary>The chosen year against the one before, for plans with an accepted grade in both.</summary>
+public sealed record YearOverYear(FiscalYear Previous, IReadOnlyList<GradeChange> Improved, IReadOnlyList<GradeChange> Fell, int Unchanged, int NotCompared);
+
+public sealed record SummaryViewModel(
+    string OutlineTitle,
+    FiscalYear Year,
+    IReadOnlyList<FiscalYear> Years,
+    SummaryRow Overall,
+    IReadOnlyList<SummaryBreakdown> Breakdowns,
+    YearOverYear? YearOverYear,
+    IReadOnlyList<(ReportStatus Status, int Count)> Progress)
+{
+    public int PlanCount => Overall.Counts.Total;
+
+    /// <summary>The 目次 listing exactly the plans behind a count.</summary>
+    public string PlansLink(string filter, string? gradeKey = null) =>
+        $"/plans?gradeYear={Year.Code}"
+        + (filter.Length > 0 ? "&" + filter : string.Empty)
+        + (gradeKey is null ? string.Empty : "&grade=" + gradeKey);
+
+    public string StatusLink(ReportStatus status) => $"/plans?gradeYear={Year.Code}&status={status}";
+}
+
+/// <summary>
+/// The 評価集計: accepted year-end grades of the plans running in a fiscal year, overall and by field, perspective
+/// and executing department; the change from the year before; and where the year's reports are in the workflow.
+/// </summary>
+public sealed class SummaryQuery(AppDbContext db)
+{
+    public async Task<SummaryViewModel?> HandleAsync(SummaryRequest request, CancellationToken ct)
+    {
+        var outline = await db.Outlines.AsNoTracking().FirstOrDefaultAsync(ct);
+        if (outline is null)
+        {
+            return null;
+        }
+
+        var years = FiscalYear.Range(outline.StartYear, outline.EndYear).ToList();
+        FiscalYear year;
+        if (string.IsNullOrWhiteSpace(request.Year))
+        {
+            var graded = await db.YearEndReports.AsNoTracking()
+                .Where(r => r.Status == ReportStatus.Accepted && r.Grade != null)
+                .Select(r => r.Year).Distinct().ToListAsync(ct);
+            year = graded.Where(years.Contains).DefaultIfEmpty(outline.StartYear).Max();
+        }
+        else if (!FiscalYear.TryParse(request.Year, out year) || !years.Contains(year))
+        {
+            return null;
+        }
+
+        var previous = year > outline.StartYear ? year.Previous : (FiscalYear?)null;
+        var previousYear = previous ?? year;
+        var plans = await db.Plans.AsNoTracking()
+            .Where(p => p.StartYear <= year && p.TargetYear >= year)
+            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .Select(p => new
+            {
+                p.FieldNumber,
+                p.Number,
+                p.Name,
+                p.Perspective,
+                Departments = p.ExecutingDepartments.Select(d => new { d.DepartmentId, d.Department.Name, d.Department.SortOrder }).ToList(),
+                Report = p.YearEndReports.Where(r => r.Year == year).Select(r => new { r.Status, r.Grade }).FirstOrDefault(),
+                Before = p.YearEndReports.Where(r => r.Year == previousYear && r.Status == ReportStatus.Accepted).Select(r => r.Grade).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        var rows = plans.Select(p => new
+        {
+            Plan = p,
+            Grade = p.Report is { Status: ReportStatus.Accepted } accepted ? accepted.Grade : null,
+            Status = p.Report?.Status ?? ReportStatus.NotStarted,
+        }).ToList();
+
+        var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).Select(f => new { f.Number, f.Name }).ToListAsync(ct);
+        var byField = fields
+            .Select(f => new SummaryRow($"{f.Number}. {f.Name}", $"field={f.Number}", GradeCounts.Of(rows.Where(r => r.Plan.FieldNumber == f.Number).Select(r => r.Grade))))
+            .ToList();
+        var byPerspective = ReformPerspectives.All
+            .Select(v => new SummaryRow(v.DisplayName(), $"perspective={v}", GradeCounts.Of(rows.Where(r => r.Plan.Perspective == v).Select(r => r.Grade))))
+            .ToList();
+        var byDepartment = rows
+            .SelectMany(r => r.Plan.Departments.Select(d => (d.DepartmentId, d.Name, d.SortOrder, r.Grade)))
+            .GroupBy(x => (x.DepartmentId, x.Name, x.SortOrder))
+            .OrderBy(g => g.Key.SortOrder)
+            .Select(g => new SummaryRow(g.Key.Name, $"department={g.Key.DepartmentId}", GradeCounts.Of(g.Select(x => x.Grade))))
+            .ToList();
+        var sharedPlans = rows.Count(r => r.Plan.Departments.Count > 1);
+
+        var breakdowns = new List<SummaryBreakdown>
+        {
+            new("field", "改革分野別", "改革分野", byField, null),
+            new("perspective", "改革の視点別", "改革の視点", byPerspective, null),
+            new("department", "実行課別", "実行課", byDepartment,
+                $"実行課が複数ある計画（{sharedPlans.ToString(System.Globalization.CultureInfo.InvariantCulture)}件）は、それぞれの課に数えています。そのため課別の合計は計画数より多くなります。連携課は数えていません。"),
+        };
+
+        YearOverYear? change = null;
+        if (previous is { } before)
+        {
+            var compared = rows
+                .Where(r => r.Grade is not null && r.Plan.Before is not null)
+                .Select(r => new GradeChange(new PlanNumber(r.Plan.FieldNumber, r.Plan.Number), r.Plan.Name, r.Plan.Before!.Value, r.Grade!.Value))
+                .ToList();
+
+            // A is the best grade and has the lowest value.
+            change = new YearOverYear(
+                before,
+                compared.Where(c => c.To < c.From).ToList(),
+                compared.Where(c => c.To > c.From).ToList(),
+                compared.Count(c => c.To == c.From),
+                rows.Count - compared.Count);
+        }
+
+        var progress = ReportStatuses.All.Select(s => (s, rows.Count(r => r.Status == s))).ToList();
+        var overall = new SummaryRow("全体", string.Empty, GradeCounts.Of(rows.Select(r => r.Grade)));
+        return new SummaryViewModel(outline.Title, year, years, overall, breakdowns, change, progress);
+    }
+}
+
+public sealed record GradeTableModel(SummaryViewModel Summary, string Id, string Caption, string RowHeader, IReadOnlyList<SummaryRow> Rows);
