@@ -19,7 +19,7 @@ public sealed class YearEndReportWorkflowTests
     private static YearEndReport Submitted()
     {
         var report = NewReport();
-        report.SaveDraft(Department, "交付件数は17,000件でした。", EvaluationGrade.A, "周知を継続します。");
+        report.SaveDraft(Department, "交付件数は17,000件でした。", EvaluationGrade.A, "周知を継続します。", null);
         report.Submit(Department, Now);
         return report;
     }
@@ -30,7 +30,7 @@ public sealed class YearEndReportWorkflowTests
         var report = NewReport();
         Assert.Equal(ReportStatus.NotStarted, report.Status);
 
-        report.SaveDraft(Department, "途中まで", null, null);
+        report.SaveDraft(Department, "途中まで", null, null, null);
 
         Assert.Equal(ReportStatus.Draft, report.Status);
         Assert.Equal("途中まで", report.StatusReport);
@@ -41,7 +41,7 @@ public sealed class YearEndReportWorkflowTests
     public void Submitting_needs_all_three_fields_and_names_the_missing_ones()
     {
         var report = NewReport();
-        report.SaveDraft(Department, "報告", null, " ");
+        report.SaveDraft(Department, "報告", null, " ", null);
 
         var error = Assert.Throws<DomainException>(() => report.Submit(Department, Now));
 
@@ -64,7 +64,7 @@ public sealed class YearEndReportWorkflowTests
     {
         var report = Submitted();
 
-        Assert.Throws<DomainException>(() => report.SaveDraft(Department, "変更", EvaluationGrade.B, "変更"));
+        Assert.Throws<DomainException>(() => report.SaveDraft(Department, "変更", EvaluationGrade.B, "変更", null));
         Assert.Equal("交付件数は17,000件でした。", report.StatusReport);
     }
 
@@ -73,7 +73,7 @@ public sealed class YearEndReportWorkflowTests
     {
         var report = NewReport();
 
-        Assert.Throws<DomainException>(() => report.SaveDraft(OtherDepartment, "x", EvaluationGrade.A, "y"));
+        Assert.Throws<DomainException>(() => report.SaveDraft(OtherDepartment, "x", EvaluationGrade.A, "y", null));
         Assert.Equal(ReportStatus.NotStarted, report.Status);
     }
 
@@ -106,7 +106,7 @@ public sealed class YearEndReportWorkflowTests
         var report = Submitted();
         report.Return(PlanningOffice, "追記してください。", Now);
 
-        report.SaveDraft(Department, "交付件数は17,000件（目標16,800件）でした。", EvaluationGrade.A, "周知を継続します。");
+        report.SaveDraft(Department, "交付件数は17,000件（目標16,800件）でした。", EvaluationGrade.A, "周知を継続します。", null);
         Assert.Equal(ReportStatus.Returned, report.Status);
         report.Submit(Department, Now.AddDays(1));
 
@@ -119,7 +119,7 @@ public sealed class YearEndReportWorkflowTests
         var report = Submitted();
         report.Accept(PlanningOffice, Now);
 
-        var error = Assert.Throws<DomainException>(() => report.SaveDraft(Department, "x", EvaluationGrade.C, "y"));
+        var error = Assert.Throws<DomainException>(() => report.SaveDraft(Department, "x", EvaluationGrade.C, "y", null));
 
         Assert.Contains("確認済", error.Message, StringComparison.Ordinal);
         Assert.Equal(ReportStatus.Accepted, report.Status);
@@ -151,7 +151,7 @@ public sealed class YearEndReportWorkflowTests
         var report = NewReport();
         if (status != ReportStatus.NotStarted)
         {
-            report.SaveDraft(Department, "a", EvaluationGrade.B, "b");
+            report.SaveDraft(Department, "a", EvaluationGrade.B, "b", null);
         }
 
         if (status == ReportStatus.Returned)

@@ -46,7 +46,17 @@ public sealed record BookletField(int Number, string Name, int Page, IReadOnlyLi
     public string Title => $"{Number}. {Name}";
 }
 
-public sealed record BookletTarget(FiscalYear Year, IReadOnlyList<string> Lines, bool InPlanPeriod);
+/// <summary>
+/// One year's target as printed, with its quantity when <see cref="TargetParser"/> reads one, and the 実績値 of that
+/// year's year-end report when the sheet may show it.
+/// </summary>
+public sealed record BookletTarget(FiscalYear Year, IReadOnlyList<string> Lines, bool InPlanPeriod, TargetQuantity? Quantity = null, decimal? Actual = null)
+{
+    public TargetAchievement? Achievement => Quantity is not null && Actual is { } actual ? Quantity.Evaluate(actual) : null;
+
+    /// <summary>"実績：17,000件（達成）", or empty when there is nothing to show.</summary>
+    public string ResultText => Achievement is { } a ? $"実績：{TargetFormat.Amount(a.Actual, a.Target.Unit)}（{a.Label}）" : string.Empty;
+}
 
 public sealed record BookletGrade(FiscalYear Year, EvaluationGrade Grade);
 
@@ -87,6 +97,9 @@ public sealed record BookletSheet(
     /// <summary>"R7年度に向けた取組方針".</summary>
     public string NextYearPolicyHeading => $"{ReportYear.Next.Code}年度に向けた取組方針";
 
+    /// <summary>Whether any year's target is numeric: the sheet then shows the trend of target and actual.</summary>
+    public bool HasNumericTargets => Targets.Any(t => t.Quantity is not null);
+
     /// <summary>
     /// Builds the printed sheet of <paramref name="plan"/> for the edition of <paramref name="year"/>. With
     /// <paramref name="includeUnaccepted"/>, a year-end report the 企画課 has not accepted is shown (the department's own view).
@@ -113,7 +126,12 @@ public sealed record BookletSheet(
             plan.Items(PlanTextSection.CurrentSituation),
             plan.Items(PlanTextSection.Actions),
             plan.Items(PlanTextSection.Effects),
-            outlineYears.Select(y => new BookletTarget(y, plan.TargetFor(y).Split('\n', StringSplitOptions.RemoveEmptyEntries), plan.IsRunningIn(y))).ToList(),
+            outlineYears.Select(y => new BookletTarget(
+                y,
+                plan.TargetFor(y).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                plan.IsRunningIn(y),
+                plan.QuantityFor(y),
+                ActualFor(plan, y, year, includeUnaccepted))).ToList(),
             year,
             report?.StatusReport ?? string.Empty,
             report?.Grade,
@@ -126,6 +144,12 @@ public sealed record BookletSheet(
             plan.Items(PlanTextSection.Remarks),
             page);
     }
+
+    /// <summary>The 実績値 of <paramref name="target"/>'s report, shown up to the edition's year, accepted only unless asked.</summary>
+    private static decimal? ActualFor(Plan plan, FiscalYear target, FiscalYear year, bool includeUnaccepted) =>
+        target <= year && plan.ReportFor(target) is { ActualValue: { } actual } report && (includeUnaccepted || report.Status == ReportStatus.Accepted)
+            ? actual
+            : null;
 }
 
 /// <summary>How the printed booklet is paginated: a cover, two 目次 pages, then one page per sheet.</summary>

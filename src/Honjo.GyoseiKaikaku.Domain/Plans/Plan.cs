@@ -100,6 +100,9 @@ public sealed class Plan
 
     public string TargetFor(FiscalYear year) => _yearTargets.FirstOrDefault(t => t.Year == year)?.Text ?? string.Empty;
 
+    /// <summary>The quantity of <paramref name="year"/>'s target when it is numeric; null when text only or blank.</summary>
+    public TargetQuantity? QuantityFor(FiscalYear year) => _yearTargets.FirstOrDefault(t => t.Year == year)?.Quantity;
+
     public YearEndReport? ReportFor(FiscalYear year) => _yearEndReports.FirstOrDefault(r => r.Year == year);
 
     public EvaluationGrade? GradeFor(FiscalYear year) => ReportFor(year)?.Grade;
@@ -220,8 +223,13 @@ public sealed class Plan
         }
         else if (existing.Text != value)
         {
-            existing.Text = value;
+            existing.SetText(value);
             Version++;
+        }
+        else
+        {
+            // Targets stored before the quantity columns existed get them on the next save.
+            existing.RefreshQuantity();
         }
     }
 

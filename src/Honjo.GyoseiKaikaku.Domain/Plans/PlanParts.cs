@@ -105,13 +105,39 @@ public sealed class PlanYearTarget
     {
         Year = year;
         Text = text;
+        RefreshQuantity();
     }
 
     public int PlanId { get; private set; }
 
     public FiscalYear Year { get; private set; }
 
-    public string Text { get; internal set; }
+    public string Text { get; private set; }
+
+    /// <summary>The target value read by <see cref="TargetParser"/>; null when the target is text only.</summary>
+    public decimal? TargetValue { get; private set; }
+
+    public string? TargetUnit { get; private set; }
+
+    public TargetDirection? TargetDirection { get; private set; }
+
+    /// <summary>The quantity of this target, read from <see cref="Text"/> (the source of truth); null when text only.</summary>
+    public TargetQuantity? Quantity => TargetParser.TryParse(Text, out var quantity) ? quantity : null;
+
+    internal void SetText(string text)
+    {
+        Text = text;
+        RefreshQuantity();
+    }
+
+    /// <summary>Stores the parsed quantity beside the text, so that queries can use it.</summary>
+    internal void RefreshQuantity()
+    {
+        var quantity = Quantity;
+        TargetValue = quantity?.Value;
+        TargetUnit = quantity?.Unit;
+        TargetDirection = quantity?.Direction;
+    }
 
     public IReadOnlyList<string> Lines => Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

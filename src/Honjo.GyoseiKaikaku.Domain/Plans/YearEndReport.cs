@@ -12,6 +12,9 @@ public sealed class YearEndReport
     public const int MaxTextLength = 4000;
     public const int MaxCommentLength = 1000;
 
+    /// <summary>The largest 実績値 accepted; the column holds 18 digits with 4 decimals.</summary>
+    public const decimal MaxActualValue = 99_999_999_999_999m;
+
     private YearEndReport()
     {
         StatusReport = string.Empty;
@@ -70,8 +73,13 @@ public sealed class YearEndReport
 
     public bool CanBeReopenedBy(ReportActor actor) => actor.IsPlanningOffice && Status == ReportStatus.Accepted;
 
-    /// <summary>Saves the three fields as a draft. Blank fields are allowed until submission.</summary>
-    public void SaveDraft(ReportActor actor, string? statusReport, EvaluationGrade? grade, string? nextYearPolicy)
+    /// <summary>実績値: the actual value for a numeric target, in the target's unit; null when not recorded.</summary>
+    public decimal? ActualValue { get; private set; }
+
+    /// <summary>
+    /// Saves the three fields and the actual value (実績値) as a draft. Blank fields are allowed until submission.
+    /// </summary>
+    public void SaveDraft(ReportActor actor, string? statusReport, EvaluationGrade? grade, string? nextYearPolicy, decimal? actualValue)
     {
         ArgumentNullException.ThrowIfNull(actor);
         RequireEditor(actor);
@@ -85,6 +93,12 @@ public sealed class YearEndReport
         StatusReport = Guard.Optional(statusReport?.Replace("\r\n", "\n", StringComparison.Ordinal), "取組状況報告", MaxTextLength);
         Grade = grade;
         NextYearPolicy = Guard.Optional(nextYearPolicy?.Replace("\r\n", "\n", StringComparison.Ordinal), "次年度に向けた取組方針", MaxTextLength);
+        if (actualValue is < 0 or > MaxActualValue)
+        {
+            throw new DomainException("実績値は0以上の数値で入力してください。");
+        }
+
+        ActualValue = actualValue;
         if (Status == ReportStatus.NotStarted)
         {
             Status = ReportStatus.Draft;

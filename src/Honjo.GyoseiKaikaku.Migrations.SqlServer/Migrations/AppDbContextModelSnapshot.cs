@@ -358,6 +358,17 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("int");
 
+                    b.Property<int?>("TargetDirection")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TargetUnit")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -375,6 +386,10 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("ActualValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
 
                     b.Property<int?>("Grade")
                         .HasColumnType("int");

@@ -339,6 +339,17 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("TargetDirection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetUnit")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -354,6 +365,10 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ActualValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("Grade")
                         .HasColumnType("INTEGER");

@@ -75,6 +75,9 @@ internal sealed class PlanYearTargetConfiguration : IEntityTypeConfiguration<Pla
         builder.HasKey(t => new { t.PlanId, t.Year });
         builder.Property(t => t.Text).HasMaxLength(Plan.MaxItemLength).IsRequired();
         builder.Ignore(t => t.Lines);
+        builder.Ignore(t => t.Quantity);
+        builder.Property(t => t.TargetValue).HasPrecision(18, 4);
+        builder.Property(t => t.TargetUnit).HasMaxLength(10);
     }
 }
 
@@ -99,6 +102,7 @@ internal sealed class YearEndReportConfiguration : IEntityTypeConfiguration<Year
         builder.Property(r => r.SubmittedBy).HasMaxLength(100);
         builder.Property(r => r.ReviewedBy).HasMaxLength(100);
         builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Property(r => r.ActualValue).HasPrecision(18, 4);
         builder.Ignore(r => r.IsEmpty);
         builder.Ignore(r => r.IsComplete);
         builder.Ignore(r => r.IsEditable);

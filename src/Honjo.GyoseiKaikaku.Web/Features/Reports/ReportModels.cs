@@ -20,6 +20,10 @@ public sealed record ReportFormRequest
     [StringLength(YearEndReport.MaxTextLength, ErrorMessage = "次年度に向けた取組方針は{1}文字以内で入力してください。")]
     public string? NextYearPolicy { get; init; }
 
+    /// <summary>実績値 as typed; read by the handler (full-width digits and thousands separators allowed).</summary>
+    [StringLength(30, ErrorMessage = "実績値は{1}文字以内で入力してください。")]
+    public string? ActualValue { get; init; }
+
     /// <summary>"save" (下書き保存) or "submit" (提出).</summary>
     public string? Command { get; init; }
 
@@ -65,7 +69,10 @@ public sealed record ReportEditorViewModel(
     bool CanReopen,
     IReadOnlyList<string> Errors,
     IReadOnlyList<FieldChange>? Conflict = null,
-    string? ConflictBy = null)
+    string? ConflictBy = null,
+    TargetQuantity? Quantity = null,
+    string ActualValueInput = "",
+    TargetAchievement? Achievement = null)
 {
     public FiscalYear Year => Context.Year;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
@@ -54,6 +55,17 @@ public sealed class YearEndReportHandler(
             grade = parsed;
         }
 
+        decimal? actual = null;
+        if (plan.QuantityFor(context.Year) is { } quantity && !string.IsNullOrWhiteSpace(request.ActualValue))
+        {
+            if (!ActualValues.TryParse(request.ActualValue, out var value))
+            {
+                return Invalid(context, plan, user, resource, report, request, $"実績値は0以上の数値（{quantity.Unit}）で入力してください。");
+            }
+
+            actual = value;
+        }
+
         if (report.Version != request.Version)
         {
             return await ConflictAsync(context, plan, user, resource, report, request, ct);
@@ -61,7 +73,7 @@ public sealed class YearEndReportHandler(
 
         try
         {
-            report.SaveDraft(actor, request.StatusReport, grade, request.NextYearPolicy);
+            report.SaveDraft(actor, request.StatusReport, grade, request.NextYearPolicy, actual);
             if (string.Equals(request.Command, "submit", StringComparison.Ordinal))
             {
                 report.Submit(actor, clock.GetUtcNow());
@@ -164,6 +176,7 @@ public sealed class YearEndReportHandler(
             StatusReport = request.StatusReport ?? string.Empty,
             Grade = EvaluationGrades.TryParse(request.Grade, out var g) ? g : null,
             NextYearPolicy = request.NextYearPolicy ?? string.Empty,
+            ActualValueInput = request.ActualValue ?? string.Empty,
             Conflict = changes,
             ConflictBy = lastBy,
         });
@@ -180,6 +193,7 @@ public sealed class YearEndReportHandler(
                 StatusReport = request.StatusReport ?? string.Empty,
                 Grade = EvaluationGrades.TryParse(request.Grade, out var g) ? g : null,
                 NextYearPolicy = request.NextYearPolicy ?? string.Empty,
+                ActualValueInput = request.ActualValue ?? string.Empty,
             };
         }
 
@@ -212,6 +226,8 @@ public sealed class YearEndReportHandler(
         EditionContext context, Plan plan, ClaimsPrincipal user, PlanResource resource, YearEndReport? report, IReadOnlyList<string> errors)
     {
         var actor = user.ToReportActor(resource);
+        var quantity = plan.QuantityFor(context.Year);
+        var actual = report?.ActualValue;
         return new ReportEditorViewModel(
             context,
             plan.PlanNumber,
@@ -232,6 +248,9 @@ public sealed class YearEndReportHandler(
             CanSubmit: actor.CanEdit && (report is null || report.IsEditable),
             CanReview: report?.CanBeReviewedBy(actor) ?? false,
             CanReopen: report?.CanBeReopenedBy(actor) ?? false,
-            errors);
+            errors,
+            Quantity: quantity,
+            ActualValueInput: actual is { } a ? a.ToString("0.####", CultureInfo.InvariantCulture) : string.Empty,
+            Achievement: quantity is not null && actual is { } v ? quantity.Evaluate(v) : null);
     }
 }

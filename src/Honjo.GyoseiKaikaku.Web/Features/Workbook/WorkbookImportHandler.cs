@@ -209,7 +209,10 @@ public sealed class WorkbookImportHandler(
             try
             {
                 var grade = EvaluationGrades.TryParse(change.Grade, out var g) ? g : (EvaluationGrade?)null;
-                plan.ReportForOrCreate(year).SaveDraft(user.ToReportActor(Resource(plan)), change.StatusReport, grade, change.NextYearPolicy);
+                var report = plan.ReportForOrCreate(year);
+
+                // The workbook carries no 実績値; the one recorded on screen is kept.
+                report.SaveDraft(user.ToReportActor(Resource(plan)), change.StatusReport, grade, change.NextYearPolicy, report.ActualValue);
             }
             catch (DomainException e)
             {

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Html.Parser;
+using Honjo.GyoseiKaikaku.TestSupport;
+
+namespace Honjo.GyoseiKaikaku.Web.Tests;
+
+/// <summary>実績値 for numeric targets through HTTP: entered with the year-end report, judged, and shown on the sheet.</summary>
+public sealed class NumericTargetTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    private static async Task<int> VersionOnPageAsync(HttpClient client, string planId)
+    {
+        var html = await client.GetStringAsync(new Uri($"/plans/{planId}/report", UriKind.Relative));
+        var doc = await new HtmlParser().ParseDocumentAsync(html);
+        return int.Parse(doc.QuerySelector("input[name='Version']")!.GetAttribute("value")!, CultureInfo.InvariantCulture);
+    }
+
+    private static Dictionary<string, string> Report(int version, string actual) => new()
+    {
+        ["Version"] = version.ToString(CultureInfo.InvariantCulture),
+        ["StatusReport"] = "コンビニ交付の周知を行いました。",
+        ["Grade"] = "A",
+        ["NextYearPolicy"] = "周知を継続します。",
+        ["ActualValue"] = actual,
+        ["Command"] = "save",
+    };
+
+    [Fact]
+    public async Task A_department_enters_the_actual_value_and_sees_the_target_achieved()
+    {
+        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var form = await shimin.GetStringAsync(new Uri("/plans/1-9/report", UriKind.Relative));
+        Assert.Contains("実績値（件）", form, StringComparison.Ordinal);
+
+        var saved = await shimin.PostFormAsync("/plans/1-9/report", "/plans/1-9/report", Report(await VersionOnPageAsync(shimin, "1-9"), "17,000"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var page = await new HtmlParser().ParseDocumentAsync(await shimin.GetStringAsync(new Uri("/plans/1-9/report", UriKind.Relative)));
+        var achievement = page.QuerySelector("[data-achievement]")!;
+        Assert.Equal("achieved", achievement.GetAttribute("data-achievement"));
+        Assert.Contains("達成率 101.2%", achievement.TextContent, StringComparison.Ordinal);
+        Assert.Contains("達成", achievement.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("未達成", achievement.TextContent, StringComparison.Ordinal);
+        Assert.Equal("17000", page.QuerySelector("input[name='ActualValue']")!.GetAttribute("value"));
+
+        // The department's own sheet shows the unaccepted result under the R6 target, and the trend on screen.
+        var sheet = await new HtmlParser().ParseDocumentAsync(await shimin.GetStringAsync(new Uri("/plans/1-9", UriKind.Relative)));
+        Assert.Equal("実績：17,000件（達成）", sheet.QuerySelector("[data-result='R6']")?.TextContent.Trim());
+        Assert.NotNull(sheet.QuerySelector("[data-trend] [data-trend-year='R9']"));
+    }
+
+    [Fact]
+    public async Task A_non_number_is_refused_with_a_Japanese_message()
+    {
+        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+
+        var response = await shimin.PostFormAsync("/plans/1-10/report", "/plans/1-10/report", Report(await VersionOnPageAsync(shimin, "1-10"), "たくさん"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        Assert.Contains("実績値は0以上の数値（件）で入力してください。", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("たくさん", page.QuerySelector("input[name='ActualValue']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_negative_number_is_refused()
+    {
+        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+
+        var response = await shimin.PostFormAsync("/plans/1-10/report", "/plans/1-10/report", Report(await VersionOnPageAsync(shimin, "1-10"), "-5"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("実績値は0以上の数値", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
