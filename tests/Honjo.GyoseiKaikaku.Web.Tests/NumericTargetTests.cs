@@ -72,4 +72,28 @@ public sealed class NumericTargetTests(WorkflowFixture app) : IClassFixture<Work
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("実績値は0以上の数値", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_dashboard_counts_an_accepted_actual_that_meets_its_target()
+    {
+        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var before = await new HtmlParser().ParseDocumentAsync(await office.GetStringAsync(new Uri("/summary?year=R6", UriKind.Relative)));
+        var achievedBefore = int.Parse(before.QuerySelector("[data-count='numeric-achieved']")!.TextContent, CultureInfo.InvariantCulture);
+
+        // 1-1's R6 target reads as a number: 満足・やや満足と回答した割合：80%以上. The 企画課 may enter any report.
+        var form = Report(await VersionOnPageAsync(office, "1-1"), "85");
+        form["Command"] = "submit";
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/plans/1-1/report", "/plans/1-1/report", form)).StatusCode);
+        var version = int.Parse((await new HtmlParser().ParseDocumentAsync(await office.GetStringAsync(new Uri("/plans/1-1/report", UriKind.Relative))))
+            .QuerySelector("form[action$='/accept'] input[name='Version']")!.GetAttribute("value")!, CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/plans/1-1/report", "/plans/1-1/report/accept",
+            new Dictionary<string, string> { ["Version"] = version.ToString(CultureInfo.InvariantCulture) })).StatusCode);
+
+        var after = await new HtmlParser().ParseDocumentAsync(await office.GetStringAsync(new Uri("/summary?year=R6", UriKind.Relative)));
+        Assert.Equal(achievedBefore + 1, int.Parse(after.QuerySelector("[data-count='numeric-achieved']")!.TextContent, CultureInfo.InvariantCulture));
+        Assert.Equal("達成", after.QuerySelector("[data-section='numeric-targets'] tr[data-plan='1-1'] td:last-child")!.TextContent.Trim());
+        var trendR6 = after.QuerySelectorAll("tr[data-trend='R6'] td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(after.QuerySelector("[data-count='numeric-targets']")!.TextContent, trendR6[0]);
+        Assert.Equal((achievedBefore + 1).ToString(CultureInfo.InvariantCulture), trendR6[2]);
+    }
 }

@@ -68,6 +68,9 @@ public sealed record SummaryViewModel(
     YearOverYear? YearOverYear,
     IReadOnlyList<(ReportStatus Status, int Count)> Progress)
 {
+    /// <summary>The year's numeric targets and their accepted actual values; set by the query.</summary>
+    public NumericTargetSummary Targets { get; init; } = new([], []);
+
     public int PlanCount => Overall.Counts.Total;
 
     /// <summary>The 目次 listing exactly the plans behind a count.</summary>
@@ -173,8 +176,49 @@ public sealed class SummaryQuery(AppDbContext db)
 
         var progress = ReportStatuses.All.Select(s => (s, rows.Count(r => r.Status == s))).ToList();
         var overall = new SummaryRow("全体", string.Empty, GradeCounts.Of(rows.Select(r => r.Grade)));
-        return new SummaryViewModel(outline.Title, year, years, overall, breakdowns, change, progress);
+        return new SummaryViewModel(outline.Title, year, years, overall, breakdowns, change, progress)
+        {
+            Targets = await NumericTargetsAsync(year, years, ct),
+        };
+    }
+
+    /// <summary>Numeric targets (as parsed from the target texts) and the actual values of accepted reports.</summary>
+    private async Task<NumericTargetSummary> NumericTargetsAsync(FiscalYear year, List<FiscalYear> years, CancellationToken ct)
+    {
+        var plans = await db.Plans.AsNoTracking().AsSplitQuery()
+            .Include(p => p.YearTargets)
+            .Include(p => p.YearEndReports)
+            .Where(p => p.YearTargets.Any(t => t.TargetValue != null))
+            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .ToListAsync(ct);
+
+        TargetAchievement? Achievement(Plan plan, FiscalYear y) =>
+            plan.QuantityFor(y) is { } target && plan.ReportFor(y) is { Status: ReportStatus.Accepted, ActualValue: { } actual }
+                ? target.Evaluate(actual)
+                : null;
+
+        var rows = plans
+            .Where(p => p.IsRunningIn(year) && p.QuantityFor(year) is not null)
+            .Select(p => new NumericTargetRow(p.PlanNumber, p.Name, p.QuantityFor(year)!, Achievement(p, year)))
+            .ToList();
+        var trend = years
+            .Select(y =>
+            {
+                var withTarget = plans.Where(p => p.IsRunningIn(y) && p.QuantityFor(y) is not null).ToList();
+                var achievements = withTarget.Select(p => Achievement(p, y)).Where(a => a is not null).ToList();
+                return new NumericTargetTrend(y, withTarget.Count, achievements.Count, achievements.Count(a => a!.Achieved));
+            })
+            .ToList();
+        return new NumericTargetSummary(rows, trend);
     }
 }
+
+/// <summary>A numeric target of the chosen year, with its accepted actual value if any.</summary>
+public sealed record NumericTargetRow(PlanNumber Number, string Name, TargetQuantity Target, TargetAchievement? Achievement);
+
+/// <summary>Per year of the outline: how many numeric targets, how many with an accepted actual, how many achieved.</summary>
+public sealed record NumericTargetTrend(FiscalYear Year, int Targets, int WithActual, int Achieved);
+
+public sealed record NumericTargetSummary(IReadOnlyList<NumericTargetRow> Rows, IReadOnlyList<NumericTargetTrend> Trend);
 
 public sealed record GradeTableModel(SummaryViewModel Summary, string Id, string Caption, string RowHeader, IReadOnlyList<SummaryRow> Rows);
