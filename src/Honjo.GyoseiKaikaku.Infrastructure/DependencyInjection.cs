@@ -3,6 +3,7 @@ using Honjo.GyoseiKaikaku.Infrastructure.Booklets;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.History;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
+using Honjo.GyoseiKaikaku.Infrastructure.OpenData;
 using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
 using Honjo.GyoseiKaikaku.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
         services.AddSingleton<IPdfEngine, ChromiumPdfEngine>();
         services.AddSingleton<IBookletExcelWriter, ExcelBookletWriter>();
+        services.AddScoped<OpenDataReader>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);
         return services;

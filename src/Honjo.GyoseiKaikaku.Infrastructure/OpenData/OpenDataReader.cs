@@ -1,0 +1,82 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Editions;
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Honjo.GyoseiKaikaku.Infrastructure.OpenData;
+
+/// <summary>
+/// Reads what may be published as open data: published editions only, accepted year-end reports only.
+/// The plan content is read from the current data (not a snapshot taken at 公表); see decisions/0011.
+/// </summary>
+public sealed class OpenDataReader(AppDbContext db)
+{
+    public async Task<IReadOnlyList<OpenDataEditionSummary>> ListPublishedAsync(CancellationToken ct)
+    {
+        var editions = await db.Editions.AsNoTracking()
+            .Where(e => e.Status == EditionStatus.Published)
+            .Select(e => new { e.Year, e.Title, e.PublishedAt })
+            .ToListAsync(ct);
+        return editions
+            .OrderByDescending(e => e.Year)
+            .Select(e => new OpenDataEditionSummary(e.Year, e.Title, e.PublishedAt ?? DateTimeOffset.MinValue))
+            .ToList();
+    }
+
+    /// <summary>The open data of the edition of <paramref name="year"/>, or null when it is unknown or still a draft.</summary>
+    public async Task<OpenDataset?> ReadAsync(FiscalYear year, CancellationToken ct)
+    {
+        var edition = await db.Editions.AsNoTracking().Include(e => e.Entries)
+            .FirstOrDefaultAsync(e => e.Year == year && e.Status == EditionStatus.Published, ct);
+        if (edition is null)
+        {
+            return null;
+        }
+
+        var outline = await db.Outlines.AsNoTracking().FirstAsync(ct);
+        var years = outline.Years.ToList();
+        var planIds = edition.Entries.Select(e => e.PlanId).ToList();
+        var plans = await db.Plans.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Field)
+            .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
+            .Include(p => p.Cooperators).ThenInclude(c => c.Department)
+            .Include(p => p.YearTargets)
+            .Include(p => p.YearEndReports)
+            .Where(p => planIds.Contains(p.Id))
+            .ToListAsync(ct);
+
+        return new OpenDataset(
+            edition.Year,
+            edition.Title,
+            edition.PublishedAt ?? DateTimeOffset.MinValue,
+            outline.Title,
+            years,
+            plans.OrderBy(p => p.FieldNumber).ThenBy(p => p.Number).Select(p => ToOpenData(p, years, edition.Year)).ToList());
+    }
+
+    private static OpenDataPlan ToOpenData(Plan plan, IReadOnlyList<FiscalYear> years, FiscalYear edition) => new(
+        plan.PlanNumber.ToString(),
+        plan.FieldNumber,
+        plan.Field.Name,
+        plan.Number,
+        plan.Name,
+        plan.ExecutingDepartments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList(),
+        plan.Cooperators.OrderBy(c => c.Order).Select(c => c.Label).ToList(),
+        plan.CooperatorsOpenEnded,
+        plan.StartYear,
+        plan.TargetYear,
+        plan.Perspective.DisplayName(),
+        years.Select(y =>
+        {
+            // Only what the 企画課 accepted, and nothing reported for a year after the edition's own.
+            var report = plan.ReportFor(y) is { Status: ReportStatus.Accepted } r && y <= edition ? r : null;
+            return new OpenDataYear(
+                y,
+                plan.IsRunningIn(y),
+                plan.TargetFor(y),
+                report is null ? null : report.StatusReport,
+                report?.Grade?.ToString(),
+                report is null ? null : report.NextYearPolicy);
+        }).ToList());
+}

@@ -1,0 +1,44 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Infrastructure.OpenData;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.OpenData;
+
+public sealed record OpenDataPage(IReadOnlyList<OpenDataEditionSummary> Editions, IReadOnlyList<OpenDataColumn> Columns);
+
+/// <summary>
+/// オープンデータ: public, no sign-in. Published editions only (a draft's URLs are 404 even when guessed) and
+/// accepted year-end reports only.
+/// </summary>
+[AllowAnonymous]
+[Route("opendata")]
+public sealed class OpenDataController(OpenDataReader reader) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(new OpenDataPage(await reader.ListPublishedAsync(ct), OpenDataColumns.All));
+
+    [HttpGet("columns.csv", Order = -1)]
+    public IActionResult Columns() =>
+        File(OpenDataCsvWriter.WriteColumns(), OpenDataCsvWriter.ContentType, "honjo-gyoseikaikaku-columns.csv");
+
+    [HttpGet("{year}.csv")]
+    public async Task<IActionResult> Csv(string year, CancellationToken ct)
+    {
+        var data = await ReadAsync(year, ct);
+        return data is null
+            ? NotFound()
+            : File(OpenDataCsvWriter.Write(data), OpenDataCsvWriter.ContentType, $"honjo-gyoseikaikaku-{data.Edition.Code}.csv");
+    }
+
+    [HttpGet("{year}.json")]
+    public async Task<IActionResult> Json(string year, CancellationToken ct)
+    {
+        var data = await ReadAsync(year, ct);
+        return data is null ? NotFound() : File(OpenDataJsonWriter.Write(data), OpenDataJsonWriter.ContentType);
+    }
+
+    private async Task<OpenDataset?> ReadAsync(string year, CancellationToken ct) =>
+        FiscalYear.TryParse(year, out var fy) ? await reader.ReadAsync(fy, ct) : null;
+}
