@@ -316,3 +316,31 @@ internal static class Csv
         return rows;
     }
 }
+
+/// <summary>The open data is frozen at 公表 like the booklets: a later edit does not change what was published.</summary>
+public sealed class OpenDataFreezeTests(OpenDataFixture app) : IClassFixture<OpenDataFixture>
+{
+    [Fact]
+    public async Task Csv_and_json_stay_as_published_after_a_later_edit()
+    {
+        using var anonymous = app.Anonymous();
+        var csv = await anonymous.GetAsync(new Uri("/opendata/R6.csv", UriKind.Relative));
+        var csvBytes = await csv.Content.ReadAsByteArrayAsync();
+        var json = await anonymous.GetByteArrayAsync(new Uri("/opendata/R6.json", UriKind.Relative));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(csvBytes)), csv.Headers.GetValues("X-Content-SHA256").Single());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var plan = await db.Plans.SingleAsync(p => p.FieldNumber == 3 && p.Number == 12);
+            plan.Rename("公表後に付けた別の名前");
+            await db.SaveChangesAsync();
+        }
+
+        var csvAfter = await anonymous.GetByteArrayAsync(new Uri("/opendata/R6.csv", UriKind.Relative));
+        Assert.Equal(csvBytes, csvAfter);
+        Assert.Equal(json, await anonymous.GetByteArrayAsync(new Uri("/opendata/R6.json", UriKind.Relative)));
+        Assert.Contains("職員による橋梁定期点検", Encoding.UTF8.GetString(csvAfter), StringComparison.Ordinal);
+        Assert.DoesNotContain("公表後に付けた別の名前", Encoding.UTF8.GetString(csvAfter), StringComparison.Ordinal);
+    }
+}

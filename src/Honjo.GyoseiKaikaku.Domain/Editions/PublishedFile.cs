@@ -6,6 +6,12 @@ public enum PublishedFormat
 {
     Pdf = 1,
     Excel = 2,
+
+    /// <summary>Open data, CSV (UTF-8 with BOM).</summary>
+    Csv = 3,
+
+    /// <summary>Open data, JSON.</summary>
+    Json = 4,
 }
 
 /// <summary>A file exactly as published with an edition, with its SHA-256 so anyone can check it is unchanged.</summary>

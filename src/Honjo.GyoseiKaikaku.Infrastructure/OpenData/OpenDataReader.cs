@@ -8,7 +8,7 @@ namespace Honjo.GyoseiKaikaku.Infrastructure.OpenData;
 
 /// <summary>
 /// Reads what may be published as open data: published editions only, accepted year-end reports only.
-/// The plan content is read from the current data (not a snapshot taken at 公表); see decisions/0011.
+/// At 公表 the data is written once and stored with the edition (see decisions/0012); this reads it for that.
 /// </summary>
 public sealed class OpenDataReader(AppDbContext db)
 {
@@ -25,10 +25,16 @@ public sealed class OpenDataReader(AppDbContext db)
     }
 
     /// <summary>The open data of the edition of <paramref name="year"/>, or null when it is unknown or still a draft.</summary>
-    public async Task<OpenDataset?> ReadAsync(FiscalYear year, CancellationToken ct)
+    public Task<OpenDataset?> ReadAsync(FiscalYear year, CancellationToken ct) => ReadAsync(year, publishingAt: null, ct);
+
+    /// <summary>
+    /// The open data of an edition: a published one, or (with <paramref name="publishingAt"/>) the draft that is being
+    /// published at that moment, so that its data can be stored with it.
+    /// </summary>
+    public async Task<OpenDataset?> ReadAsync(FiscalYear year, DateTimeOffset? publishingAt, CancellationToken ct)
     {
         var edition = await db.Editions.AsNoTracking().Include(e => e.Entries)
-            .FirstOrDefaultAsync(e => e.Year == year && e.Status == EditionStatus.Published, ct);
+            .FirstOrDefaultAsync(e => e.Year == year && (e.Status == EditionStatus.Published || publishingAt != null), ct);
         if (edition is null)
         {
             return null;
@@ -49,7 +55,7 @@ public sealed class OpenDataReader(AppDbContext db)
         return new OpenDataset(
             edition.Year,
             edition.Title,
-            edition.PublishedAt ?? DateTimeOffset.MinValue,
+            edition.PublishedAt ?? publishingAt ?? DateTimeOffset.MinValue,
             outline.Title,
             years,
             plans.OrderBy(p => p.FieldNumber).ThenBy(p => p.Number).Select(p => ToOpenData(p, years, edition.Year)).ToList());

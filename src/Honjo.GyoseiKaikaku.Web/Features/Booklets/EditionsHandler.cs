@@ -2,6 +2,7 @@ using Honjo.GyoseiKaikaku.Domain.Booklets;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Infrastructure.OpenData;
 using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
@@ -11,7 +12,8 @@ public sealed record EditionFileView(PublishedFormat Format, string FileName, st
 public sealed record EditionRow(FiscalYear Year, string Title, EditionStatus Status, DateTimeOffset? PublishedAt, IReadOnlyList<EditionFileView> Files);
 
 /// <summary>The editions and their downloads; 公表 (publishing) stores the booklet files with their checksums.</summary>
-public sealed class EditionsHandler(AppDbContext db, IBookletReader reader, IBookletPdfRenderer pdf, IBookletExcelWriter excel, TimeProvider clock)
+public sealed class EditionsHandler(
+    AppDbContext db, IBookletReader reader, IBookletPdfRenderer pdf, IBookletExcelWriter excel, OpenDataReader openData, TimeProvider clock)
 {
     public async Task<IReadOnlyList<EditionRow>> ListAsync(CancellationToken ct)
     {
@@ -52,6 +54,15 @@ public sealed class EditionsHandler(AppDbContext db, IBookletReader reader, IBoo
             new PublishedFile(PublishedFormat.Pdf, name + ".pdf", BookletExportService.PdfType, await pdf.RenderAsync(booklet!, ct), now),
             new PublishedFile(PublishedFormat.Excel, name + ".xlsx", BookletExportService.ExcelType, excel.Write(booklet!), now),
         };
+
+        // The open data is frozen with the booklets: what 公表 published is what /opendata serves from then on.
+        var dataset = await openData.ReadAsync(year, now, ct);
+        files =
+        [
+            .. files,
+            new PublishedFile(PublishedFormat.Csv, $"honjo-gyoseikaikaku-{year.Code}.csv", OpenDataCsvWriter.ContentType, OpenDataCsvWriter.Write(dataset!), now),
+            new PublishedFile(PublishedFormat.Json, $"honjo-gyoseikaikaku-{year.Code}.json", OpenDataJsonWriter.ContentType, OpenDataJsonWriter.Write(dataset!), now),
+        ];
         try
         {
             edition.Publish(now, files);

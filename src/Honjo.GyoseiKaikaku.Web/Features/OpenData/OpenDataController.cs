@@ -1,4 +1,5 @@
 using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Infrastructure.OpenData;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ public sealed record OpenDataPage(IReadOnlyList<OpenDataEditionSummary> Editions
 /// </summary>
 [AllowAnonymous]
 [Route("opendata")]
-public sealed class OpenDataController(OpenDataReader reader) : Controller
+public sealed class OpenDataController(OpenDataReader reader, Booklets.EditionsHandler editions) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
@@ -26,6 +27,11 @@ public sealed class OpenDataController(OpenDataReader reader) : Controller
     [HttpGet("{year}.csv")]
     public async Task<IActionResult> Csv(string year, CancellationToken ct)
     {
+        if (await StoredAsync(year, PublishedFormat.Csv, ct) is { } stored)
+        {
+            return stored;
+        }
+
         var data = await ReadAsync(year, ct);
         return data is null
             ? NotFound()
@@ -35,8 +41,25 @@ public sealed class OpenDataController(OpenDataReader reader) : Controller
     [HttpGet("{year}.json")]
     public async Task<IActionResult> Json(string year, CancellationToken ct)
     {
+        if (await StoredAsync(year, PublishedFormat.Json, ct) is { } stored)
+        {
+            return stored;
+        }
+
         var data = await ReadAsync(year, ct);
         return data is null ? NotFound() : File(OpenDataJsonWriter.Write(data), OpenDataJsonWriter.ContentType);
+    }
+
+    /// <summary>The data stored at 公表, served byte for byte; editions published before it was stored are built live.</summary>
+    private async Task<IActionResult?> StoredAsync(string year, PublishedFormat format, CancellationToken ct)
+    {
+        if (!FiscalYear.TryParse(year, out var fy) || await editions.PublishedFileAsync(fy, format, ct) is not { } file)
+        {
+            return null;
+        }
+
+        Response.Headers["X-Content-SHA256"] = file.Sha256;
+        return format == PublishedFormat.Json ? File(file.Content, file.ContentType) : File(file.Content, file.ContentType, file.FileName);
     }
 
     private async Task<OpenDataset?> ReadAsync(string year, CancellationToken ct) =>
