@@ -13,7 +13,11 @@ public static class WebFeatures
 {
     public static IServiceCollection AddWebFeatures(this IServiceCollection services)
     {
-        services.AddControllersWithViews(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        services.AddControllersWithViews(o =>
+        {
+            o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            UseJapaneseBindingMessages(o.ModelBindingMessageProvider);
+        });
         services.AddAppIdentityAndAuthorization();
 
         // Japanese text is written as is, not as numeric character references.
@@ -45,6 +49,22 @@ public static class WebFeatures
         services.AddScoped<Features.Summary.SummaryExportService>();
         services.AddSingleton<Infrastructure.Summaries.ISummaryWorkbookWriter, Infrastructure.Summaries.SummaryWorkbookWriter>();
         return services;
+    }
+
+    /// <summary>Model binding's own messages (a value that is not a number, a missing value…), in Japanese.</summary>
+    private static void UseJapaneseBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider messages)
+    {
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"{field}：「{value}」は正しい値ではありません。");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"「{value}」は正しい値ではありません。");
+        messages.SetUnknownValueIsInvalidAccessor(field => $"{field}の値が正しくありません。");
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "値が正しくありません。");
+        messages.SetValueIsInvalidAccessor(value => $"「{value}」は正しい値ではありません。");
+        messages.SetValueMustBeANumberAccessor(field => $"{field}は数値で入力してください。");
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => "数値で入力してください。");
+        messages.SetValueMustNotBeNullAccessor(value => $"「{value}」は空にできません。");
+        messages.SetMissingBindRequiredValueAccessor(field => $"{field}を入力してください。");
+        messages.SetMissingKeyOrValueAccessor(() => "値を入力してください。");
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => "送信内容が空です。");
     }
 
     /// <summary>Conservative headers for a city intranet application: no framing, no sniffing, no referrer leakage.</summary>

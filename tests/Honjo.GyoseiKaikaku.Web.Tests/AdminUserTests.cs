@@ -151,7 +151,7 @@ public sealed class AdminUserTests(AppFactory factory) : IClassFixture<AppFactor
         await AssertDoneAsync(locked);
         Assert.Equal("ロック中", (await admin.GetDocumentAsync("/admin/users?q=lock.me")).QuerySelector("tr[data-user='lock.me']")!.Cell("state"));
         var refused = await SignInResponseAsync("lock.me", TestUsers.Password);
-        Assert.Contains(await ErrorsAsync(refused), e => e.Contains("このアカウントは一時的にロックされています", StringComparison.Ordinal));
+        Assert.Contains(await ErrorsAsync(refused), e => e.Contains("このアカウントは企画課により利用停止されています", StringComparison.Ordinal));
 
         var unlocked = await admin.PostFormAsync($"/admin/users/{id}/edit", $"/admin/users/{id}/unlock", new Dictionary<string, string>());
 

@@ -148,3 +148,26 @@ public sealed class PlanOfficeTests(WorkflowFixture app) : IClassFixture<Workflo
         Assert.Contains("ロックされています", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class BindingMessageTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    [Fact]
+    public async Task A_tampered_number_field_gets_a_Japanese_message_not_the_framework_English()
+    {
+        var office = await app.ClientForAsync(WorkflowFixture.Office);
+
+        var response = await office.PostFormAsync("/admin/users/new", "/admin/users/new", new Dictionary<string, string>
+        {
+            ["UserName"] = "tampered",
+            ["DisplayName"] = "改ざん",
+            ["Role"] = Honjo.GyoseiKaikaku.Infrastructure.Identity.AppRoles.DepartmentEditor,
+            ["DepartmentIds[0]"] = "abc",
+            ["Password"] = TestUsers.Password,
+        });
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("正しい値ではありません", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", body, StringComparison.Ordinal);
+    }
+}

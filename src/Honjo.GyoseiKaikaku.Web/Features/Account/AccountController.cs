@@ -66,11 +66,17 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
             return LocalRedirect(Url.IsLocalUrl(request.ReturnUrl) ? request.ReturnUrl : "/");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "サインインに続けて失敗したため、このアカウントは一時的にロックされています。15分ほど待ってから再度お試しいただくか、企画課に解除を依頼してください。"
-            : "ユーザーIDまたはパスワードが正しくありません。");
+        ModelState.AddModelError(string.Empty, !result.IsLockedOut
+            ? "ユーザーIDまたはパスワードが正しくありません。"
+            : await IsStoppedByOfficeAsync(request.UserName.Trim())
+                ? "このアカウントは企画課により利用停止されています。必要な場合は企画課に解除を依頼してください。"
+                : "サインインに続けて失敗したため、このアカウントは一時的にロックされています。15分ほど待ってから再度お試しいただくか、企画課に解除を依頼してください。");
         return View(request with { Password = string.Empty });
     }
+
+    /// <summary>A lock far beyond the 15-minute lockout was set by the 企画課 in 利用者管理, not by failed attempts.</summary>
+    private async Task<bool> IsStoppedByOfficeAsync(string userName) =>
+        await users.FindByNameAsync(userName) is { LockoutEnd: { } end } && end > DateTimeOffset.UtcNow.AddDays(1);
 
     [HttpPost("logout")]
     [ValidateAntiForgeryToken]
