@@ -16,16 +16,9 @@ public sealed class BookletReader(AppDbContext db) : IBookletReader
             return null;
         }
 
-        var outline = await db.Outlines.AsNoTracking().FirstAsync(cancellationToken);
+        var outline = await db.OutlineAsync(cancellationToken);
         var planIds = edition.Entries.Select(e => e.PlanId).ToList();
-        var plans = await db.Plans.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Field)
-            .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
-            .Include(p => p.Cooperators).ThenInclude(c => c.Department)
-            .Include(p => p.TextItems)
-            .Include(p => p.YearTargets)
-            .Include(p => p.SdgGoals)
-            .Include(p => p.YearEndReports)
+        var plans = await db.Plans.AsNoTracking().WithWholeSheet()
             .Where(p => planIds.Contains(p.Id))
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
             .ToListAsync(cancellationToken);

@@ -40,15 +40,10 @@ public sealed class OpenDataReader(AppDbContext db)
             return null;
         }
 
-        var outline = await db.Outlines.AsNoTracking().FirstAsync(ct);
+        var outline = await db.OutlineAsync(ct);
         var years = outline.Years.ToList();
         var planIds = edition.Entries.Select(e => e.PlanId).ToList();
-        var plans = await db.Plans.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Field)
-            .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
-            .Include(p => p.Cooperators).ThenInclude(c => c.Department)
-            .Include(p => p.YearTargets)
-            .Include(p => p.YearEndReports)
+        var plans = await db.Plans.AsNoTracking().WithWholeSheet()
             .Where(p => planIds.Contains(p.Id))
             .ToListAsync(ct);
 

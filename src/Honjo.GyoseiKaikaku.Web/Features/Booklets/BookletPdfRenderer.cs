@@ -44,11 +44,6 @@ public sealed class BookletPdfRenderer(RazorHtmlRenderer razor, IPdfEngine engin
     {
         ArgumentNullException.ThrowIfNull(booklet);
         var html = await razor.RenderAsync("/Features/Booklets/Print.cshtml", new BookletPrintModel(booklet, await CssAsync()));
-        if (Environment.GetEnvironmentVariable("HONJO_DUMP_HTML") is { Length: > 0 } dump)
-        {
-            await File.WriteAllTextAsync(booklet.IsSinglePlan ? dump + ".single" : dump, html, cancellationToken);
-        }
-
         var pdf = await engine.RenderAsync(new PdfRequest(html, FitScript), cancellationToken);
 
         var pages = PdfPages.Count(pdf);

@@ -27,7 +27,7 @@ public sealed class MyPlansQuery(AppDbContext db, EditionResolver editions, Time
         var fiscalYear = context.Year;
         var edition = await db.Editions.AsNoTracking().SingleAsync(e => e.Id == context.Edition.Id, ct);
         var rows = await db.Plans.AsNoTracking()
-            .Where(p => p.StartYear <= fiscalYear && p.TargetYear >= fiscalYear)
+            .RunningIn(fiscalYear)
             .Where(p => p.ExecutingDepartments.Any(d => departmentIds.Contains(d.DepartmentId)))
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
             .Select(p => new

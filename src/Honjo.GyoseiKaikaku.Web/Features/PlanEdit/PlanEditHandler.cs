@@ -36,7 +36,7 @@ public sealed class PlanEditHandler(AppDbContext db)
         var errors = new List<string>();
         var departments = await db.Departments.ToDictionaryAsync(d => d.Id, ct);
         var byName = departments.Values.ToDictionary(d => d.Name, StringComparer.Ordinal);
-        var outline = await db.Outlines.AsNoTracking().FirstAsync(ct);
+        var outline = await db.OutlineAsync(ct);
 
         void Try(Action action)
         {
@@ -169,7 +169,7 @@ public sealed class PlanEditHandler(AppDbContext db)
 
     private async Task<PlanEditViewModel> ToModelAsync(Plan plan, PlanEditRequest form, IReadOnlyList<string> errors, CancellationToken ct, bool currentVersion = false)
     {
-        var outline = await db.Outlines.AsNoTracking().FirstAsync(ct);
+        var outline = await db.OutlineAsync(ct);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DepartmentLink(d.Id, d.Name)).ToListAsync(ct);
         return new PlanEditViewModel(
             plan.PlanNumber,
@@ -181,12 +181,5 @@ public sealed class PlanEditHandler(AppDbContext db)
     }
 
     private Task<Plan?> LoadAsync(PlanNumber number, CancellationToken ct) =>
-        db.Plans.AsSplitQuery()
-            .Include(p => p.Field)
-            .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
-            .Include(p => p.Cooperators).ThenInclude(c => c.Department)
-            .Include(p => p.TextItems)
-            .Include(p => p.YearTargets)
-            .Include(p => p.SdgGoals)
-            .FirstOrDefaultAsync(p => p.FieldNumber == number.Field && p.Number == number.Number, ct);
+        db.Plans.WithWholeSheet().FindAsync(number, ct);
 }

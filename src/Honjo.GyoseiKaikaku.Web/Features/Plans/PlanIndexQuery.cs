@@ -84,7 +84,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
 
         if (explicitYear is { } runningYear)
         {
-            plans = plans.Where(p => p.StartYear <= runningYear && p.TargetYear >= runningYear);
+            plans = plans.RunningIn(runningYear);
         }
 
         if (request.Status is { } status)

@@ -21,15 +21,7 @@ public sealed class PlanSheetQuery(AppDbContext db, EditionResolver editions, IA
             return null;
         }
 
-        var plan = await db.Plans.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Field)
-            .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
-            .Include(p => p.Cooperators).ThenInclude(c => c.Department)
-            .Include(p => p.TextItems)
-            .Include(p => p.YearTargets)
-            .Include(p => p.SdgGoals)
-            .Include(p => p.YearEndReports)
-            .FirstOrDefaultAsync(p => p.FieldNumber == number.Field && p.Number == number.Number, cancellationToken);
+        var plan = await db.Plans.AsNoTracking().WithWholeSheet().FindAsync(number, cancellationToken);
         if (plan is null)
         {
             return null;

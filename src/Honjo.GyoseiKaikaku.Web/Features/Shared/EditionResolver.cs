@@ -32,7 +32,7 @@ public sealed class EditionResolver(AppDbContext db)
             }
         }
 
-        var outline = await db.Outlines.AsNoTracking().FirstAsync(cancellationToken);
+        var outline = await db.OutlineAsync(cancellationToken);
         return new EditionContext(selected, editions, outline.Title, outline.Theme, outline.StartYear, outline.EndYear);
     }
 }

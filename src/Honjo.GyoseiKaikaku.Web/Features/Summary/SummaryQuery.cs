@@ -90,7 +90,7 @@ public sealed class SummaryQuery(AppDbContext db)
 {
     public async Task<SummaryViewModel?> HandleAsync(SummaryRequest request, CancellationToken ct)
     {
-        var outline = await db.Outlines.AsNoTracking().FirstOrDefaultAsync(ct);
+        var outline = await db.Outlines.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
         if (outline is null)
         {
             return null;
@@ -112,8 +112,7 @@ public sealed class SummaryQuery(AppDbContext db)
 
         var previous = year > outline.StartYear ? year.Previous : (FiscalYear?)null;
         var previousYear = previous ?? year;
-        var plans = await db.Plans.AsNoTracking()
-            .Where(p => p.StartYear <= year && p.TargetYear >= year)
+        var plans = await db.Plans.AsNoTracking().RunningIn(year)
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
             .Select(p => new
             {

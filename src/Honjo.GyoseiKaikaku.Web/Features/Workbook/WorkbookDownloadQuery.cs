@@ -48,7 +48,7 @@ public sealed class WorkbookDownloadQuery(
             .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
             .Include(p => p.YearTargets)
             .Include(p => p.YearEndReports)
-            .Where(p => p.StartYear <= year && p.TargetYear >= year)
+            .RunningIn(year)
             .Where(p => p.ExecutingDepartments.Any(d => departmentIds.Contains(d.DepartmentId)))
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
             .ToListAsync(ct);
