@@ -55,3 +55,15 @@ public sealed class PublishedFile
 
     public bool IsIntact => Convert.ToHexStringLower(SHA256.HashData(Content)) == Sha256;
 }
+
+public static class PublishedFormats
+{
+    public static string DisplayName(this PublishedFormat format) => format switch
+    {
+        PublishedFormat.Pdf => "PDF",
+        PublishedFormat.Excel => "Excel",
+        PublishedFormat.Csv => "CSV",
+        PublishedFormat.Json => "JSON",
+        _ => format.ToString(),
+    };
+}

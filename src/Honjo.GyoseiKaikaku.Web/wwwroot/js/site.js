@@ -14,7 +14,19 @@
         });
     });
 
-    document.querySelectorAll("[data-print]").forEach(function (button) {
+    // Long work (publishing renders both booklets) shows that it is running and cannot be sent twice.
+    document.querySelectorAll("form").forEach(function (form) {
+        form.addEventListener("submit", function (event) {
+            var button = event.submitter;
+            if (button && button.hasAttribute("data-busy")) {
+                button.textContent = button.getAttribute("data-busy");
+                button.setAttribute("aria-busy", "true");
+                window.setTimeout(function () { button.disabled = true; }, 0);
+            }
+        });
+    });
+
+        document.querySelectorAll("[data-print]").forEach(function (button) {
         button.addEventListener("click", function () { window.print(); });
     });
 
