@@ -1,4 +1,3 @@
-using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +25,7 @@ public static class TestUsers
             return existing.Id;
         }
 
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.Database();
         var user = new ApplicationUser { UserName = userName, DisplayName = $"{userName}（テスト）", EmailConfirmed = true };
         foreach (var name in departmentNames)
         {

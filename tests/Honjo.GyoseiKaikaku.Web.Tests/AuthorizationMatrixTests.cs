@@ -1,5 +1,4 @@
 using System.Net;
-using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,11 +52,20 @@ public sealed class AuthorizationMatrixTests : IClassFixture<WorkflowFixture>
             "deadline" => ("/progress/deadline", new Dictionary<string, string> { ["Deadline"] = "2025-05-31" }),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
+        if (allowed && action == "edit-plan")
+        {
+            // The whole form as the edit page renders it, with one change.
+            fields = (await client.GetDocumentAsync(url)).FormFields("form.report-form");
+            fields["Name"] = "改名された計画";
+        }
+
         var response = await client.PostFormAsync("/account/password", url, fields);
 
         if (allowed)
         {
-            Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.UnprocessableEntity, $"{user} {action} {planId}: {(int)response.StatusCode}");
+            // Allowed means done: the change is in the database, not merely "not refused".
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{user} {action} {planId}: {(int)response.StatusCode}");
+            Assert.Equal(Expected(user, action), await StoredAsync(action, planId));
         }
         else
         {
@@ -77,10 +85,34 @@ public sealed class AuthorizationMatrixTests : IClassFixture<WorkflowFixture>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    private static string Expected(string user, string action) => action switch
+    {
+        "save" => $"{user}の報告",
+        "edit-plan" => "改名された計画",
+        "deadline" => "2025-05-31",
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    /// <summary>The value the action changes: the R6 report's text, the plan's name or the deadline.</summary>
+    private async Task<string?> StoredAsync(string action, string planId)
+    {
+        var number = Domain.Plans.PlanNumber.Parse(planId);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.Database();
+        var plan = db.Plans.Where(p => p.FieldNumber == number.Field && p.Number == number.Number);
+        return action switch
+        {
+            "save" => await db.YearEndReports.Where(r => r.Year == new Domain.Common.FiscalYear(6) && plan.Any(p => p.Id == r.PlanId)).Select(r => r.StatusReport).SingleOrDefaultAsync(),
+            "edit-plan" => await plan.Select(p => p.Name).SingleAsync(),
+            "deadline" => (await db.Editions.Select(e => e.ReportDeadline).FirstAsync())?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            _ => throw new ArgumentOutOfRangeException(nameof(action)),
+        };
+    }
+
     private async Task<string> SnapshotAsync()
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.Database();
         var reports = await db.YearEndReports.AsNoTracking().OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}:{r.StatusReport}:{r.Version}").ToListAsync();
         var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Name}:{p.Version}").ToListAsync();
         var deadline = await db.Editions.Select(e => e.ReportDeadline).FirstAsync();

@@ -6,7 +6,6 @@ using AngleSharp.Html.Parser;
 using ClosedXML.Excel;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
-using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -499,7 +498,7 @@ public sealed class DepartmentWorkbookTests(WorkflowFixture app) : IClassFixture
     {
         var n = PlanNumber.Parse(number);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.Database();
         return await db.Plans.AsNoTracking().AsSplitQuery()
             .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
             .Include(p => p.YearTargets)
@@ -510,7 +509,7 @@ public sealed class DepartmentWorkbookTests(WorkflowFixture app) : IClassFixture
     {
         var n = PlanNumber.Parse(number);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.Database();
         var plan = await db.Plans.Include(p => p.YearTargets).SingleAsync(p => p.FieldNumber == n.Field && p.Number == n.Number);
         change(plan);
         await db.SaveChangesAsync();
@@ -519,14 +518,14 @@ public sealed class DepartmentWorkbookTests(WorkflowFixture app) : IClassFixture
     private async Task<int> DepartmentIdAsync(string name)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Departments.Where(d => d.Name == name).Select(d => d.Id).SingleAsync();
+        return await scope.ServiceProvider.Database().Departments.Where(d => d.Name == name).Select(d => d.Id).SingleAsync();
     }
 
     private async Task<ReportRow?> ReportAsync(string planId)
     {
         var n = PlanNumber.Parse(planId);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.Database();
         return await db.YearEndReports.AsNoTracking()
             .Where(r => r.Year == R6 && db.Plans.Any(p => p.Id == r.PlanId && p.FieldNumber == n.Field && p.Number == n.Number))
             .Select(r => new ReportRow(r.StatusReport, r.Grade, r.NextYearPolicy, r.Status, r.Version))
@@ -537,7 +536,7 @@ public sealed class DepartmentWorkbookTests(WorkflowFixture app) : IClassFixture
     private async Task<string> SnapshotAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.Database();
         var reports = await db.YearEndReports.AsNoTracking().Where(r => r.Year == R6).OrderBy(r => r.PlanId)
             .Select(r => $"{r.PlanId}|{r.Version}|{r.Status}|{r.Grade}|{r.StatusReport}|{r.NextYearPolicy}").ToListAsync();
         var history = await db.History.CountAsync();

@@ -47,6 +47,11 @@ public sealed class NumericTargetTests(WorkflowFixture app) : IClassFixture<Work
         var sheet = await new HtmlParser().ParseDocumentAsync(await shimin.GetStringAsync(new Uri("/plans/1-9", UriKind.Relative)));
         Assert.Equal("実績：17,000件（達成）", sheet.QuerySelector("[data-result='R6']")?.TextContent.Trim());
         Assert.NotNull(sheet.QuerySelector("[data-trend] [data-trend-year='R9']"));
+
+        // 実績値 is audited like every other field of the report.
+        var history = await new HtmlParser().ParseDocumentAsync(await shimin.GetStringAsync(new Uri("/plans/1-9/history", UriKind.Relative)));
+        var rows = history.QuerySelectorAll("table.history tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList()).ToList();
+        Assert.Contains(rows, r => r[2] == "R6年度 実績値" && r[3] == "" && r[4] == "17000");
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
-using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.Infrastructure.OpenData;
 using Honjo.GyoseiKaikaku.TestSupport;
@@ -141,7 +140,7 @@ public sealed class OpenDataPublishedTests(OpenDataFixture app) : IClassFixture<
         using var anonymous = app.Anonymous();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var db = scope.ServiceProvider.Database();
             var plan = await db.Plans.AsNoTracking().Include(p => p.YearEndReports).SingleAsync(p => p.FieldNumber == 1 && p.Number == 10);
             Assert.Equal(ReportStatus.Submitted, plan.ReportFor(new FiscalYear(6))!.Status);
         }
@@ -251,7 +250,7 @@ public sealed class OpenDataFixture : AppFactory, IAsyncLifetime
     private async Task<string> VersionAsync(int field, int number)
     {
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.Database();
         var plan = await db.Plans.AsNoTracking().Include(p => p.YearEndReports).SingleAsync(p => p.FieldNumber == field && p.Number == number);
         return plan.ReportFor(new FiscalYear(6))!.Version.ToString(CultureInfo.InvariantCulture);
     }
@@ -331,7 +330,7 @@ public sealed class OpenDataFreezeTests(OpenDataFixture app) : IClassFixture<Ope
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var db = scope.ServiceProvider.Database();
             var plan = await db.Plans.SingleAsync(p => p.FieldNumber == 3 && p.Number == 12);
             plan.Rename("公表後に付けた別の名前");
             await db.SaveChangesAsync();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using Honjo.GyoseiKaikaku.Domain.Editions;
-using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +19,7 @@ public sealed class PublishingTests(WorkflowFixture app) : IClassFixture<Workflo
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>())).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>())).StatusCode);
         await using var scope = app.Services.CreateAsyncScope();
-        Assert.Equal(EditionStatus.Draft, (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Editions.SingleAsync()).Status);
+        Assert.Equal(EditionStatus.Draft, (await scope.ServiceProvider.Database().Editions.SingleAsync()).Status);
     }
 
     [Fact]
@@ -41,7 +40,7 @@ public sealed class PublishingTests(WorkflowFixture app) : IClassFixture<Workflo
         // A later change to a plan does not change what was published.
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var db = scope.ServiceProvider.Database();
             var plan = await db.Plans.SingleAsync(p => p.FieldNumber == 1 && p.Number == 1);
             plan.Rename("公表後に変更した計画名");
             await db.SaveChangesAsync();
@@ -56,5 +55,23 @@ public sealed class PublishingTests(WorkflowFixture app) : IClassFixture<Workflo
         var again = await office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Contains("既に公表されています", await office.GetStringAsync(new Uri("/booklets", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publishing_pressed_twice_at_once_publishes_once_and_answers_already_published()
+    {
+        using var separate = new WorkflowFixture();
+        await ((IAsyncLifetime)separate).InitializeAsync();
+        var office = await separate.ClientForAsync(WorkflowFixture.Office);
+        var token1 = office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>());
+        var token2 = office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>());
+
+        var responses = await Task.WhenAll(token1, token2);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        await using var scope = separate.Services.CreateAsyncScope();
+        var edition = await scope.ServiceProvider.Database().Editions.Include(e => e.Files).SingleAsync();
+        Assert.Equal(EditionStatus.Published, edition.Status);
+        Assert.Equal(4, edition.Files.Count);
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
-using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +17,7 @@ public sealed class ReportWorkflowTests(WorkflowFixture app) : IClassFixture<Wor
     {
         var n = PlanNumber.Parse(planId);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.Database();
         return await db.YearEndReports.AsNoTracking()
             .Where(r => r.Year == R6 && db.Plans.Any(p => p.Id == r.PlanId && p.FieldNumber == n.Field && p.Number == n.Number))
             .SingleOrDefaultAsync();
@@ -136,7 +135,7 @@ public sealed class ReportWorkflowTests(WorkflowFixture app) : IClassFixture<Wor
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
-        Assert.Contains("他の人がこの報告を先に保存した", body, StringComparison.Ordinal);
+        Assert.Contains("他の人がこの報告を先に保存しました", body, StringComparison.Ordinal);
         Assert.Contains("市民課の報告", body, StringComparison.Ordinal);
         Assert.Contains("企画課の上書き", body, StringComparison.Ordinal);
         Assert.Equal("市民課の報告", (await ReportAsync("1-10"))!.StatusReport);

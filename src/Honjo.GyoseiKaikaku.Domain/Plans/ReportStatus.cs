@@ -33,6 +33,9 @@ public static class ReportStatuses
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
+    /// <summary>未着手, 下書き or 差戻し: the department (or the 企画課) may still change the texts.</summary>
+    public static bool IsEditable(this ReportStatus status) => status is ReportStatus.NotStarted or ReportStatus.Draft or ReportStatus.Returned;
+
     /// <summary>Submitted or accepted: the department's part is done.</summary>
     public static bool IsHandedIn(this ReportStatus status) => status is ReportStatus.Submitted or ReportStatus.Accepted;
 }

@@ -63,7 +63,7 @@ public sealed class YearEndReport
     public bool IsComplete => StatusReport.Length > 0 && Grade is not null && NextYearPolicy.Length > 0;
 
     /// <summary>The department (or the 企画課) may change the texts now.</summary>
-    public bool IsEditable => Status is ReportStatus.NotStarted or ReportStatus.Draft or ReportStatus.Returned;
+    public bool IsEditable => Status.IsEditable();
 
     public bool CanBeEditedBy(ReportActor actor) => actor.CanEdit && IsEditable;
 

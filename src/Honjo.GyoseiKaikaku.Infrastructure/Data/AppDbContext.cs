@@ -11,8 +11,22 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Honjo.GyoseiKaikaku.Infrastructure.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IReportAudienceProvider? audience = null)
+    : IdentityDbContext<ApplicationUser>(options)
 {
+    /// <summary>
+    /// Whose eyes this context reads for. Without a provider (tools, tests that build a context by hand, background
+    /// work) it reads accepted reports only: secure by default.
+    /// </summary>
+    private ReportAudience? _audienceOverride;
+
+    public ReportAudience Audience => _audienceOverride ?? audience?.Current ?? ReportAudience.AcceptedOnly;
+
+    // The global filter below reads these two members on every query; EF Core passes them as parameters.
+    private bool AudienceReadsAll => Audience.ReadsAll;
+
+    private List<int> AudienceDepartmentIds => [.. Audience.DepartmentIds];
+
     public DbSet<ReformOutline> Outlines => Set<ReformOutline>();
 
     public DbSet<ReformField> Fields => Set<ReformField>();
@@ -27,10 +41,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
 
+    /// <summary>Reads as <paramref name="audience"/> from now on (publishing reads as the public would).</summary>
+    public void ReadAs(ReportAudience audience) => _audienceOverride = audience;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // The report-visibility rule of ReportAudience, in SQL: applied to every query that reaches a year-end
+        // report, directly or through Plan.YearEndReports (Include, Any, projections). See ADR 0015.
+        builder.Entity<YearEndReport>().HasQueryFilter(r =>
+            r.Status == ReportStatus.Accepted
+            || AudienceReadsAll
+            || Set<PlanExecutingDepartment>().Any(d => d.PlanId == r.PlanId && AudienceDepartmentIds.Contains(d.DepartmentId)));
         builder.Entity<ApplicationUser>(u =>
         {
             u.Property(x => x.DisplayName).HasMaxLength(100);

@@ -88,6 +88,8 @@ public sealed class HistoryInterceptor(ICurrentUser currentUser, TimeProvider cl
             var year = r.Year.Reiwa;
             var added = entry.State == EntityState.Added;
             AddReportField(changes, entry, added, year, "取組状況報告", entry.Property(x => x.StatusReport), v => (string?)v ?? string.Empty);
+            AddReportField(changes, entry, added, year, "実績値", entry.Property(x => x.ActualValue),
+                v => v is decimal d ? d.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
             AddReportField(changes, entry, added, year, "年度末評価", entry.Property(x => x.Grade), v => v is EvaluationGrade g ? g.ToString() : string.Empty);
             AddReportField(changes, entry, added, year, "次年度に向けた取組方針", entry.Property(x => x.NextYearPolicy), v => (string?)v ?? string.Empty);
             AddReportField(changes, entry, added, year, "状態", entry.Property(x => x.Status), v => ((ReportStatus)v!).DisplayName());

@@ -1,3 +1,4 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
 using System.Globalization;
 using ClosedXML.Excel;
 using Honjo.GyoseiKaikaku.Domain.Plans;
@@ -78,7 +79,7 @@ public sealed class DepartmentWorkbookWriter(WorkbookProtection protection) : ID
         }
 
         row++;
-        Text(sheet.Cell(row++, 1), $"ダウンロード日時：{workbook.DownloadedAt.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture)}　ダウンロードした人：{workbook.UserName}");
+        Text(sheet.Cell(row++, 1), $"ダウンロード日時：{JapanTime.Stamp(workbook.DownloadedAt)}　ダウンロードした人：{workbook.UserName}");
         Text(sheet.Cell(row++, 1), GradeGuide);
         row++;
 

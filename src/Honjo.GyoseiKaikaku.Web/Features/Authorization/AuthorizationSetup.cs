@@ -69,6 +69,7 @@ public static class AuthorizationSetup
         services.AddScoped<IAuthorizationHandler, PlanAuthorizationHandler>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IReportAudienceProvider, HttpReportAudienceProvider>();
         return services;
     }
 }

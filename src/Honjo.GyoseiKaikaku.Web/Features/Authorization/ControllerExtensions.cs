@@ -15,3 +15,15 @@ public static class ControllerExtensions
         return controller.View("~/Features/Account/Denied.cshtml");
     }
 }
+
+public static class ModelStateExtensions
+{
+    /// <summary>The messages model binding and validation attributes found, in the order of the form (all Japanese).</summary>
+    public static IReadOnlyList<string> JapaneseErrors(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        return modelState.IsValid
+            ? []
+            : modelState.Values.SelectMany(v => v.Errors).Select(e => string.IsNullOrEmpty(e.ErrorMessage) ? "入力内容が正しくありません。" : e.ErrorMessage).Distinct().ToList();
+    }
+}

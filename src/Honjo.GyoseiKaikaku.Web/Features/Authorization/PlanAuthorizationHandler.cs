@@ -46,8 +46,9 @@ public sealed class PlanAuthorizationHandler : AuthorizationHandler<OperationAut
             return Task.CompletedTask;
         }
 
-        var isPlanEditor = user.IsInRole(AppRoles.DepartmentEditor) && user.EditsAnyOf(resource.ExecutingDepartmentIds);
-        if (isPlanEditor && (requirement.Name == PlanOperations.ReadReport.Name || requirement.Name == PlanOperations.EditReport.Name))
+        // Reading follows the one visibility rule the database filter applies too; editing is for the same people.
+        var reads = ReportAudience.For(user).CanRead(resource.ExecutingDepartmentIds);
+        if (reads && (requirement.Name == PlanOperations.ReadReport.Name || requirement.Name == PlanOperations.EditReport.Name))
         {
             context.Succeed(requirement);
         }
@@ -75,6 +76,12 @@ public static class UserExtensions
         user.DisplayName(),
         user.IsInRole(AppRoles.PlanningOffice),
         user.IsInRole(AppRoles.DepartmentEditor) && user.EditsAnyOf(plan.ExecutingDepartmentIds));
+}
+
+/// <summary>The signed-in person's <see cref="ReportAudience"/>, for the database's report filter.</summary>
+public sealed class HttpReportAudienceProvider(IHttpContextAccessor accessor) : IReportAudienceProvider
+{
+    public ReportAudience Current => ReportAudience.For(accessor.HttpContext?.User);
 }
 
 /// <summary>The signed-in person, for the history.</summary>

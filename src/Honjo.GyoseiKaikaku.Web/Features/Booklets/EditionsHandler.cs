@@ -2,6 +2,7 @@ using Honjo.GyoseiKaikaku.Domain.Booklets;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.Infrastructure.OpenData;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,8 @@ public sealed class EditionsHandler(
     /// <summary>Renders both booklets, stores them with their checksums and freezes the edition. Returns an error message or null.</summary>
     public async Task<string?> PublishAsync(FiscalYear year, CancellationToken ct)
     {
+        // What is published is public: read every report as the public would, whoever presses the button.
+        db.ReadAs(ReportAudience.AcceptedOnly);
         var edition = await db.Editions.Include(e => e.Files).FirstOrDefaultAsync(e => e.Year == year, ct);
         if (edition is null)
         {
@@ -72,7 +75,22 @@ public sealed class EditionsHandler(
             return e.Message;
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Pressed twice, or by two people at once: the first 公表 stored the files (a unique index); this one is a no-op.
+            db.ChangeTracker.Clear();
+            if (await db.Editions.AnyAsync(e => e.Year == year && e.Status == EditionStatus.Published, ct))
+            {
+                return $"{edition.EditionName}は既に公表されています。";
+            }
+
+            throw;
+        }
+
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
 using System.Security.Claims;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
@@ -39,7 +40,7 @@ public sealed class MyPlansQuery(AppDbContext db, EditionResolver editions, Time
                 Report = p.YearEndReports.Where(r => r.Year == fiscalYear).Select(r => new { r.Status, r.ReviewComment }).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = JapanTime.Today(clock);
         var departmentNames = await db.Departments.Where(d => departmentIds.Contains(d.Id)).OrderBy(d => d.SortOrder).Select(d => d.Name).ToListAsync(ct);
 
         return new MyPlansViewModel(

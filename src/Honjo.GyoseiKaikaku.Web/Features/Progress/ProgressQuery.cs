@@ -55,7 +55,7 @@ public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, Tim
 
         var year = context.Year;
         var edition = await db.Editions.AsNoTracking().SingleAsync(e => e.Id == context.Edition.Id, ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = JapanTime.Today(clock);
         var plans = await db.Plans.AsNoTracking().RunningIn(year)
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
             .Select(p => new

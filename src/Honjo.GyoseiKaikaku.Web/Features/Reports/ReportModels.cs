@@ -5,6 +5,16 @@ using Honjo.GyoseiKaikaku.Web.Features.Shared;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Reports;
 
+/// <summary>Which button of the year-end form was pressed.</summary>
+public enum ReportCommand
+{
+    /// <summary>下書き保存.</summary>
+    Save,
+
+    /// <summary>提出.</summary>
+    Submit,
+}
+
 /// <summary>The year-end form as posted. Base* carry what the person saw when the form was opened.</summary>
 public sealed record ReportFormRequest
 {
@@ -24,14 +34,18 @@ public sealed record ReportFormRequest
     [StringLength(30, ErrorMessage = "実績値は{1}文字以内で入力してください。")]
     public string? ActualValue { get; init; }
 
-    /// <summary>"save" (下書き保存) or "submit" (提出).</summary>
-    public string? Command { get; init; }
+    public ReportCommand Command { get; init; }
 
     public string? BaseStatusReport { get; init; }
 
     public string? BaseGrade { get; init; }
 
     public string? BaseNextYearPolicy { get; init; }
+
+    public string? BaseActualValue { get; init; }
+
+    /// <summary>What the person typed, to be shown again when the save is refused.</summary>
+    public ReportInput ToInput() => new(StatusReport ?? string.Empty, Grade ?? string.Empty, NextYearPolicy ?? string.Empty, ActualValue ?? string.Empty);
 }
 
 /// <summary>A review action's form: accept, return with a comment, reopen with a reason.</summary>
@@ -47,34 +61,96 @@ public sealed record ReviewRequest
 
 public sealed record FieldChange(string Field, string Before, string After);
 
+/// <summary>The four inputs of the form as typed (not yet saved); the grade is kept as text.</summary>
+public sealed record ReportInput(string StatusReport, string Grade, string NextYearPolicy, string ActualValue)
+{
+    public EvaluationGrade? ParsedGrade => EvaluationGrades.TryParse(Grade, out var g) ? g : null;
+}
+
+/// <summary>The report as stored in the database: what every refusal shows as the report's state.</summary>
+public sealed record StoredReport(
+    ReportStatus Status,
+    string StatusReport,
+    EvaluationGrade? Grade,
+    string NextYearPolicy,
+    decimal? ActualValue,
+    int Version,
+    string? ReviewComment,
+    string? ReviewedBy,
+    DateTimeOffset? ReviewedAt,
+    string? SubmittedBy,
+    DateTimeOffset? SubmittedAt)
+{
+    public static StoredReport None { get; } = new(ReportStatus.NotStarted, string.Empty, null, string.Empty, null, 0, null, null, null, null, null);
+
+    /// <summary>実績値 as the form shows it: "17000", "12.5"; empty when not recorded.</summary>
+    public string ActualValueText => ActualValue is { } a ? a.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+
+    public static StoredReport Of(YearEndReport? report) => report is null
+        ? None
+        : new(report.Status, report.StatusReport, report.Grade, report.NextYearPolicy, report.ActualValue, report.Version,
+            report.ReviewComment, report.ReviewedBy, report.ReviewedAt, report.SubmittedBy, report.SubmittedAt);
+}
+
+/// <summary>Why the form is shown again with the person's own input.</summary>
+public enum RefusalKind
+{
+    /// <summary>Nothing refused: the page shows the stored report.</summary>
+    None,
+
+    /// <summary>The input was invalid or the action is not allowed in the report's state.</summary>
+    Invalid,
+
+    /// <summary>The report changed since the person opened it (someone else, or the same person in another tab).</summary>
+    Conflict,
+}
+
 public sealed record ReportEditorViewModel(
     EditionContext Context,
     PlanNumber Number,
     string PlanName,
     string Departments,
     string Target,
-    ReportStatus Status,
-    string StatusReport,
-    EvaluationGrade? Grade,
-    string NextYearPolicy,
-    int Version,
-    string? ReviewComment,
-    string? ReviewedBy,
-    DateTimeOffset? ReviewedAt,
-    string? SubmittedBy,
-    DateTimeOffset? SubmittedAt,
+    StoredReport Stored,
     bool CanEdit,
-    bool CanSubmit,
     bool CanReview,
     bool CanReopen,
     IReadOnlyList<string> Errors,
-    IReadOnlyList<FieldChange>? Conflict = null,
-    string? ConflictBy = null,
     TargetQuantity? Quantity = null,
-    string ActualValueInput = "",
     TargetAchievement? Achievement = null)
 {
+    public RefusalKind Refusal { get; init; }
+
+    /// <summary>What the person typed when the save was refused; null when the page shows the stored report only.</summary>
+    public ReportInput? Input { get; init; }
+
+    /// <summary>The comment typed in a refused review action (return or reopen), to be offered again.</summary>
+    public string? ReviewInput { get; init; }
+
+    /// <summary>The fields that changed between what the person saw and what is stored (a conflict).</summary>
+    public IReadOnlyList<FieldChange>? Conflict { get; init; }
+
+    /// <summary>Who saved last and when (a conflict).</summary>
+    public string? ConflictBy { get; init; }
+
+    /// <summary>The last save was the person's own (another tab or window), not someone else's.</summary>
+    public bool ConflictIsOwn { get; init; }
+
     public FiscalYear Year => Context.Year;
+
+    public ReportStatus Status => Stored.Status;
+
+    /// <summary>The form's values: the person's input after a refusal, else what is stored.</summary>
+    public string FormStatusReport => Input?.StatusReport ?? Stored.StatusReport;
+
+    public EvaluationGrade? FormGrade => Input is { } i ? i.ParsedGrade : Stored.Grade;
+
+    public string FormNextYearPolicy => Input?.NextYearPolicy ?? Stored.NextYearPolicy;
+
+    public string FormActualValue => Input?.ActualValue ?? Stored.ActualValueText;
+
+    /// <summary>The input could not go into a form because the report is no longer editable: it is shown apart, to copy.</summary>
+    public bool HasUnsavedInputOutsideForm => Input is not null && !CanEdit;
 
     public string StatusReportHeading => $"{Year.Code}年度末の取組状況報告";
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,9 +20,9 @@ public sealed class ReportsController(YearEndReportHandler handler) : Controller
             return NotFound();
         }
 
-        var outcome = await handler.SaveAsync(number, request, User, ct);
+        var outcome = await handler.SaveAsync(number, request, ModelState.JapaneseErrors(), User, ct);
         return outcome.Kind == ReportOutcomeKind.Ok
-            ? Done(number, request.Year, request.Command == "submit" ? "報告を提出しました。企画課の確認をお待ちください。" : "下書きを保存しました。")
+            ? Done(number, request.Year, request.Command == ReportCommand.Submit ? "報告を提出しました。企画課の確認をお待ちください。" : "下書きを保存しました。")
             : Render(outcome);
     }
 
@@ -38,22 +39,25 @@ public sealed class ReportsController(YearEndReportHandler handler) : Controller
         Review(id, request, handler.ReopenAsync, "報告を再開し、部署が編集できる状態に戻しました。", ct);
 
     private async Task<IActionResult> Review(
-        string id, ReviewRequest request, Func<PlanNumber, ReviewRequest, System.Security.Claims.ClaimsPrincipal, CancellationToken, Task<ReportOutcome>> action,
-        string notice, CancellationToken ct)
+        string id,
+        ReviewRequest request,
+        Func<PlanNumber, ReviewRequest, IReadOnlyList<string>, ClaimsPrincipal, CancellationToken, Task<ReportOutcome>> action,
+        string notice,
+        CancellationToken ct)
     {
         if (!PlanNumber.TryParse(id, out var number))
         {
             return NotFound();
         }
 
-        var outcome = await action(number, request, User, ct);
+        var outcome = await action(number, request, ModelState.JapaneseErrors(), User, ct);
         return outcome.Kind == ReportOutcomeKind.Ok ? Done(number, request.Year, notice) : Render(outcome);
     }
 
-    private RedirectResult Done(PlanNumber number, string? year, string notice)
+    private RedirectToActionResult Done(PlanNumber number, string? year, string notice)
     {
         TempData["Notice"] = notice;
-        return Redirect($"/plans/{number}/report" + (string.IsNullOrEmpty(year) ? string.Empty : $"?year={Uri.EscapeDataString(year)}"));
+        return RedirectToAction(nameof(Edit), new { id = number.ToString(), year = string.IsNullOrEmpty(year) ? null : year });
     }
 
     private IActionResult Render(ReportOutcome outcome)

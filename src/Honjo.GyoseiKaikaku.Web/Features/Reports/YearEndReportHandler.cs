@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
@@ -14,6 +13,8 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Reports;
 /// <summary>
 /// Opening, saving, submitting and reviewing one plan's year-end record for an edition's fiscal year. Every call
 /// loads the plan, checks the department rule for the operation, and lets the entity decide the state change.
+/// A refused call saves nothing and answers with the report as stored, plus what the person typed: never a state
+/// the database does not hold.
 /// </summary>
 public sealed class YearEndReportHandler(
     AppDbContext db,
@@ -21,6 +22,8 @@ public sealed class YearEndReportHandler(
     IAuthorizationService authorization,
     TimeProvider clock)
 {
+    private const string ChangedByOthers = "この報告は他の人が先に更新しました。最新の内容を確認してから、もう一度操作してください。";
+
     public async Task<ReportOutcome> OpenAsync(PlanNumber number, string? year, ClaimsPrincipal user, CancellationToken ct)
     {
         var loaded = await LoadAsync(number, year, user, PlanOperations.ReadReport, ct);
@@ -30,11 +33,15 @@ public sealed class YearEndReportHandler(
         }
 
         var (context, plan, resource) = loaded.Value;
-        return new ReportOutcome(ReportOutcomeKind.Ok, ToModel(context, plan, user, resource, plan.ReportFor(context.Year), []));
+        return new ReportOutcome(ReportOutcomeKind.Ok, ToModel(context, plan, user, resource, StoredReport.Of(plan.ReportFor(context.Year)), []));
     }
 
-    public async Task<ReportOutcome> SaveAsync(PlanNumber number, ReportFormRequest request, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Saves a draft or submits; <c>inputErrors</c> are what model binding found (lengths, formats), in Japanese.</summary>
+    public async Task<ReportOutcome> SaveAsync(
+        PlanNumber number, ReportFormRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(inputErrors);
         var loaded = await LoadAsync(number, request.Year, user, PlanOperations.EditReport, ct);
         if (loaded.Outcome is { } refused)
         {
@@ -42,14 +49,19 @@ public sealed class YearEndReportHandler(
         }
 
         var (context, plan, resource) = loaded.Value;
-        var report = plan.ReportForOrCreate(context.Year);
-        var actor = user.ToReportActor(resource);
+        var stored = StoredReport.Of(plan.ReportFor(context.Year));
+        var input = request.ToInput();
+        if (inputErrors.Count > 0)
+        {
+            return Refuse(context, plan, user, resource, stored, input, inputErrors);
+        }
+
         EvaluationGrade? grade = null;
         if (!string.IsNullOrWhiteSpace(request.Grade))
         {
             if (!EvaluationGrades.TryParse(request.Grade, out var parsed))
             {
-                return Invalid(context, plan, user, resource, report, request, "年度末評価はA・B・Cのいずれかを選んでください。");
+                return Refuse(context, plan, user, resource, stored, input, ["年度末評価はA・B・Cのいずれかを選んでください。"]);
             }
 
             grade = parsed;
@@ -60,44 +72,72 @@ public sealed class YearEndReportHandler(
         {
             if (!ActualValues.TryParse(request.ActualValue, out var value))
             {
-                return Invalid(context, plan, user, resource, report, request, $"実績値は0以上の数値（{quantity.Unit}）で入力してください。");
+                return Refuse(context, plan, user, resource, stored, input, [$"実績値は0以上の数値（{quantity.Unit}）で入力してください。"]);
             }
 
             actual = value;
         }
 
-        if (report.Version != request.Version)
+        if (stored.Version != request.Version)
         {
-            return await ConflictAsync(context, plan, user, resource, report, request, ct);
+            return await ConflictAsync(context, plan, user, resource, request, ct);
         }
 
+        var report = plan.ReportForOrCreate(context.Year);
+        var actor = user.ToReportActor(resource);
         try
         {
             report.SaveDraft(actor, request.StatusReport, grade, request.NextYearPolicy, actual);
-            if (string.Equals(request.Command, "submit", StringComparison.Ordinal))
+            if (request.Command == ReportCommand.Submit)
             {
                 report.Submit(actor, clock.GetUtcNow());
             }
         }
         catch (DomainException e)
         {
-            return Invalid(context, plan, user, resource, report, request, e.Message);
+            // The entity may have taken part of the change before refusing; none of it is saved or shown.
+            db.ChangeTracker.Clear();
+            return Refuse(context, plan, user, resource, stored, input, [e.Message]);
         }
 
-        return await CommitAsync(context, plan, user, resource, report, request, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent save won: a newer version (DbUpdateConcurrencyException), or, for a report that did not
+            // exist yet, the same plan and year inserted first (the unique index). Either way the person gets the
+            // conflict page, not an error.
+            db.ChangeTracker.Clear();
+            var fresh = await LoadPlanAsync(number, ct);
+            if (fresh?.ReportFor(context.Year) is not { } current || current.Version == request.Version)
+            {
+                throw;
+            }
+
+            return await ConflictAsync(context, fresh, user, resource, request, ct);
+        }
+
+        return new ReportOutcome(ReportOutcomeKind.Ok, ToModel(context, plan, user, resource, StoredReport.Of(report), []));
     }
 
-    public Task<ReportOutcome> AcceptAsync(PlanNumber number, ReviewRequest request, ClaimsPrincipal user, CancellationToken ct) =>
-        ReviewAsync(number, request, user, (r, a, now) => r.Accept(a, now), ct);
+    public Task<ReportOutcome> AcceptAsync(PlanNumber number, ReviewRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct) =>
+        ReviewAsync(number, request, inputErrors, user, (r, a, now) => r.Accept(a, now), ct);
 
-    public Task<ReportOutcome> ReturnAsync(PlanNumber number, ReviewRequest request, ClaimsPrincipal user, CancellationToken ct) =>
-        ReviewAsync(number, request, user, (r, a, now) => r.Return(a, request.Comment, now), ct);
+    public Task<ReportOutcome> ReturnAsync(PlanNumber number, ReviewRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct) =>
+        ReviewAsync(number, request, inputErrors, user, (r, a, now) => r.Return(a, request.Comment, now), ct);
 
-    public Task<ReportOutcome> ReopenAsync(PlanNumber number, ReviewRequest request, ClaimsPrincipal user, CancellationToken ct) =>
-        ReviewAsync(number, request, user, (r, a, now) => r.Reopen(a, request.Comment, now), ct);
+    public Task<ReportOutcome> ReopenAsync(PlanNumber number, ReviewRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct) =>
+        ReviewAsync(number, request, inputErrors, user, (r, a, now) => r.Reopen(a, request.Comment, now), ct);
 
     private async Task<ReportOutcome> ReviewAsync(
-        PlanNumber number, ReviewRequest request, ClaimsPrincipal user, Action<YearEndReport, ReportActor, DateTimeOffset> act, CancellationToken ct)
+        PlanNumber number,
+        ReviewRequest request,
+        IReadOnlyList<string> inputErrors,
+        ClaimsPrincipal user,
+        Action<YearEndReport, ReportActor, DateTimeOffset> act,
+        CancellationToken ct)
     {
         var loaded = await LoadAsync(number, request.Year, user, PlanOperations.ReviewReport, ct);
         if (loaded.Outcome is { } refused)
@@ -107,14 +147,22 @@ public sealed class YearEndReportHandler(
 
         var (context, plan, resource) = loaded.Value;
         var report = plan.ReportFor(context.Year);
+        var stored = StoredReport.Of(report);
+        ReportOutcome Refused(string message) => Refuse(context, plan, user, resource, stored, null, [message], request.Comment);
+
+        if (inputErrors.Count > 0)
+        {
+            return Refused(inputErrors[0]);
+        }
+
         if (report is null)
         {
-            return Invalid(context, plan, user, resource, plan.ReportForOrCreate(context.Year), null, "まだ報告が提出されていません。");
+            return Refused("まだ報告が提出されていません。");
         }
 
         if (report.Version != request.Version)
         {
-            return Invalid(context, plan, user, resource, report, null, "この報告は他の人が先に更新しました。最新の内容を確認してから、もう一度操作してください。");
+            return Refused(ChangedByOthers);
         }
 
         try
@@ -123,15 +171,10 @@ public sealed class YearEndReportHandler(
         }
         catch (DomainException e)
         {
-            return Invalid(context, plan, user, resource, report, null, e.Message);
+            db.ChangeTracker.Clear();
+            return Refused(e.Message);
         }
 
-        return await CommitAsync(context, plan, user, resource, report, null, ct);
-    }
-
-    private async Task<ReportOutcome> CommitAsync(
-        EditionContext context, Plan plan, ClaimsPrincipal user, PlanResource resource, YearEndReport report, ReportFormRequest? request, CancellationToken ct)
-    {
         try
         {
             await db.SaveChangesAsync(ct);
@@ -139,19 +182,18 @@ public sealed class YearEndReportHandler(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var fresh = await LoadPlanAsync(plan.PlanNumber, ct);
-            var current = fresh!.ReportForOrCreate(context.Year);
-            return request is null
-                ? Invalid(context, fresh, user, resource, current, null, "この報告は他の人が先に更新しました。最新の内容を確認してから、もう一度操作してください。")
-                : await ConflictAsync(context, fresh, user, resource, current, request, ct);
+            var fresh = (await LoadPlanAsync(number, ct))!;
+            return Refuse(context, fresh, user, resource, StoredReport.Of(fresh.ReportFor(context.Year)), null, [ChangedByOthers], request.Comment);
         }
 
-        return new ReportOutcome(ReportOutcomeKind.Ok, ToModel(context, plan, user, resource, report, []));
+        return new ReportOutcome(ReportOutcomeKind.Ok, ToModel(context, plan, user, resource, StoredReport.Of(report), []));
     }
 
+    /// <summary>The report changed since the form was opened: show what changed and by whom, keep the input.</summary>
     private async Task<ReportOutcome> ConflictAsync(
-        EditionContext context, Plan plan, ClaimsPrincipal user, PlanResource resource, YearEndReport current, ReportFormRequest request, CancellationToken ct)
+        EditionContext context, Plan plan, ClaimsPrincipal user, PlanResource resource, ReportFormRequest request, CancellationToken ct)
     {
+        var current = StoredReport.Of(plan.ReportFor(context.Year));
         var changes = new List<FieldChange>();
         void Compare(string field, string? before, string now)
         {
@@ -162,42 +204,46 @@ public sealed class YearEndReportHandler(
         }
 
         Compare($"{context.Year.Code}年度末の取組状況報告", request.BaseStatusReport, current.StatusReport);
+        if (plan.QuantityFor(context.Year) is not null)
+        {
+            Compare("実績値", request.BaseActualValue, current.ActualValueText);
+        }
+
         Compare("年度末評価", request.BaseGrade, current.Grade?.ToString() ?? string.Empty);
         Compare($"{context.Year.Next.Code}年度に向けた取組方針", request.BaseNextYearPolicy, current.NextYearPolicy);
-        var last = await db.History.Where(h => h.PlanId == plan.Id && h.Year == context.Year.Reiwa)
-            .OrderByDescending(h => h.Id).Select(h => new { h.UserName, h.At }).FirstOrDefaultAsync(ct);
-        var lastBy = last is null
-            ? null
-            : $"{last.UserName}、{last.At.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy/MM/dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)}";
-        var model = ToModel(context, plan, user, resource, current, ["他の人がこの報告を先に保存したため、あなたの変更は保存されていません。下の「他の人の変更」を確認し、入力内容を見直してから保存し直してください。"]);
+
+        var last = await db.History.AsNoTracking().Where(h => h.PlanId == plan.Id && h.Year == context.Year.Reiwa)
+            .OrderByDescending(h => h.Id).Select(h => new { h.UserId, h.UserName, h.At }).FirstOrDefaultAsync(ct);
+        var own = last is not null && last.UserId == user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var input = request.ToInput();
+        var model = ToModel(context, plan, user, resource, current, []);
+        var who = own ? "この報告は、あなたが別の画面（タブ）で先に保存しています。" : "他の人がこの報告を先に保存しました。";
+        var what = model.CanEdit
+            ? "この画面の変更は保存されていません。下の表で先に保存された内容を確認し、入力内容を見直してから保存し直してください。フォームにはあなたの入力内容が残っています。"
+            : $"この報告は現在「{current.Status.DisplayName()}」のため編集できません。この画面の入力内容は保存されていません（下に表示しています）。";
         return new ReportOutcome(ReportOutcomeKind.Conflict, model with
         {
-            // The person's own input is kept in the form; the version is the current one so a re-save goes through.
-            StatusReport = request.StatusReport ?? string.Empty,
-            Grade = EvaluationGrades.TryParse(request.Grade, out var g) ? g : null,
-            NextYearPolicy = request.NextYearPolicy ?? string.Empty,
-            ActualValueInput = request.ActualValue ?? string.Empty,
+            Errors = [who + what],
+            Refusal = RefusalKind.Conflict,
+            Input = input,
             Conflict = changes,
-            ConflictBy = lastBy,
+            ConflictBy = last is null ? null : $"{last.UserName}、{JapanTime.Stamp(last.At)}",
+            ConflictIsOwn = own,
         });
     }
 
-    private static ReportOutcome Invalid(
-        EditionContext context, Plan plan, ClaimsPrincipal user, PlanResource resource, YearEndReport report, ReportFormRequest? request, string message)
+    private static ReportOutcome Refuse(
+        EditionContext context,
+        Plan plan,
+        ClaimsPrincipal user,
+        PlanResource resource,
+        StoredReport stored,
+        ReportInput? input,
+        IReadOnlyList<string> errors,
+        string? reviewInput = null)
     {
-        var model = ToModel(context, plan, user, resource, report, [message]);
-        if (request is not null)
-        {
-            model = model with
-            {
-                StatusReport = request.StatusReport ?? string.Empty,
-                Grade = EvaluationGrades.TryParse(request.Grade, out var g) ? g : null,
-                NextYearPolicy = request.NextYearPolicy ?? string.Empty,
-                ActualValueInput = request.ActualValue ?? string.Empty,
-            };
-        }
-
-        return new ReportOutcome(ReportOutcomeKind.Invalid, model, message);
+        var model = ToModel(context, plan, user, resource, stored, errors) with { Refusal = RefusalKind.Invalid, Input = input, ReviewInput = reviewInput };
+        return new ReportOutcome(ReportOutcomeKind.Invalid, model, errors.Count > 0 ? errors[0] : null);
     }
 
     private async Task<(ReportOutcome? Outcome, (EditionContext Context, Plan Plan, PlanResource Resource) Value)> LoadAsync(
@@ -220,37 +266,25 @@ public sealed class YearEndReportHandler(
             .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
             .Include(p => p.YearTargets)
             .Include(p => p.YearEndReports)
-            .FirstOrDefaultAsync(p => p.FieldNumber == number.Field && p.Number == number.Number, ct);
+            .FindAsync(number, ct);
 
     private static ReportEditorViewModel ToModel(
-        EditionContext context, Plan plan, ClaimsPrincipal user, PlanResource resource, YearEndReport? report, IReadOnlyList<string> errors)
+        EditionContext context, Plan plan, ClaimsPrincipal user, PlanResource resource, StoredReport stored, IReadOnlyList<string> errors)
     {
         var actor = user.ToReportActor(resource);
         var quantity = plan.QuantityFor(context.Year);
-        var actual = report?.ActualValue;
         return new ReportEditorViewModel(
             context,
             plan.PlanNumber,
             plan.Name,
             plan.ExecutingDepartmentsText,
             plan.TargetFor(context.Year),
-            report?.Status ?? ReportStatus.NotStarted,
-            report?.StatusReport ?? string.Empty,
-            report?.Grade,
-            report?.NextYearPolicy ?? string.Empty,
-            report?.Version ?? 0,
-            report?.ReviewComment,
-            report?.ReviewedBy,
-            report?.ReviewedAt,
-            report?.SubmittedBy,
-            report?.SubmittedAt,
-            CanEdit: report is null ? actor.CanEdit : report.CanBeEditedBy(actor),
-            CanSubmit: actor.CanEdit && (report is null || report.IsEditable),
-            CanReview: report?.CanBeReviewedBy(actor) ?? false,
-            CanReopen: report?.CanBeReopenedBy(actor) ?? false,
+            stored,
+            CanEdit: actor.CanEdit && stored.Status.IsEditable(),
+            CanReview: actor.IsPlanningOffice && stored.Status == ReportStatus.Submitted,
+            CanReopen: actor.IsPlanningOffice && stored.Status == ReportStatus.Accepted,
             errors,
             Quantity: quantity,
-            ActualValueInput: actual is { } a ? a.ToString("0.####", CultureInfo.InvariantCulture) : string.Empty,
-            Achievement: quantity is not null && actual is { } v ? quantity.Evaluate(v) : null);
+            Achievement: quantity is not null && stored.ActualValue is { } v ? quantity.Evaluate(v) : null);
     }
 }

@@ -68,6 +68,9 @@ public sealed record SummaryViewModel(
     YearOverYear? YearOverYear,
     IReadOnlyList<(ReportStatus Status, int Count)> Progress)
 {
+    /// <summary>Every workflow state is counted (the 企画課); else only accepted reports are.</summary>
+    public bool ProgressIsComplete { get; init; }
+
     /// <summary>The year's numeric targets and their accepted actual values; set by the query.</summary>
     public NumericTargetSummary Targets { get; init; } = new([], []);
 
@@ -173,10 +176,15 @@ public sealed class SummaryQuery(AppDbContext db)
                 rows.Count - compared.Count);
         }
 
-        var progress = ReportStatuses.All.Select(s => (s, rows.Count(r => r.Status == s))).ToList();
+        // The workflow states before acceptance are the 企画課's business (a department sees only its own): everyone
+        // else is shown how many reports are accepted, not how the others stand.
+        var progress = ReportStatuses.All
+            .Where(s => db.Audience.ReadsAll || s == ReportStatus.Accepted)
+            .Select(s => (s, rows.Count(r => r.Status == s))).ToList();
         var overall = new SummaryRow("全体", string.Empty, GradeCounts.Of(rows.Select(r => r.Grade)));
         return new SummaryViewModel(outline.Title, year, years, overall, breakdowns, change, progress)
         {
+            ProgressIsComplete = db.Audience.ReadsAll,
             Targets = await NumericTargetsAsync(year, years, ct),
         };
     }

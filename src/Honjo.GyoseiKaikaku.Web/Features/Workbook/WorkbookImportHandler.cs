@@ -321,7 +321,7 @@ public sealed class WorkbookImportHandler(
             .OrderByDescending(h => h.Id).Select(h => new { h.UserName, h.At }).FirstOrDefaultAsync(ct);
         return last is null
             ? "他の人"
-            : $"{last.UserName}さん（{last.At.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture)}）";
+            : $"{last.UserName}さん（{JapanTime.Stamp(last.At)}）";
     }
 
     private static List<CellChange> Compare(FiscalYear year, WorkbookInputs before, WorkbookInputs after)
