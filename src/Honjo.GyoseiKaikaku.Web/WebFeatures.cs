@@ -77,6 +77,19 @@ public static class WebFeatures
             headers["Referrer-Policy"] = "same-origin";
             headers["Content-Security-Policy"] =
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+
+            // What a signed-in person is shown may hold drafts (pages, the department workbook, exports): no browser
+            // or proxy may keep a copy. Static files and public open data set their own caching and are left alone.
+            context.Response.OnStarting(() =>
+            {
+                if (context.User.Identity?.IsAuthenticated == true && !context.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                    context.Response.Headers.Pragma = "no-cache";
+                }
+
+                return Task.CompletedTask;
+            });
             await next();
         });
 }

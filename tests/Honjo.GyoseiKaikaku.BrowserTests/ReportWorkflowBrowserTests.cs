@@ -53,4 +53,37 @@ public sealed class ReportWorkflowBrowserTests(BrowserFixture browser)
         await Assertions.Expect(department.Locator("[data-field='status-report']")).ToHaveTextAsync("コンビニ交付件数は17,000件で、目標16,800件を上回りました。");
         await department.ScreenshotAsync(new() { Path = Shot("report-accepted.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task A_refused_submit_then_a_correct_one_goes_through_and_a_second_tab_never_shows_its_unsaved_text_as_the_report()
+    {
+        var tab1 = await browser.NewPageAsync(BrowserFixture.Shimin);
+        var tab2 = await tab1.Context.NewPageAsync();
+        await tab1.GotoAsync("/plans/1-10/report");
+        await tab2.GotoAsync("/plans/1-10/report");
+
+        // Submitting with two fields empty is refused; the page still says what is stored: nothing yet.
+        await tab1.GetByLabel("R6年度末の取組状況報告").FillAsync("窓口の待ち時間を15分短縮しました。");
+        await tab1.GetByRole(AriaRole.Button, new() { Name = "提出する" }).ClickAsync();
+        await Assertions.Expect(tab1.Locator(".form-errors")).ToContainTextAsync("提出するには年度末評価・次年度に向けた取組方針を入力してください。");
+        await Assertions.Expect(tab1.Locator("[data-status]").First).ToHaveAttributeAsync("data-status", "NotStarted");
+        await Assertions.Expect(tab1.GetByLabel("R6年度末の取組状況報告")).ToHaveValueAsync("窓口の待ち時間を15分短縮しました。");
+
+        // Completing the same page and submitting again works the first time: no false "someone else saved" page.
+        await tab1.GetByLabel("B", new() { Exact = true }).CheckAsync();
+        await tab1.GetByLabel("R7年度に向けた取組方針").FillAsync("予約制を広げます。");
+        await tab1.GetByRole(AriaRole.Button, new() { Name = "提出する" }).ClickAsync();
+        await Assertions.Expect(tab1.Locator("[data-status]").First).ToHaveAttributeAsync("data-status", "Submitted");
+
+        // The second tab, opened before, saves a draft: refused, the report shown is the submitted one, and the
+        // text typed there is offered apart, as the person's own unsaved input.
+        await tab2.GetByLabel("R6年度末の取組状況報告").FillAsync("別のタブで書いていた文章");
+        await tab2.GetByRole(AriaRole.Button, new() { Name = "下書き保存" }).ClickAsync();
+        await Assertions.Expect(tab2.Locator("[data-status]").First).ToHaveAttributeAsync("data-status", "Submitted");
+        await Assertions.Expect(tab2.Locator("[data-conflict]")).ToContainTextAsync("あなたが別の画面で先に保存した内容");
+        await Assertions.Expect(tab2.Locator("[data-stored] [data-field='status-report']")).ToHaveTextAsync("窓口の待ち時間を15分短縮しました。");
+        await Assertions.Expect(tab2.Locator("#unsaved-status-report")).ToHaveValueAsync("別のタブで書いていた文章");
+        Assert.Equal(0, await tab2.Locator("form.report-form").CountAsync());
+        await tab2.ScreenshotAsync(new() { Path = Shot("report-second-tab.png"), FullPage = true });
+    }
 }
