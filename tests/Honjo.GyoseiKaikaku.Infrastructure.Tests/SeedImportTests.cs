@@ -22,7 +22,7 @@ public sealed class SeedImportTests(SeededDatabase database)
             .Include(p => p.Cooperators).ThenInclude(c => c.Department)
             .Include(p => p.TextItems)
             .Include(p => p.YearTargets)
-            .Include(p => p.YearEndReports)
+            .Include(p => p.Key).ThenInclude(k => k.YearEndReports)
             .SingleAsync(p => p.FieldNumber == number.Field && p.Number == number.Number);
     }
 

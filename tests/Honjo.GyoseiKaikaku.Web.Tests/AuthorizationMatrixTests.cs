@@ -102,7 +102,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<WorkflowFixture>
         var plan = db.Plans.Where(p => p.FieldNumber == number.Field && p.Number == number.Number);
         return action switch
         {
-            "save" => await db.YearEndReports.Where(r => r.Year == new Domain.Common.FiscalYear(6) && plan.Any(p => p.Id == r.PlanId)).Select(r => r.StatusReport).SingleOrDefaultAsync(),
+            "save" => await db.YearEndReports.Where(r => r.Year == new Domain.Common.FiscalYear(6) && plan.Any(p => p.PlanKeyId == r.PlanKeyId)).Select(r => r.StatusReport).SingleOrDefaultAsync(),
             "edit-plan" => await plan.Select(p => p.Name).SingleAsync(),
             "deadline" => (await db.Editions.Select(e => e.ReportDeadline).FirstAsync())?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),

@@ -527,7 +527,7 @@ public sealed class DepartmentWorkbookTests(WorkflowFixture app) : IClassFixture
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.Database();
         return await db.YearEndReports.AsNoTracking()
-            .Where(r => r.Year == R6 && db.Plans.Any(p => p.Id == r.PlanId && p.FieldNumber == n.Field && p.Number == n.Number))
+            .Where(r => r.Year == R6 && db.PlanKeys.Any(p => p.Id == r.PlanKeyId && p.FieldNumber == n.Field && p.Number == n.Number))
             .Select(r => new ReportRow(r.StatusReport, r.Grade, r.NextYearPolicy, r.Status, r.Version))
             .SingleOrDefaultAsync();
     }
@@ -537,8 +537,8 @@ public sealed class DepartmentWorkbookTests(WorkflowFixture app) : IClassFixture
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.Database();
-        var reports = await db.YearEndReports.AsNoTracking().Where(r => r.Year == R6).OrderBy(r => r.PlanId)
-            .Select(r => $"{r.PlanId}|{r.Version}|{r.Status}|{r.Grade}|{r.StatusReport}|{r.NextYearPolicy}").ToListAsync();
+        var reports = await db.YearEndReports.AsNoTracking().Where(r => r.Year == R6).OrderBy(r => r.PlanKeyId)
+            .Select(r => $"{r.PlanKeyId}|{r.Version}|{r.Status}|{r.Grade}|{r.StatusReport}|{r.NextYearPolicy}").ToListAsync();
         var history = await db.History.CountAsync();
         return string.Join("\n", reports) + $"\nhistory={history}";
     }

@@ -141,7 +141,7 @@ public sealed class OpenDataPublishedTests(OpenDataFixture app) : IClassFixture<
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.Database();
-            var plan = await db.Plans.AsNoTracking().Include(p => p.YearEndReports).SingleAsync(p => p.FieldNumber == 1 && p.Number == 10);
+            var plan = await db.Plans.AsNoTracking().Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == 1 && p.Number == 10);
             Assert.Equal(ReportStatus.Submitted, plan.ReportFor(new FiscalYear(6))!.Status);
         }
 
@@ -251,7 +251,7 @@ public sealed class OpenDataFixture : AppFactory, IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.Database();
-        var plan = await db.Plans.AsNoTracking().Include(p => p.YearEndReports).SingleAsync(p => p.FieldNumber == field && p.Number == number);
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == field && p.Number == number);
         return plan.ReportFor(new FiscalYear(6))!.Version.ToString(CultureInfo.InvariantCulture);
     }
 }

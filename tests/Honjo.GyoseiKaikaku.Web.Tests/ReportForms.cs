@@ -55,7 +55,7 @@ internal static class ReportForms
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.Database();
         return await db.YearEndReports.AsNoTracking()
-            .Where(r => r.Year == y && db.Plans.Any(p => p.Id == r.PlanId && p.FieldNumber == n.Field && p.Number == n.Number))
+            .Where(r => r.Year == y && db.PlanKeys.Any(p => p.Id == r.PlanKeyId && p.FieldNumber == n.Field && p.Number == n.Number))
             .SingleOrDefaultAsync();
     }
 

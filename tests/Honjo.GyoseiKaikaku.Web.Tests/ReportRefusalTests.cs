@@ -80,7 +80,7 @@ public sealed class ReportRefusalTests(WorkflowFixture app) : IClassFixture<Work
         Assert.NotNull(conflict.QuerySelector("form.report-form"));
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.Database();
-        var saved = await db.YearEndReports.Where(r => r.Year == ReportForms.R6 && db.Plans.Any(p => p.Id == r.PlanId && p.FieldNumber == 2 && p.Number == 18)).ToListAsync();
+        var saved = await db.YearEndReports.Where(r => r.Year == ReportForms.R6 && db.PlanKeys.Any(p => p.Id == r.PlanKeyId && p.FieldNumber == 2 && p.Number == 18)).ToListAsync();
         Assert.Equal(1, Assert.Single(saved).Version);
     }
 

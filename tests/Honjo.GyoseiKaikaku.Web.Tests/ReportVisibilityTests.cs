@@ -47,9 +47,9 @@ public sealed class ReportVisibilityFixture : AppFactory, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.Database();
         var r5 = new FiscalYear(5);
-        var plan = await db.Plans.Include(p => p.YearEndReports).Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
+        var plan = await db.Plans.Include(p => p.Key).ThenInclude(k => k.YearEndReports).Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
             .Where(p => p.ExecutingDepartments.Any(d => d.Department.Name == "市民課"))
-            .Where(p => p.YearEndReports.Any(r => r.Year == r5 && r.Grade != null && r.Grade != EvaluationGrade.C))
+            .Where(p => p.Key.YearEndReports.Any(r => r.Year == r5 && r.Grade != null && r.Grade != EvaluationGrade.C))
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
             .FirstAsync();
         var report = plan.ReportFor(r5)!;

@@ -19,7 +19,7 @@ public sealed class ReportWorkflowTests(WorkflowFixture app) : IClassFixture<Wor
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.Database();
         return await db.YearEndReports.AsNoTracking()
-            .Where(r => r.Year == R6 && db.Plans.Any(p => p.Id == r.PlanId && p.FieldNumber == n.Field && p.Number == n.Number))
+            .Where(r => r.Year == R6 && db.PlanKeys.Any(p => p.Id == r.PlanKeyId && p.FieldNumber == n.Field && p.Number == n.Number))
             .SingleOrDefaultAsync();
     }
 

@@ -5,8 +5,9 @@ using Honjo.GyoseiKaikaku.Domain.Outline;
 namespace Honjo.GyoseiKaikaku.Domain.Plans;
 
 /// <summary>
-/// A 実施計画: one sheet of the booklet. Identified by its field and number (<see cref="PlanNumber"/>);
-/// two plans may share a name.
+/// A 実施計画 as one edition prints it: one sheet of that year's booklet. The plan's identity across editions — its
+/// field and number (<see cref="PlanNumber"/>) and its year-end reports — is its <see cref="Key"/>; two plans may
+/// share a name. See ADR 0016.
 /// </summary>
 public sealed class Plan
 {
@@ -18,7 +19,6 @@ public sealed class Plan
     private readonly List<PlanTextItem> _textItems = [];
     private readonly List<PlanYearTarget> _yearTargets = [];
     private readonly List<PlanSdgGoal> _sdgGoals = [];
-    private readonly List<YearEndReport> _yearEndReports = [];
 
     private Plan()
     {
@@ -34,7 +34,7 @@ public sealed class Plan
         ReformPerspective perspective)
     {
         ArgumentNullException.ThrowIfNull(field);
-        _ = new PlanNumber(field.Number, number);
+        Key = new PlanKey(new PlanNumber(field.Number, number));
         FieldNumber = field.Number;
         Field = field;
         Number = number;
@@ -44,6 +44,16 @@ public sealed class Plan
     }
 
     public int Id { get; private set; }
+
+    public int PlanKeyId { get; private set; }
+
+    /// <summary>The plan across editions: its number and its year-end reports.</summary>
+    public PlanKey Key { get; private set; } = null!;
+
+    public int EditionId { get; private set; }
+
+    /// <summary>The edition whose sheet this version is.</summary>
+    public Editions.BookletEdition Edition { get; private set; } = null!;
 
     /// <summary>Incremented on every change to the plan's content; an edit based on an older version is a conflict.</summary>
     public int Version { get; private set; }
@@ -81,7 +91,8 @@ public sealed class Plan
 
     public IReadOnlyList<PlanSdgGoal> SdgGoals => _sdgGoals;
 
-    public IReadOnlyList<YearEndReport> YearEndReports => _yearEndReports;
+    /// <summary>The plan's year-end reports, every year (they belong to the <see cref="Key"/>, not to this version).</summary>
+    public IReadOnlyList<YearEndReport> YearEndReports => Key.YearEndReports;
 
     /// <summary>連携課 as printed: "課税課、支所市民福祉課", "全庁", "財政課、…、農業委員会事務局など".</summary>
     public string CooperatorsText =>
@@ -103,7 +114,20 @@ public sealed class Plan
     /// <summary>The quantity of <paramref name="year"/>'s target when it is numeric; null when text only or blank.</summary>
     public TargetQuantity? QuantityFor(FiscalYear year) => _yearTargets.FirstOrDefault(t => t.Year == year)?.Quantity;
 
-    public YearEndReport? ReportFor(FiscalYear year) => _yearEndReports.FirstOrDefault(r => r.Year == year);
+    public YearEndReport? ReportFor(FiscalYear year) => Key.ReportFor(year);
+
+    /// <summary>Makes this version the sheet of <paramref name="edition"/>; a version belongs to one edition.</summary>
+    public void PlaceIn(Editions.BookletEdition edition)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        if (EditionId != 0 && EditionId != edition.Id)
+        {
+            throw new DomainException("計画の版は1つの冊子にだけ属します。");
+        }
+
+        Edition = edition;
+        EditionId = edition.Id;
+    }
 
     public EvaluationGrade? GradeFor(FiscalYear year) => ReportFor(year)?.Grade;
 
@@ -256,14 +280,7 @@ public sealed class Plan
             throw new DomainException($"この計画は{year.JapaneseName}の実施期間外です（{StartYear.JapaneseName}～{TargetYear.JapaneseName}）。");
         }
 
-        var report = ReportFor(year);
-        if (report is null)
-        {
-            report = new YearEndReport(year);
-            _yearEndReports.Add(report);
-        }
-
-        return report;
+        return Key.ReportForOrCreate(year);
     }
 
     /// <summary>Records a year-end result that was already published (the seed's R5 grades).</summary>

@@ -29,7 +29,8 @@ public sealed class YearEndReport
 
     public int Id { get; private set; }
 
-    public int PlanId { get; private set; }
+    /// <summary>The plan's identity (<see cref="PlanKey"/>): a report carries across editions.</summary>
+    public int PlanKeyId { get; private set; }
 
     public FiscalYear Year { get; private set; }
 

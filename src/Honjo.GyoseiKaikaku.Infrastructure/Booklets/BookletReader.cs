@@ -10,16 +10,14 @@ public sealed class BookletReader(AppDbContext db) : IBookletReader
 {
     public async Task<BookletDocument?> ReadAsync(FiscalYear year, CancellationToken cancellationToken)
     {
-        var edition = await db.Editions.AsNoTracking().Include(e => e.Entries).FirstOrDefaultAsync(e => e.Year == year, cancellationToken);
+        var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Year == year, cancellationToken);
         if (edition is null)
         {
             return null;
         }
 
         var outline = await db.OutlineAsync(cancellationToken);
-        var planIds = edition.Entries.Select(e => e.PlanId).ToList();
-        var plans = await db.Plans.AsNoTracking().WithWholeSheet()
-            .Where(p => planIds.Contains(p.Id))
+        var plans = await db.Plans.AsNoTracking().WithWholeSheet().InEdition(edition.Id)
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
             .ToListAsync(cancellationToken);
         var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).ToListAsync(cancellationToken);

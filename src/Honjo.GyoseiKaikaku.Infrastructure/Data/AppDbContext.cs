@@ -33,7 +33,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IReport
 
     public DbSet<Department> Departments => Set<Department>();
 
+    /// <summary>Every edition's version of every plan: filter by edition (<see cref="PlanQueries.InEdition"/>).</summary>
     public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<PlanKey> PlanKeys => Set<PlanKey>();
 
     public DbSet<YearEndReport> YearEndReports => Set<YearEndReport>();
 
@@ -54,7 +57,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IReport
         builder.Entity<YearEndReport>().HasQueryFilter(r =>
             r.Status == ReportStatus.Accepted
             || AudienceReadsAll
-            || Set<PlanExecutingDepartment>().Any(d => d.PlanId == r.PlanId && AudienceDepartmentIds.Contains(d.DepartmentId)));
+            || Set<Plan>().Any(p => p.PlanKeyId == r.PlanKeyId
+                                    && p.ExecutingDepartments.Any(d => AudienceDepartmentIds.Contains(d.DepartmentId))));
         builder.Entity<ApplicationUser>(u =>
         {
             u.Property(x => x.DisplayName).HasMaxLength(100);
@@ -66,8 +70,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IReport
             h.Property(x => x.UserId).HasMaxLength(450).IsRequired();
             h.Property(x => x.UserName).HasMaxLength(100).IsRequired();
             h.Property(x => x.Field).HasMaxLength(100).IsRequired();
-            h.HasIndex(x => new { x.PlanId, x.At });
-            h.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+            h.HasIndex(x => new { x.PlanKeyId, x.At });
+            h.HasOne<PlanKey>().WithMany().HasForeignKey(x => x.PlanKeyId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<UserDepartment>(d =>
         {

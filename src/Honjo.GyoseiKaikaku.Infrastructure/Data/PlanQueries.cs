@@ -8,7 +8,7 @@ namespace Honjo.GyoseiKaikaku.Infrastructure.Data;
 /// <summary>The queries every feature needs the same way: the whole plan aggregate, plans running in a year, the 大綱.</summary>
 public static class PlanQueries
 {
-    /// <summary>A plan with everything its sheet prints: field, departments, 連携課, texts, targets, SDGs, year-end records.</summary>
+    /// <summary>A plan version with everything its sheet prints: field, departments, 連携課, texts, targets, SDGs, year-end records.</summary>
     public static IQueryable<Plan> WithWholeSheet(this IQueryable<Plan> plans) =>
         plans.AsSplitQuery()
             .Include(p => p.Field)
@@ -17,10 +17,30 @@ public static class PlanQueries
             .Include(p => p.TextItems)
             .Include(p => p.YearTargets)
             .Include(p => p.SdgGoals)
-            .Include(p => p.YearEndReports);
+            .Include(p => p.Key).ThenInclude(k => k.YearEndReports);
 
-    public static Task<Plan?> FindAsync(this IQueryable<Plan> plans, PlanNumber number, CancellationToken ct) =>
-        plans.FirstOrDefaultAsync(p => p.FieldNumber == number.Field && p.Number == number.Number, ct);
+    /// <summary>The versions printed in the edition with id <paramref name="editionId"/>.</summary>
+    public static IQueryable<Plan> InEdition(this IQueryable<Plan> plans, int editionId) =>
+        plans.Where(p => p.EditionId == editionId);
+
+    /// <summary>The booklet's order: by field, then number.</summary>
+    public static IOrderedQueryable<Plan> InBookletOrder(this IQueryable<Plan> plans) =>
+        plans.OrderBy(p => p.FieldNumber).ThenBy(p => p.Number);
+
+    /// <summary>The version of plan <paramref name="number"/> in the edition with id <paramref name="editionId"/>.</summary>
+    public static Task<Plan?> FindAsync(this IQueryable<Plan> plans, PlanNumber number, int editionId, CancellationToken ct) =>
+        plans.FirstOrDefaultAsync(p => p.EditionId == editionId && p.FieldNumber == number.Field && p.Number == number.Number, ct);
+
+    /// <summary>
+    /// The edition whose versions describe the plans of fiscal year <paramref name="year"/>: that year's edition, else
+    /// the newest one before it, else (a year before the first edition, such as R5) the first edition. Null when there is none.
+    /// </summary>
+    public static async Task<int?> EditionIdForYearAsync(this AppDbContext db, FiscalYear year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var editions = await db.Editions.AsNoTracking().OrderBy(e => e.Year).Select(e => new { e.Id, e.Year }).ToListAsync(ct);
+        return (editions.LastOrDefault(e => e.Year <= year) ?? editions.FirstOrDefault())?.Id;
+    }
 
     /// <summary>Plans whose period (開始年度 to 達成目標年度) includes <paramref name="year"/>; the SQL form of <see cref="Plan.IsRunningIn"/>.</summary>
     public static IQueryable<Plan> RunningIn(this IQueryable<Plan> plans, FiscalYear year) =>

@@ -14,7 +14,11 @@ public sealed class HistoryEntry
 
     public string UserName { get; init; } = string.Empty;
 
-    public int PlanId { get; init; }
+    /// <summary>The plan's identity (its number), whichever edition's version changed.</summary>
+    public int PlanKeyId { get; init; }
+
+    /// <summary>The edition (Reiwa year) whose version of the plan changed; null for a year-end record's change.</summary>
+    public int? EditionYear { get; init; }
 
     /// <summary>The fiscal year (Reiwa) of a year-end record's change; null for the plan's content.</summary>
     public int? Year { get; init; }

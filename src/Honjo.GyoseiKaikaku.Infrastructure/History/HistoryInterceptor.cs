@@ -1,5 +1,6 @@
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Departments;
+using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -97,17 +98,43 @@ public sealed class HistoryInterceptor(ICurrentUser currentUser, TimeProvider cl
         }
 
         var now = clock.GetUtcNow();
-        context.Set<HistoryEntry>().AddRange(changes.Select(c => new HistoryEntry
+        foreach (var c in changes)
         {
-            At = now,
-            UserId = userId,
-            UserName = currentUser.DisplayName,
-            PlanId = c.PlanId,
-            Year = c.Year,
-            Field = c.Field,
-            Before = c.Before,
-            After = c.After,
-        }));
+            // A content change names the version it changed (the plan's id in one edition); a report change names
+            // the plan's identity already. History is kept by identity, with the edition for content changes.
+            var (planKeyId, editionYear) = c.Year is null ? VersionOf(context, c.PlanId) : (c.PlanId, null);
+            if (planKeyId == 0)
+            {
+                continue; // A version being created: its creation is recorded where it is made, not field by field.
+            }
+
+            context.Set<HistoryEntry>().Add(new HistoryEntry
+            {
+                At = now,
+                UserId = userId,
+                UserName = currentUser.DisplayName,
+                PlanKeyId = planKeyId,
+                EditionYear = editionYear,
+                Year = c.Year,
+                Field = c.Field,
+                Before = c.Before,
+                After = c.After,
+            });
+        }
+    }
+
+    /// <summary>The identity and the edition's year of the plan version with id <paramref name="planId"/>; 0 for one not saved yet.</summary>
+    private static (int PlanKeyId, int? EditionYear) VersionOf(DbContext context, int planId)
+    {
+        var plan = context.Set<Plan>().Local.FirstOrDefault(p => p.Id == planId) ?? context.Set<Plan>().Find(planId);
+        if (plan is null || planId == 0 || context.Entry(plan).State == EntityState.Added)
+        {
+            return (0, null);
+        }
+
+        var edition = context.Set<BookletEdition>().Local.FirstOrDefault(e => e.Id == plan.EditionId)
+            ?? context.Set<BookletEdition>().Find(plan.EditionId);
+        return (plan.PlanKeyId, edition?.Year.Reiwa);
     }
 
     private static void AddIfChanged<T>(
@@ -140,7 +167,7 @@ public sealed class HistoryInterceptor(ICurrentUser currentUser, TimeProvider cl
         var after = format(property.CurrentValue);
         if (before != after)
         {
-            changes.Add((entry.Entity.PlanId, year, field, before, after));
+            changes.Add((entry.Entity.PlanKeyId, year, field, before, after));
         }
     }
 

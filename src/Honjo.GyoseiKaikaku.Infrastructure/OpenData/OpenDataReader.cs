@@ -33,7 +33,7 @@ public sealed class OpenDataReader(AppDbContext db)
     /// </summary>
     public async Task<OpenDataset?> ReadAsync(FiscalYear year, DateTimeOffset? publishingAt, CancellationToken ct)
     {
-        var edition = await db.Editions.AsNoTracking().Include(e => e.Entries)
+        var edition = await db.Editions.AsNoTracking()
             .FirstOrDefaultAsync(e => e.Year == year && (e.Status == EditionStatus.Published || publishingAt != null), ct);
         if (edition is null)
         {
@@ -42,10 +42,7 @@ public sealed class OpenDataReader(AppDbContext db)
 
         var outline = await db.OutlineAsync(ct);
         var years = outline.Years.ToList();
-        var planIds = edition.Entries.Select(e => e.PlanId).ToList();
-        var plans = await db.Plans.AsNoTracking().WithWholeSheet()
-            .Where(p => planIds.Contains(p.Id))
-            .ToListAsync(ct);
+        var plans = await db.Plans.AsNoTracking().WithWholeSheet().InEdition(edition.Id).ToListAsync(ct);
 
         return new OpenDataset(
             edition.Year,

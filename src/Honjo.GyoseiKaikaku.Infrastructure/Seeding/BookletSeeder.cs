@@ -43,21 +43,26 @@ public sealed class BookletSeeder(AppDbContext db, ILogger<BookletSeeder> logger
         db.Departments.AddRange(departments.Values);
         await db.SaveChangesAsync(cancellationToken);
 
+        var edition = new BookletEdition(FiscalYear.Parse(seed.Edition.Year), seed.Edition.Title, seed.Edition.IssuedLabel);
+        db.Editions.Add(edition);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The seed's plans are the first edition's versions.
         var groupWords = seed.GroupWords.ToHashSet(StringComparer.Ordinal);
         var plans = new List<(Plan Plan, PlanSeed Seed)>();
         foreach (var p in seed.Plans)
         {
-            plans.Add((CreatePlan(p, fields, departments, groupWords), p));
+            var plan = CreatePlan(p, fields, departments, groupWords);
+            plan.PlaceIn(edition);
+            plans.Add((plan, p));
         }
 
         db.Plans.AddRange(plans.Select(x => x.Plan));
         await db.SaveChangesAsync(cancellationToken);
 
-        var edition = new BookletEdition(FiscalYear.Parse(seed.Edition.Year), seed.Edition.Title, seed.Edition.IssuedLabel);
         edition.SetPages(
             plans.Select(x => (x.Plan.Id, x.Seed.TocPage)),
             seed.Fields.Select(f => (f.Number, f.TocPage)));
-        db.Editions.Add(edition);
         await db.SaveChangesAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);

@@ -226,6 +226,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.Property<bool>("CooperatorsOpenEnded")
                         .HasColumnType("bit");
 
+                    b.Property<int>("EditionId")
+                        .HasColumnType("int");
+
                     b.Property<int>("FieldNumber")
                         .HasColumnType("int");
 
@@ -240,6 +243,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.Property<int>("Perspective")
                         .HasColumnType("int");
 
+                    b.Property<int>("PlanKeyId")
+                        .HasColumnType("int");
+
                     b.Property<int>("StartYear")
                         .HasColumnType("int");
 
@@ -252,7 +258,12 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FieldNumber", "Number")
+                    b.HasIndex("FieldNumber");
+
+                    b.HasIndex("PlanKeyId", "EditionId")
+                        .IsUnique();
+
+                    b.HasIndex("EditionId", "FieldNumber", "Number")
                         .IsUnique();
 
                     b.ToTable("Plans", (string)null);
@@ -305,6 +316,28 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.ToTable("PlanExecutingDepartments", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FieldNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldNumber", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanKeys", (string)null);
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanSdgGoal", b =>
@@ -399,7 +432,7 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
-                    b.Property<int>("PlanId")
+                    b.Property<int>("PlanKeyId")
                         .HasColumnType("int");
 
                     b.Property<string>("ReviewComment")
@@ -437,7 +470,7 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId", "Year")
+                    b.HasIndex("PlanKeyId", "Year")
                         .IsUnique();
 
                     b.ToTable("YearEndReports", (string)null);
@@ -462,12 +495,15 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int?>("EditionYear")
+                        .HasColumnType("int");
+
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<int>("PlanId")
+                    b.Property<int>("PlanKeyId")
                         .HasColumnType("int");
 
                     b.Property<string>("UserId")
@@ -485,7 +521,7 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId", "At");
+                    b.HasIndex("PlanKeyId", "At");
 
                     b.ToTable("History", (string)null);
                 });
@@ -743,13 +779,29 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.Plan", b =>
                 {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Honjo.GyoseiKaikaku.Domain.Outline.ReformField", "Field")
                         .WithMany()
                         .HasForeignKey("FieldNumber")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", "Key")
+                        .WithMany()
+                        .HasForeignKey("PlanKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+
                     b.Navigation("Field");
+
+                    b.Navigation("Key");
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanCooperator", b =>
@@ -814,18 +866,18 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.YearEndReport", b =>
                 {
-                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.Plan", null)
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
                         .WithMany("YearEndReports")
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("PlanKeyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.History.HistoryEntry", b =>
                 {
-                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.Plan", null)
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
                         .WithMany()
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("PlanKeyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -915,9 +967,12 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
                     b.Navigation("TextItems");
 
-                    b.Navigation("YearEndReports");
-
                     b.Navigation("YearTargets");
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", b =>
+                {
+                    b.Navigation("YearEndReports");
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Identity.ApplicationUser", b =>

@@ -211,6 +211,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.Property<bool>("CooperatorsOpenEnded")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FieldNumber")
                         .HasColumnType("INTEGER");
 
@@ -225,6 +228,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.Property<int>("Perspective")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PlanKeyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StartYear")
                         .HasColumnType("INTEGER");
 
@@ -237,7 +243,12 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FieldNumber", "Number")
+                    b.HasIndex("FieldNumber");
+
+                    b.HasIndex("PlanKeyId", "EditionId")
+                        .IsUnique();
+
+                    b.HasIndex("EditionId", "FieldNumber", "Number")
                         .IsUnique();
 
                     b.ToTable("Plans", (string)null);
@@ -288,6 +299,26 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.ToTable("PlanExecutingDepartments", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldNumber", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanKeys", (string)null);
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanSdgGoal", b =>
@@ -378,7 +409,7 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PlanId")
+                    b.Property<int>("PlanKeyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewComment")
@@ -416,7 +447,7 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId", "Year")
+                    b.HasIndex("PlanKeyId", "Year")
                         .IsUnique();
 
                     b.ToTable("YearEndReports", (string)null);
@@ -439,12 +470,15 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EditionYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PlanId")
+                    b.Property<int>("PlanKeyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
@@ -462,7 +496,7 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId", "At");
+                    b.HasIndex("PlanKeyId", "At");
 
                     b.ToTable("History", (string)null);
                 });
@@ -714,13 +748,29 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.Plan", b =>
                 {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Honjo.GyoseiKaikaku.Domain.Outline.ReformField", "Field")
                         .WithMany()
                         .HasForeignKey("FieldNumber")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", "Key")
+                        .WithMany()
+                        .HasForeignKey("PlanKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+
                     b.Navigation("Field");
+
+                    b.Navigation("Key");
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanCooperator", b =>
@@ -785,18 +835,18 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.YearEndReport", b =>
                 {
-                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.Plan", null)
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
                         .WithMany("YearEndReports")
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("PlanKeyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.History.HistoryEntry", b =>
                 {
-                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.Plan", null)
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
                         .WithMany()
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("PlanKeyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -886,9 +936,12 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
                     b.Navigation("TextItems");
 
-                    b.Navigation("YearEndReports");
-
                     b.Navigation("YearTargets");
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", b =>
+                {
+                    b.Navigation("YearEndReports");
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Identity.ApplicationUser", b =>

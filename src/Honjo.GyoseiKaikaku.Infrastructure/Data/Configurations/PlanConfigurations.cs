@@ -9,7 +9,11 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     public void Configure(EntityTypeBuilder<Plan> builder)
     {
         builder.ToTable("Plans");
-        builder.HasIndex(p => new { p.FieldNumber, p.Number }).IsUnique();
+        builder.HasIndex(p => new { p.EditionId, p.FieldNumber, p.Number }).IsUnique();
+        builder.HasIndex(p => new { p.PlanKeyId, p.EditionId }).IsUnique();
+        builder.HasOne(p => p.Key).WithMany().HasForeignKey(p => p.PlanKeyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Edition).WithMany().HasForeignKey(p => p.EditionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(p => p.YearEndReports);
         builder.Property(p => p.Name).HasMaxLength(Plan.MaxNameLength).IsRequired();
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne(p => p.Field).WithMany().HasForeignKey(p => p.FieldNumber).OnDelete(DeleteBehavior.Restrict);
@@ -22,16 +26,27 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.HasMany(p => p.TextItems).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.YearTargets).WithOne().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.SdgGoals).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(p => p.YearEndReports).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
 
         foreach (var navigation in new[]
                  {
                      nameof(Plan.ExecutingDepartments), nameof(Plan.Cooperators), nameof(Plan.TextItems),
-                     nameof(Plan.YearTargets), nameof(Plan.SdgGoals), nameof(Plan.YearEndReports),
+                     nameof(Plan.YearTargets), nameof(Plan.SdgGoals),
                  })
         {
             builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
         }
+    }
+}
+
+internal sealed class PlanKeyConfiguration : IEntityTypeConfiguration<PlanKey>
+{
+    public void Configure(EntityTypeBuilder<PlanKey> builder)
+    {
+        builder.ToTable("PlanKeys");
+        builder.HasIndex(k => new { k.FieldNumber, k.Number }).IsUnique();
+        builder.Ignore(k => k.PlanNumber);
+        builder.HasMany(k => k.YearEndReports).WithOne().HasForeignKey(r => r.PlanKeyId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(k => k.YearEndReports).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -95,7 +110,7 @@ internal sealed class YearEndReportConfiguration : IEntityTypeConfiguration<Year
     public void Configure(EntityTypeBuilder<YearEndReport> builder)
     {
         builder.ToTable("YearEndReports");
-        builder.HasIndex(r => new { r.PlanId, r.Year }).IsUnique();
+        builder.HasIndex(r => new { r.PlanKeyId, r.Year }).IsUnique();
         builder.Property(r => r.StatusReport).HasMaxLength(YearEndReport.MaxTextLength).IsRequired();
         builder.Property(r => r.NextYearPolicy).HasMaxLength(YearEndReport.MaxTextLength).IsRequired();
         builder.Property(r => r.ReviewComment).HasMaxLength(YearEndReport.MaxCommentLength);

@@ -18,15 +18,15 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions)
             return null;
         }
 
-        var planIds = db.Editions.Where(e => e.Id == context.Edition.Id).SelectMany(e => e.Entries).Select(x => x.PlanId);
+        var plans = db.Plans.InEdition(context.Edition.Id);
         var rows = await db.Departments.AsNoTracking()
             .OrderBy(d => d.SortOrder)
             .Select(d => new DepartmentListRow(
                 d.Id,
                 d.Name,
                 d.Kind,
-                db.Plans.Count(p => planIds.Contains(p.Id) && p.ExecutingDepartments.Any(x => x.DepartmentId == d.Id)),
-                db.Plans.Count(p => planIds.Contains(p.Id) && p.Cooperators.Any(x => x.DepartmentId == d.Id))))
+                plans.Count(p => p.ExecutingDepartments.Any(x => x.DepartmentId == d.Id)),
+                plans.Count(p => p.Cooperators.Any(x => x.DepartmentId == d.Id))))
             .ToListAsync(cancellationToken);
         return new DepartmentListViewModel(context, rows);
     }
@@ -42,8 +42,7 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions)
 
         var editionId = context.Edition.Id;
         var gradeYear = context.LastGradedYear;
-        var plans = await db.Plans.AsNoTracking()
-            .Where(p => db.Editions.Where(e => e.Id == editionId).SelectMany(e => e.Entries).Any(x => x.PlanId == p.Id))
+        var plans = await db.Plans.AsNoTracking().InEdition(editionId)
             .Where(p => p.ExecutingDepartments.Any(x => x.DepartmentId == id) || p.Cooperators.Any(x => x.DepartmentId == id))
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
             .Select(p => new
@@ -55,7 +54,7 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions)
                 p.TargetYear,
                 Executing = p.ExecutingDepartments.Any(x => x.DepartmentId == id),
                 Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
-                Grade = p.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
+                Grade = p.Key.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 

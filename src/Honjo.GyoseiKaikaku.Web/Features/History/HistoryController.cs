@@ -24,17 +24,23 @@ public sealed class PlanHistoryQuery(AppDbContext db, EditionResolver editions, 
     public async Task<HistoryViewModel?> HandleAsync(PlanNumber number, string? year, int page, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         var context = await editions.ResolveAsync(year, ct);
-        var plan = await db.Plans.AsNoTracking()
+        if (context is null)
+        {
+            return null;
+        }
+
+        var plan = await db.Plans.AsNoTracking().InEdition(context.Edition.Id)
             .Where(p => p.FieldNumber == number.Field && p.Number == number.Number)
-            .Select(p => new { p.Id, p.Name, Departments = p.ExecutingDepartments.Select(d => d.DepartmentId).ToList() })
+            .Select(p => new { p.Id, p.PlanKeyId, p.Name, Departments = p.ExecutingDepartments.Select(d => d.DepartmentId).ToList() })
             .FirstOrDefaultAsync(ct);
-        if (context is null || plan is null)
+        if (plan is null)
         {
             return null;
         }
 
         var mayReadReports = (await authorization.AuthorizeAsync(user, new PlanResource(plan.Id, plan.Departments), PlanOperations.ReadReport)).Succeeded;
-        var entries = db.History.AsNoTracking().Where(h => h.PlanId == plan.Id);
+        // The plan's whole history, every edition: its versions' changes and its reports'.
+        var entries = db.History.AsNoTracking().Where(h => h.PlanKeyId == plan.PlanKeyId);
         if (!mayReadReports)
         {
             entries = entries.Where(h => h.Year == null);

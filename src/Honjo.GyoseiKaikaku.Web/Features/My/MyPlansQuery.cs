@@ -28,6 +28,7 @@ public sealed class MyPlansQuery(AppDbContext db, EditionResolver editions, Time
         var fiscalYear = context.Year;
         var edition = await db.Editions.AsNoTracking().SingleAsync(e => e.Id == context.Edition.Id, ct);
         var rows = await db.Plans.AsNoTracking()
+            .InEdition(context.Edition.Id)
             .RunningIn(fiscalYear)
             .Where(p => p.ExecutingDepartments.Any(d => departmentIds.Contains(d.DepartmentId)))
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
@@ -37,7 +38,7 @@ public sealed class MyPlansQuery(AppDbContext db, EditionResolver editions, Time
                 p.Number,
                 p.Name,
                 Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList(),
-                Report = p.YearEndReports.Where(r => r.Year == fiscalYear).Select(r => new { r.Status, r.ReviewComment }).FirstOrDefault(),
+                Report = p.Key.YearEndReports.Where(r => r.Year == fiscalYear).Select(r => new { r.Status, r.ReviewComment }).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var today = JapanTime.Today(clock);

@@ -10,26 +10,26 @@ namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
 public sealed class PlanEditController(PlanEditHandler handler) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Edit(string id, CancellationToken ct)
+    public async Task<IActionResult> Edit(string id, [FromQuery] string? year, CancellationToken ct)
     {
         if (!PlanNumber.TryParse(id, out var number))
         {
             return NotFound();
         }
 
-        var model = await handler.OpenAsync(number, ct);
+        var model = await handler.OpenAsync(number, year, ct);
         return model is null ? NotFound() : View(model);
     }
 
     [HttpPost("")]
-    public async Task<IActionResult> Save(string id, [FromForm] PlanEditRequest form, CancellationToken ct)
+    public async Task<IActionResult> Save(string id, [FromQuery] string? year, [FromForm] PlanEditRequest form, CancellationToken ct)
     {
         if (!PlanNumber.TryParse(id, out var number))
         {
             return NotFound();
         }
 
-        var (found, invalid) = await handler.SaveAsync(number, form, ct);
+        var (found, invalid) = await handler.SaveAsync(number, year, form, ct);
         if (!found)
         {
             return NotFound();
@@ -42,6 +42,6 @@ public sealed class PlanEditController(PlanEditHandler handler) : Controller
         }
 
         TempData["Notice"] = "計画を保存しました。";
-        return Redirect($"/plans/{number}");
+        return RedirectToAction("Sheet", "Plans", new { id = number.ToString(), year });
     }
 }

@@ -8,21 +8,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
 
 /// <summary>企画課 edits a plan's content. Every problem is reported at once, in Japanese; nothing is saved unless all is valid.</summary>
-public sealed class PlanEditHandler(AppDbContext db)
+public sealed class PlanEditHandler(AppDbContext db, Shared.EditionResolver editions)
 {
     private static readonly char[] LineBreaks = ['\n'];
 
-    public async Task<PlanEditViewModel?> OpenAsync(PlanNumber number, CancellationToken ct)
+    public async Task<PlanEditViewModel?> OpenAsync(PlanNumber number, string? year, CancellationToken ct)
     {
-        var plan = await LoadAsync(number, ct);
+        var plan = await LoadAsync(number, year, ct);
         return plan is null ? null : await ToModelAsync(plan, ToForm(plan), [], ct);
     }
 
     /// <summary>Returns null when saved; otherwise the form again with its errors (or null model when the plan is gone).</summary>
-    public async Task<(bool Found, PlanEditViewModel? Invalid)> SaveAsync(PlanNumber number, PlanEditRequest form, CancellationToken ct)
+    public async Task<(bool Found, PlanEditViewModel? Invalid)> SaveAsync(PlanNumber number, string? year, PlanEditRequest form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var plan = await LoadAsync(number, ct);
+        var plan = await LoadAsync(number, year, ct);
         if (plan is null)
         {
             return (false, null);
@@ -114,16 +114,16 @@ public sealed class PlanEditHandler(AppDbContext db)
         Try(() => plan.SetItems(PlanTextSection.Actions, Lines(form.Actions)));
         Try(() => plan.SetItems(PlanTextSection.Effects, Lines(form.Effects)));
         Try(() => plan.SetItems(PlanTextSection.Remarks, Lines(form.Remarks)));
-        foreach (var year in outline.Years)
+        foreach (var targetYear in outline.Years)
         {
-            form.Targets.TryGetValue(year.Code, out var text);
-            Try(() => plan.SetTarget(year, string.Join('\n', Lines(text))));
+            form.Targets.TryGetValue(targetYear.Code, out var text);
+            Try(() => plan.SetTarget(targetYear, string.Join('\n', Lines(text))));
         }
 
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            var fresh = (await LoadAsync(number, ct))!;
+            var fresh = (await LoadAsync(number, year, ct))!;
             return (true, await ToModelAsync(fresh, form, errors.Distinct().ToList(), ct));
         }
 
@@ -134,7 +134,7 @@ public sealed class PlanEditHandler(AppDbContext db)
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var fresh = (await LoadAsync(number, ct))!;
+            var fresh = (await LoadAsync(number, year, ct))!;
             return (true, await ToModelAsync(fresh, form, ["この計画は他の人が先に更新しました。あなたの入力は残っています。最新の内容を確認してから保存し直してください。"], ct, currentVersion: true));
         }
 
@@ -180,6 +180,9 @@ public sealed class PlanEditHandler(AppDbContext db)
             errors);
     }
 
-    private Task<Plan?> LoadAsync(PlanNumber number, CancellationToken ct) =>
-        db.Plans.WithWholeSheet().FindAsync(number, ct);
+    /// <summary>The plan's version in the edition named by <paramref name="year"/> (else the newest).</summary>
+    private async Task<Plan?> LoadAsync(PlanNumber number, string? year, CancellationToken ct) =>
+        await editions.ResolveAsync(year, ct) is { } context
+            ? await db.Plans.WithWholeSheet().FindAsync(number, context.Edition.Id, ct)
+            : null;
 }

@@ -61,8 +61,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
         var gradeYear = explicitYear ?? context.LastGradedYear;
         var terms = SearchTerms.Split(request.Q);
 
-        var plans = db.Plans.AsNoTracking()
-            .Where(p => db.Editions.Where(e => e.Id == editionId).SelectMany(e => e.Entries).Any(x => x.PlanId == p.Id));
+        var plans = db.Plans.AsNoTracking().InEdition(editionId);
 
         if (request.Field is { } field)
         {
@@ -90,8 +89,8 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
         if (request.Status is { } status)
         {
             plans = status == ReportStatus.NotStarted
-                ? plans.Where(p => !p.YearEndReports.Any(r => r.Year == gradeYear && r.Status != ReportStatus.NotStarted))
-                : plans.Where(p => p.YearEndReports.Any(r => r.Year == gradeYear && r.Status == status));
+                ? plans.Where(p => !p.Key.YearEndReports.Any(r => r.Year == gradeYear && r.Status != ReportStatus.NotStarted))
+                : plans.Where(p => p.Key.YearEndReports.Any(r => r.Year == gradeYear && r.Status == status));
         }
 
         if (request.Grade is { Length: > 0 } gradeText)
@@ -100,12 +99,12 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
             var acceptedOnly = explicitYear is not null;
             if (gradeText == UngradedValue)
             {
-                plans = plans.Where(p => !p.YearEndReports.Any(r => r.Year == gradeYear && r.Grade != null
+                plans = plans.Where(p => !p.Key.YearEndReports.Any(r => r.Year == gradeYear && r.Grade != null
                                                                     && (!acceptedOnly || r.Status == ReportStatus.Accepted)));
             }
             else if (EvaluationGrades.TryParse(gradeText, out var grade))
             {
-                plans = plans.Where(p => p.YearEndReports.Any(r => r.Year == gradeYear && r.Grade == grade
+                plans = plans.Where(p => p.Key.YearEndReports.Any(r => r.Year == gradeYear && r.Grade == grade
                                                                    && (!acceptedOnly || r.Status == ReportStatus.Accepted)));
             }
         }
@@ -117,7 +116,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
                 p.Name.Contains(term)
                 || p.TextItems.Any(i => i.Text.Contains(term))
                 || p.YearTargets.Any(t => t.Text.Contains(term))
-                || p.YearEndReports.Any(r => r.StatusReport.Contains(term) || r.NextYearPolicy.Contains(term))
+                || p.Key.YearEndReports.Any(r => r.StatusReport.Contains(term) || r.NextYearPolicy.Contains(term))
                 || p.ExecutingDepartments.Any(d => d.Department.Name.Contains(term))
                 || p.Cooperators.Any(c => (c.GroupLabel != null && c.GroupLabel.Contains(term))
                                           || (c.Department != null && c.Department.Name.Contains(term)))
@@ -135,7 +134,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
                 p.StartYear,
                 p.TargetYear,
                 Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
-                Grade = p.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
+                Grade = p.Key.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
                 Page = db.Editions.Where(e => e.Id == editionId).SelectMany(e => e.Entries).Where(x => x.PlanId == p.Id).Select(x => x.Page).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -147,7 +146,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
         var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).ToListAsync(cancellationToken);
         var fieldPages = await db.Editions.Where(e => e.Id == editionId).SelectMany(e => e.FieldPages)
             .ToDictionaryAsync(f => f.FieldNumber, f => f.Page, cancellationToken);
-        var totalCount = await db.Editions.Where(e => e.Id == editionId).SelectMany(e => e.Entries).CountAsync(cancellationToken);
+        var totalCount = await db.Plans.InEdition(editionId).CountAsync(cancellationToken);
 
         var groups = fields
             .Select(f => new PlanIndexGroup(

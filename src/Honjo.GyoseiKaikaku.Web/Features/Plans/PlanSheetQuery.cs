@@ -21,7 +21,7 @@ public sealed class PlanSheetQuery(AppDbContext db, EditionResolver editions, IA
             return null;
         }
 
-        var plan = await db.Plans.AsNoTracking().WithWholeSheet().FindAsync(number, cancellationToken);
+        var plan = await db.Plans.AsNoTracking().WithWholeSheet().FindAsync(number, context.Edition.Id, cancellationToken);
         if (plan is null)
         {
             return null;

@@ -56,7 +56,7 @@ public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, Tim
         var year = context.Year;
         var edition = await db.Editions.AsNoTracking().SingleAsync(e => e.Id == context.Edition.Id, ct);
         var today = JapanTime.Today(clock);
-        var plans = await db.Plans.AsNoTracking().RunningIn(year)
+        var plans = await db.Plans.AsNoTracking().InEdition(context.Edition.Id).RunningIn(year)
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
             .Select(p => new
             {
@@ -64,7 +64,7 @@ public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, Tim
                 p.Number,
                 p.Name,
                 Departments = p.ExecutingDepartments.Select(d => new { d.DepartmentId, d.Department.Name, d.Department.SortOrder }).ToList(),
-                Report = p.YearEndReports.Where(r => r.Year == year).Select(r => new { r.Status, r.SubmittedAt }).FirstOrDefault(),
+                Report = p.Key.YearEndReports.Where(r => r.Year == year).Select(r => new { r.Status, r.SubmittedAt }).FirstOrDefault(),
             })
             .ToListAsync(ct);
 

@@ -110,7 +110,7 @@ public sealed class YearEndReportHandler(
             // exist yet, the same plan and year inserted first (the unique index). Either way the person gets the
             // conflict page, not an error.
             db.ChangeTracker.Clear();
-            var fresh = await LoadPlanAsync(number, ct);
+            var fresh = await LoadPlanAsync(number, context.Edition.Id, ct);
             if (fresh?.ReportFor(context.Year) is not { } current || current.Version == request.Version)
             {
                 throw;
@@ -182,7 +182,7 @@ public sealed class YearEndReportHandler(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var fresh = (await LoadPlanAsync(number, ct))!;
+            var fresh = (await LoadPlanAsync(number, context.Edition.Id, ct))!;
             return Refuse(context, fresh, user, resource, StoredReport.Of(fresh.ReportFor(context.Year)), null, [ChangedByOthers], request.Comment);
         }
 
@@ -212,7 +212,7 @@ public sealed class YearEndReportHandler(
         Compare("年度末評価", request.BaseGrade, current.Grade?.ToString() ?? string.Empty);
         Compare($"{context.Year.Next.Code}年度に向けた取組方針", request.BaseNextYearPolicy, current.NextYearPolicy);
 
-        var last = await db.History.AsNoTracking().Where(h => h.PlanId == plan.Id && h.Year == context.Year.Reiwa)
+        var last = await db.History.AsNoTracking().Where(h => h.PlanKeyId == plan.PlanKeyId && h.Year == context.Year.Reiwa)
             .OrderByDescending(h => h.Id).Select(h => new { h.UserId, h.UserName, h.At }).FirstOrDefaultAsync(ct);
         var own = last is not null && last.UserId == user.FindFirstValue(ClaimTypes.NameIdentifier);
         var input = request.ToInput();
@@ -250,7 +250,7 @@ public sealed class YearEndReportHandler(
         PlanNumber number, string? year, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct)
     {
         var context = await editions.ResolveAsync(year, ct);
-        var plan = context is null ? null : await LoadPlanAsync(number, ct);
+        var plan = context is null ? null : await LoadPlanAsync(number, context.Edition.Id, ct);
         if (context is null || plan is null || !plan.IsRunningIn(context.Year))
         {
             return (ReportOutcome.NotFound, default);
@@ -261,12 +261,12 @@ public sealed class YearEndReportHandler(
         return allowed.Succeeded ? (null, (context, plan, resource)) : (ReportOutcome.Forbidden, default);
     }
 
-    private Task<Plan?> LoadPlanAsync(PlanNumber number, CancellationToken ct) =>
+    private Task<Plan?> LoadPlanAsync(PlanNumber number, int editionId, CancellationToken ct) =>
         db.Plans.AsSplitQuery()
             .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
             .Include(p => p.YearTargets)
-            .Include(p => p.YearEndReports)
-            .FindAsync(number, ct);
+            .Include(p => p.Key).ThenInclude(k => k.YearEndReports)
+            .FindAsync(number, editionId, ct);
 
     private static ReportEditorViewModel ToModel(
         EditionContext context, Plan plan, ClaimsPrincipal user, PlanResource resource, StoredReport stored, IReadOnlyList<string> errors)

@@ -115,7 +115,9 @@ public sealed class SummaryQuery(AppDbContext db)
 
         var previous = year > outline.StartYear ? year.Previous : (FiscalYear?)null;
         var previousYear = previous ?? year;
-        var plans = await db.Plans.AsNoTracking().RunningIn(year)
+        // The plans of the year as that year's edition (or the nearest one) describes them.
+        var editionId = await db.EditionIdForYearAsync(year, ct) ?? 0;
+        var plans = await db.Plans.AsNoTracking().InEdition(editionId).RunningIn(year)
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
             .Select(p => new
             {
@@ -124,8 +126,8 @@ public sealed class SummaryQuery(AppDbContext db)
                 p.Name,
                 p.Perspective,
                 Departments = p.ExecutingDepartments.Select(d => new { d.DepartmentId, d.Department.Name, d.Department.SortOrder }).ToList(),
-                Report = p.YearEndReports.Where(r => r.Year == year).Select(r => new { r.Status, r.Grade }).FirstOrDefault(),
-                Before = p.YearEndReports.Where(r => r.Year == previousYear && r.Status == ReportStatus.Accepted).Select(r => r.Grade).FirstOrDefault(),
+                Report = p.Key.YearEndReports.Where(r => r.Year == year).Select(r => new { r.Status, r.Grade }).FirstOrDefault(),
+                Before = p.Key.YearEndReports.Where(r => r.Year == previousYear && r.Status == ReportStatus.Accepted).Select(r => r.Grade).FirstOrDefault(),
             })
             .ToListAsync(ct);
 
@@ -185,16 +187,16 @@ public sealed class SummaryQuery(AppDbContext db)
         return new SummaryViewModel(outline.Title, year, years, overall, breakdowns, change, progress)
         {
             ProgressIsComplete = db.Audience.ReadsAll,
-            Targets = await NumericTargetsAsync(year, years, ct),
+            Targets = await NumericTargetsAsync(year, years, editionId, ct),
         };
     }
 
     /// <summary>Numeric targets (as parsed from the target texts) and the actual values of accepted reports.</summary>
-    private async Task<NumericTargetSummary> NumericTargetsAsync(FiscalYear year, List<FiscalYear> years, CancellationToken ct)
+    private async Task<NumericTargetSummary> NumericTargetsAsync(FiscalYear year, List<FiscalYear> years, int editionId, CancellationToken ct)
     {
-        var plans = await db.Plans.AsNoTracking().AsSplitQuery()
+        var plans = await db.Plans.AsNoTracking().AsSplitQuery().InEdition(editionId)
             .Include(p => p.YearTargets)
-            .Include(p => p.YearEndReports)
+            .Include(p => p.Key).ThenInclude(k => k.YearEndReports)
             .Where(p => p.YearTargets.Any(t => t.TargetValue != null))
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
             .ToListAsync(ct);

@@ -122,7 +122,7 @@ public sealed class WorkbookImportHandler(
             if (!sheet.IsTouched)
             {
                 // Nothing typed here: the difference is someone else's later save, which stays as it is.
-                notes.Add($"シート「{sheet.SheetName}」：ダウンロードの後に{await LastChangeAsync(plan.Id, year, ct)}が更新しています。このシートには入力がないため、取り込みません。");
+                notes.Add($"シート「{sheet.SheetName}」：ダウンロードの後に{await LastChangeAsync(plan.PlanKeyId, year, ct)}が更新しています。このシートには入力がないため、取り込みません。");
                 unchanged.Add($"{plan.PlanNumber} {plan.Name}");
                 continue;
             }
@@ -307,7 +307,7 @@ public sealed class WorkbookImportHandler(
 
         if ((report?.Version ?? 0) != reportVersion)
         {
-            var who = await LastChangeAsync(plan.Id, year, ct);
+            var who = await LastChangeAsync(plan.PlanKeyId, year, ct);
             return [new(sheet, null, $"この計画の年度末報告は、ダウンロードの後に{who}が更新しました。最新のファイルをダウンロードし直して、入力し直してください。")];
         }
 
@@ -315,9 +315,9 @@ public sealed class WorkbookImportHandler(
     }
 
     /// <summary>"t-kikaku（2025/03/01 10:00）": who last changed the report, from the history; "他の人" when unknown.</summary>
-    private async Task<string> LastChangeAsync(int planId, FiscalYear year, CancellationToken ct)
+    private async Task<string> LastChangeAsync(int planKeyId, FiscalYear year, CancellationToken ct)
     {
-        var last = await db.History.AsNoTracking().Where(h => h.PlanId == planId && h.Year == year.Reiwa)
+        var last = await db.History.AsNoTracking().Where(h => h.PlanKeyId == planKeyId && h.Year == year.Reiwa)
             .OrderByDescending(h => h.Id).Select(h => new { h.UserName, h.At }).FirstOrDefaultAsync(ct);
         return last is null
             ? "他の人"
@@ -356,7 +356,7 @@ public sealed class WorkbookImportHandler(
         var query = db.Plans.AsSplitQuery()
             .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
             .Include(p => p.YearTargets)
-            .Include(p => p.YearEndReports)
+            .Include(p => p.Key).ThenInclude(k => k.YearEndReports)
             .Where(p => ids.Contains(p.Id));
         return await (tracked ? query : query.AsNoTracking()).ToDictionaryAsync(p => p.Id, ct);
     }
