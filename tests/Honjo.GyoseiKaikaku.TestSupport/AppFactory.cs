@@ -10,6 +10,9 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"honjo-test-{Guid.NewGuid():N}.db");
 
+    /// <summary>The SQLite file this application uses; a test may put a database there before the host starts.</summary>
+    public string DatabasePath => _databasePath;
+
     protected virtual string EnvironmentName => "Testing";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
