@@ -72,7 +72,13 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
             Assert.Equal(HttpStatusCode.OK, (await AttemptAsync(app.ClientFrom($"10.2.0.{i}"), "R-Target", "Guess-number-" + i)).StatusCode);
         }
 
-        var refused = await AttemptAsync(app.ClientFrom("10.2.0.5"), "r-target", TestUsers.Password);
+        // A second user-name field (form keys are case-insensitive) must not make a new account key: MVC binds the first.
+        var refused = await app.ClientFrom("10.2.0.5").PostFormAsync("/account/login", "/account/login", new Dictionary<string, string>
+        {
+            ["UserName"] = "r-target",
+            ["username"] = "something-else",
+            ["Password"] = TestUsers.Password,
+        });
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(4, (await FindAsync("r-target")).AccessFailedCount);

@@ -99,7 +99,7 @@ public static class CredentialRateLimits
         var field = Attempt(context)?.AccountField;
         var typed = field is null
             ? context.User.Identity?.Name
-            : context.Request.HasFormContentType ? context.Request.Form[field].ToString() : null;
+            : context.Request.HasFormContentType ? context.Request.Form[field].FirstOrDefault() : null; // the value MVC binds
         var normalized = (typed ?? string.Empty).Trim().ToUpperInvariant();
         return normalized.Length > 100 ? normalized[..100] : normalized;
     }
