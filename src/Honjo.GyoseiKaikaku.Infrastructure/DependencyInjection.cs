@@ -1,4 +1,5 @@
 using Honjo.GyoseiKaikaku.Domain.Booklets;
+using Honjo.GyoseiKaikaku.Infrastructure.Auditing;
 using Honjo.GyoseiKaikaku.Infrastructure.Booklets;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.History;
@@ -29,8 +30,11 @@ public static class DependencyInjection
                     "ConnectionStrings:Default is required when Database:Provider is SqlServer."));
 
         services.AddScoped<HistoryInterceptor>();
+        services.AddSingleton<AppendOnlyAuditInterceptor>();
         services.AddDbContext<AppDbContext>((sp, db) =>
-            UseProvider(db, options.Provider, connectionString).AddInterceptors(sp.GetRequiredService<HistoryInterceptor>()));
+            UseProvider(db, options.Provider, connectionString).AddInterceptors(
+                sp.GetRequiredService<HistoryInterceptor>(), sp.GetRequiredService<AppendOnlyAuditInterceptor>()));
+        services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<BookletSeeder>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<IBookletReader, BookletReader>();

@@ -3,12 +3,14 @@ using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.Infrastructure.Workbooks;
 using Honjo.GyoseiKaikaku.Web;
+using Honjo.GyoseiKaikaku.Web.Features.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddDepartmentWorkbooks(builder.Configuration);
 builder.Services.AddWebFeatures();
+builder.Services.AddAppSecurity(builder.Configuration);
 
 var app = builder.Build();
 
@@ -24,6 +26,9 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Databa
     }
 }
 
+// First: the client address and scheme as a trusted proxy saw them, then every refusal (403, 429) logged.
+app.UseForwardedHeaders();
+app.UseRefusalLogging();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
@@ -34,6 +39,8 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseRouting();
 app.UseAuthentication();
+app.UseCredentialRateLimits();
+app.UsePasswordChangeGate();
 app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapControllers();

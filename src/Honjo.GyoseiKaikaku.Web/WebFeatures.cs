@@ -39,6 +39,9 @@ public static class WebFeatures
         services.AddScoped<Features.Progress.ProgressQuery>();
         services.AddScoped<Features.PlanEdit.PlanEditHandler>();
         services.AddScoped<Features.Admin.UserAdminHandler>();
+        services.AddScoped<Features.Admin.AuditQuery>();
+        services.AddScoped<Features.Account.SignInHandler>();
+        services.AddScoped<Features.Account.PasswordChangeHandler>();
         services.AddScoped<Features.Booklets.BookletExportService>();
         services.AddScoped<Features.Booklets.RazorHtmlRenderer>();
         services.AddScoped<Features.Booklets.EditionsHandler>();

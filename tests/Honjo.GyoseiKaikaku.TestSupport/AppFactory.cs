@@ -1,13 +1,22 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Honjo.GyoseiKaikaku.TestSupport;
 
 /// <summary>
 /// The real application over a real SQLite database file of its own, migrated and seeded at start like production.
+/// The password-attempt limits are raised far beyond what a test signs in (a test host signs in hundreds of times);
+/// the tests of the limits set their own. A request may name its client address in <see cref="ClientAddressHeader"/>.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Test-only: the client address the request appears to come from (the in-memory server has none).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"honjo-test-{Guid.NewGuid():N}.db");
 
     /// <summary>The SQLite file this application uses; a test may put a database there before the host starts.</summary>
@@ -25,6 +34,12 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={_databasePath};Pooling=False");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SeedFile", RepoPaths.SeedFile);
+
+        // Plain http, as in Development; the production cookie is tested by a factory that leaves this out.
+        builder.UseSetting("Security:Session:SecureCookie", "false");
+        builder.UseSetting("Security:RateLimits:PerClient:PermitLimit", "1000000");
+        builder.UseSetting("Security:RateLimits:PerAccount:PermitLimit", "1000000");
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFilter>());
     }
 
     protected override void Dispose(bool disposing)
@@ -34,5 +49,23 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             File.Delete(_databasePath + suffix);
         }
+    }
+
+    /// <summary>Sets the connection's remote address from <see cref="ClientAddressHeader"/>, before the application sees the request.</summary>
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (HttpContext context, RequestDelegate nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                await nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

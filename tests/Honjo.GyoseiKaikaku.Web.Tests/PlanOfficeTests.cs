@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests;
 
@@ -139,13 +140,17 @@ public sealed class PlanOfficeTests(WorkflowFixture app) : IClassFixture<Workflo
         for (var i = 0; i < 5; i++)
         {
             var wrong = await client.PostFormAsync("/account/login", "/account/login", new Dictionary<string, string> { ["UserName"] = "t-lockme", ["Password"] = "wrong-password-1" });
-            Assert.Contains(i < 4 ? "ユーザーIDまたはパスワードが正しくありません。" : "ロックされています", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(Features.Account.SignInHandler.FailureMessage, await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         var right = await client.PostFormAsync("/account/login", "/account/login", new Dictionary<string, string> { ["UserName"] = "t-lockme", ["Password"] = TestUsers.Password });
 
+        // The same answer as any failure (a lockout is not announced), and no session.
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("ロックされています", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Features.Account.SignInHandler.FailureMessage, await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>().FindByNameAsync("t-lockme");
+        Assert.True(user!.LockoutEnd > DateTimeOffset.UtcNow);
     }
 }
 

@@ -29,6 +29,11 @@ public sealed class PublishingTests(WorkflowFixture app) : IClassFixture<Workflo
 
         var publish = await office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var audit = await scope.ServiceProvider.Database().AuditEvents.SingleAsync(e => e.Action == Infrastructure.Auditing.AuditAction.EditionPublished);
+            Assert.Equal(("令和6年度版", WorkflowFixture.Office), (audit.Target, audit.ActorName));
+        }
 
         var pdf1 = await office.GetAsync(new Uri("/booklets/R6.pdf", UriKind.Relative));
         var xlsx1 = await office.GetAsync(new Uri("/booklets/R6.xlsx", UriKind.Relative));

@@ -3,6 +3,7 @@ using Honjo.GyoseiKaikaku.Domain.Departments;
 using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Domain.Outline;
 using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Auditing;
 using Honjo.GyoseiKaikaku.Infrastructure.History;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -43,6 +44,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IReport
     public DbSet<BookletEdition> Editions => Set<BookletEdition>();
 
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     /// <summary>Reads as <paramref name="audience"/> from now on (publishing reads as the public would).</summary>
     public void ReadAs(ReportAudience audience) => _audienceOverride = audience;

@@ -30,4 +30,7 @@ public static class AppClaims
     public const string Department = "honjo:department";
 
     public const string DisplayName = "honjo:display-name";
+
+    /// <summary>Present (value "true") while the user still has a password set by the 企画課.</summary>
+    public const string MustChangePassword = "honjo:must-change-password";
 }

@@ -25,6 +25,11 @@ public sealed class AppUserClaimsPrincipalFactory(
             identity.AddClaim(new Claim(AppClaims.Department, id.ToString(CultureInfo.InvariantCulture)));
         }
 
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(AppClaims.MustChangePassword, "true"));
+        }
+
         identity.AddClaim(new Claim(AppClaims.DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? string.Empty : user.DisplayName));
         return identity;
     }

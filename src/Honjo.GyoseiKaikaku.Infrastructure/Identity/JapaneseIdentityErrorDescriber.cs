@@ -35,5 +35,19 @@ public sealed class JapaneseIdentityErrorDescriber : IdentityErrorDescriber
 
     public override IdentityError UserLockoutNotEnabled() => Error(nameof(UserLockoutNotEnabled), "この利用者はロックできません。");
 
+    public override IdentityError UserNotInRole(string role) => Error(nameof(UserNotInRole), $"「{AppRoles.DisplayName(role)}」の役割ではありません。");
+
+    public override IdentityError InvalidRoleName(string? role) => Error(nameof(InvalidRoleName), $"役割「{role}」は使用できません。");
+
+    public override IdentityError DuplicateRoleName(string role) => Error(nameof(DuplicateRoleName), $"役割「{role}」は既にあります。");
+
+    public override IdentityError InvalidToken() => Error(nameof(InvalidToken), "操作の有効期限が切れたか、正しくありません。画面を開き直してください。");
+
+    public override IdentityError UserAlreadyHasPassword() => Error(nameof(UserAlreadyHasPassword), "この利用者には既にパスワードが設定されています。");
+
+    public override IdentityError LoginAlreadyAssociated() => Error(nameof(LoginAlreadyAssociated), "この外部ログインは既にほかの利用者に関連付けられています。");
+
+    public override IdentityError RecoveryCodeRedemptionFailed() => Error(nameof(RecoveryCodeRedemptionFailed), "回復用コードが正しくありません。");
+
     private static IdentityError Error(string code, string description) => new() { Code = code, Description = description };
 }

@@ -23,7 +23,7 @@ public sealed class AdminController(UserAdminHandler handler) : Controller
         var result = await handler.CreateAsync(request, ModelState.IsValid, ct);
         if (result.Outcome == UserCommandOutcome.Done)
         {
-            TempData["Notice"] = $"利用者「{result.UserName}」を登録しました。初期パスワードを本人に伝えてください。";
+            TempData["Notice"] = $"利用者「{result.UserName}」を登録しました。初期パスワードを本人に伝えてください。初めてのサインインで変更が求められます。";
             return Redirect("/admin/users");
         }
 
@@ -52,7 +52,7 @@ public sealed class AdminController(UserAdminHandler handler) : Controller
         await RespondAsync(
             id,
             await handler.ResetPasswordAsync(id, request, ModelState.IsValid, ct),
-            "のパスワードを再設定しました。新しいパスワードを本人に伝え、サインイン後に変更するよう依頼してください。",
+            "のパスワードを再設定しました。新しいパスワードを本人に伝えてください。次のサインインで変更が求められます。",
             null,
             ct);
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Honjo.GyoseiKaikaku.Infrastructure.Auditing;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -9,11 +10,14 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Admin;
 /// <summary>
 /// The 企画課's user administration. Changes go through <see cref="UserManager{TUser}"/> (password policy, Japanese
 /// messages, security stamp) inside one transaction; a changed user's cookie is refreshed through the security stamp.
+/// Every change is written to the audit log in the same transaction. A password the 企画課 sets (new user, reset)
+/// must be changed by its owner at the next sign-in.
 /// </summary>
 public sealed class UserAdminHandler(
     AppDbContext db,
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
+    IAuditLog audit,
     TimeProvider clock)
 {
     public const int PageSize = 20;
@@ -65,7 +69,13 @@ public sealed class UserAdminHandler(
     public async Task<UserCommandResult> CreateAsync(CreateUserRequest request, bool inputIsValid, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var user = new ApplicationUser { UserName = request.UserName, DisplayName = request.DisplayName?.Trim() ?? string.Empty, EmailConfirmed = true };
+        var user = new ApplicationUser
+        {
+            UserName = request.UserName,
+            DisplayName = request.DisplayName?.Trim() ?? string.Empty,
+            EmailConfirmed = true,
+            MustChangePassword = true,
+        };
         var errors = await ValidateProfileAsync(request, ct);
         if (!string.IsNullOrEmpty(request.UserName) && await users.FindByNameAsync(request.UserName) is not null)
         {
@@ -91,11 +101,17 @@ public sealed class UserAdminHandler(
             user.Departments.Add(new UserDepartment { DepartmentId = id });
         }
 
+        var departments = await DepartmentNamesAsync(WantedDepartments(request), ct);
         return await InTransactionAsync(
             user.UserName,
             ct,
             () => users.CreateAsync(user, request.Password),
-            () => users.AddToRoleAsync(user, request.Role!));
+            () => users.AddToRoleAsync(user, request.Role!),
+            Audited(
+                user.UserName,
+                ct,
+                (AuditAction.UserCreated, $"表示名：{user.DisplayName}、役割：{AppRoles.DisplayName(request.Role!)}"
+                    + (departments.Length > 0 ? $"、担当部署：{departments}" : string.Empty))));
     }
 
     public async Task<EditUserViewModel?> EditAsync(string id, UserProfileRequest? form, ClaimsPrincipal actor, CancellationToken ct)
@@ -141,9 +157,28 @@ public sealed class UserAdminHandler(
         }
 
         var role = request.Role!;
+        var displayNameBefore = user.DisplayName;
         user.DisplayName = request.DisplayName.Trim();
         var wanted = WantedDepartments(request);
         var bound = await db.Set<UserDepartment>().Where(d => d.UserId == id).ToListAsync(ct);
+        var changes = new List<(AuditAction, string)>();
+        if (displayNameBefore != user.DisplayName)
+        {
+            changes.Add((AuditAction.UserDisplayNameChanged, $"{displayNameBefore} → {user.DisplayName}"));
+        }
+
+        if (currentRoles.Count != 1 || currentRoles[0] != role)
+        {
+            changes.Add((AuditAction.UserRoleChanged, $"{string.Join("、", currentRoles.Select(AppRoles.DisplayName))} → {AppRoles.DisplayName(role)}"));
+        }
+
+        if (!wanted.SetEquals(bound.Select(d => d.DepartmentId)))
+        {
+            var before = await DepartmentNamesAsync(bound.Select(d => d.DepartmentId), ct);
+            var after = await DepartmentNamesAsync(wanted, ct);
+            changes.Add((AuditAction.UserDepartmentsChanged, $"{(before.Length > 0 ? before : "なし")} → {(after.Length > 0 ? after : "なし")}"));
+        }
+
         db.RemoveRange(bound.Where(d => !wanted.Contains(d.DepartmentId)));
         db.AddRange(wanted.Except(bound.Select(d => d.DepartmentId)).Select(d => new UserDepartment { UserId = id, DepartmentId = d }));
         var obsoleteRoles = currentRoles.Where(r => r != role).ToList();
@@ -154,8 +189,10 @@ public sealed class UserAdminHandler(
             () => users.UpdateAsync(user),
             () => obsoleteRoles.Count == 0 ? Task.FromResult(IdentityResult.Success) : users.RemoveFromRolesAsync(user, obsoleteRoles),
             () => currentRoles.Contains(role) ? Task.FromResult(IdentityResult.Success) : users.AddToRoleAsync(user, role),
-            // Roles and departments travel in the cookie: a new stamp makes the user's session pick them up.
-            () => users.UpdateSecurityStampAsync(user));
+            // Roles and departments travel in the cookie: a new stamp ends the user's sessions at once, so that a
+            // removed right is gone now and the next sign-in carries the new ones (the 企画課's own session is refreshed).
+            () => users.UpdateSecurityStampAsync(user),
+            Audited(user.UserName!, ct, [.. changes]));
         if (outcome.Outcome == UserCommandOutcome.Done && self)
         {
             await signIn.RefreshSignInAsync(user);
@@ -183,7 +220,8 @@ public sealed class UserAdminHandler(
             () => users.SetLockoutEnabledAsync(user, true),
             () => users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue),
             // Ends the sessions the user already has.
-            () => users.UpdateSecurityStampAsync(user));
+            () => users.UpdateSecurityStampAsync(user),
+            Audited(user.UserName!, ct, (AuditAction.UserLocked, "企画課によるロック（解除されるまでサインインできません）")));
     }
 
     public async Task<UserCommandResult> UnlockAsync(string id, CancellationToken ct)
@@ -195,7 +233,8 @@ public sealed class UserAdminHandler(
                 user.UserName!,
                 ct,
                 () => users.SetLockoutEndDateAsync(user, null),
-                () => users.ResetAccessFailedCountAsync(user));
+                () => users.ResetAccessFailedCountAsync(user),
+                Audited(user.UserName!, ct, (AuditAction.UserUnlocked, string.Empty)));
     }
 
     public async Task<UserCommandResult> ResetPasswordAsync(string id, ResetPasswordRequest request, bool inputIsValid, CancellationToken ct)
@@ -213,7 +252,15 @@ public sealed class UserAdminHandler(
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return await InTransactionAsync(user.UserName!, ct, () => users.ResetPasswordAsync(user, token, request.NewPassword));
+
+        // The new password is the 企画課's; its owner must replace it at the next sign-in. The reset also gives the
+        // user a new security stamp, which ends every session the user has.
+        user.MustChangePassword = true;
+        return await InTransactionAsync(
+            user.UserName!,
+            ct,
+            () => users.ResetPasswordAsync(user, token, request.NewPassword),
+            Audited(user.UserName!, ct, (AuditAction.PasswordReset, "仮のパスワードを設定（次回サインイン時に変更が必要）")));
     }
 
     private async Task<List<string>> ValidateProfileAsync(UserProfileRequest request, CancellationToken ct)
@@ -251,6 +298,25 @@ public sealed class UserAdminHandler(
         where userIds.Contains(ur.UserId)
         orderby r.Name
         select new UserRole(ur.UserId, r.Name!);
+
+    private async Task<string> DepartmentNamesAsync(IEnumerable<int> ids, CancellationToken ct)
+    {
+        var list = ids.ToList();
+        var names = await db.Departments.AsNoTracking().Where(d => list.Contains(d.Id)).OrderBy(d => d.SortOrder).Select(d => d.Name).ToListAsync(ct);
+        return string.Join("、", names);
+    }
+
+    /// <summary>The last step of a change: its audit records, saved inside the change's transaction.</summary>
+    private Func<Task<IdentityResult>> Audited(string target, CancellationToken ct, params (AuditAction Action, string Detail)[] events) => async () =>
+    {
+        foreach (var (action, detail) in events)
+        {
+            audit.Record(action, target, detail);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return IdentityResult.Success;
+    };
 
     private Task<List<DepartmentOption>> DepartmentOptionsAsync(CancellationToken ct) =>
         db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DepartmentOption(d.Id, d.Name)).ToListAsync(ct);

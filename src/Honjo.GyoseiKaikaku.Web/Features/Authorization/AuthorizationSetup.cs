@@ -21,12 +21,13 @@ public static class AuthorizationSetup
     {
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
+                // Length and the lists of StrongPasswordValidator, no composition rules (ADR 0014, ASVS V2.1).
+                o.Password.RequiredLength = StrongPasswordValidator.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 4;
+                o.Password.RequiredUniqueChars = 1;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -35,6 +36,7 @@ public static class AuthorizationSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
+            .AddPasswordValidator<StrongPasswordValidator>()
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
@@ -43,12 +45,8 @@ public static class AuthorizationSetup
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
-            o.Cookie.Name = "honjo.auth";
-            o.Cookie.HttpOnly = true;
+            // Name, Secure, idle and absolute lifetime and the per-request session check: Security/SecuritySetup.
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
 
             // A refusal is a 403 (rendered as the Japanese error page by the status-code pages), not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>
@@ -58,7 +56,8 @@ public static class AuthorizationSetup
             };
         });
 
-        // A changed role or department list takes effect within minutes, not at the next sign-in.
+        // A changed role or department list takes effect within a minute, not at the next sign-in. (A new security
+        // stamp — sign-out, password change, reset, lock — ends the session at once: Security/SessionValidation.)
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()

@@ -14,7 +14,8 @@ public sealed record EditionRow(FiscalYear Year, string Title, EditionStatus Sta
 
 /// <summary>The editions and their downloads; 公表 (publishing) stores the booklet files with their checksums.</summary>
 public sealed class EditionsHandler(
-    AppDbContext db, IBookletReader reader, IBookletPdfRenderer pdf, IBookletExcelWriter excel, OpenDataReader openData, TimeProvider clock)
+    AppDbContext db, IBookletReader reader, IBookletPdfRenderer pdf, IBookletExcelWriter excel, OpenDataReader openData, TimeProvider clock,
+    Infrastructure.Auditing.IAuditLog audit)
 {
     public async Task<IReadOnlyList<EditionRow>> ListAsync(CancellationToken ct)
     {
@@ -75,6 +76,7 @@ public sealed class EditionsHandler(
             return e.Message;
         }
 
+        audit.Record(Infrastructure.Auditing.AuditAction.EditionPublished, edition.EditionName, string.Join("、", files.Select(f => f.FileName)));
         try
         {
             await db.SaveChangesAsync(ct);

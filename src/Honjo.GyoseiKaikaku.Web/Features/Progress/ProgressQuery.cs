@@ -43,7 +43,7 @@ public sealed record ProgressViewModel(
 }
 
 /// <summary>企画課's board: every plan running in the edition's year, its report state, by executing department.</summary>
-public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, TimeProvider clock)
+public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, TimeProvider clock, Infrastructure.Auditing.IAuditLog audit)
 {
     public async Task<ProgressViewModel?> HandleAsync(ProgressRequest request, CancellationToken ct)
     {
@@ -102,6 +102,7 @@ public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, Tim
         }
 
         var edition = await db.Editions.SingleAsync(e => e.Id == context.Edition.Id, ct);
+        var before = edition.ReportDeadline;
         try
         {
             edition.SetReportDeadline(request.Deadline);
@@ -111,6 +112,7 @@ public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, Tim
             return e.Message;
         }
 
+        audit.Record(Infrastructure.Auditing.AuditAction.DeadlineChanged, edition.EditionName, Infrastructure.Auditing.AuditDetail.Change(before, request.Deadline));
         await db.SaveChangesAsync(ct);
         return null;
     }

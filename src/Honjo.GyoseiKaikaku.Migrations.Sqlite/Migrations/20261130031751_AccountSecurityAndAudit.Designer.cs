@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130033019_PlanVersions")]
-    partial class PlanVersions
+    [Migration("20261130031751_AccountSecurityAndAudit")]
+    partial class AccountSecurityAndAudit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -214,9 +214,6 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.Property<bool>("CooperatorsOpenEnded")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("EditionId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("FieldNumber")
                         .HasColumnType("INTEGER");
 
@@ -231,9 +228,6 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.Property<int>("Perspective")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("PlanKeyId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("StartYear")
                         .HasColumnType("INTEGER");
 
@@ -246,12 +240,7 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FieldNumber");
-
-                    b.HasIndex("PlanKeyId", "EditionId")
-                        .IsUnique();
-
-                    b.HasIndex("EditionId", "FieldNumber", "Number")
+                    b.HasIndex("FieldNumber", "Number")
                         .IsUnique();
 
                     b.ToTable("Plans", (string)null);
@@ -302,26 +291,6 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.ToTable("PlanExecutingDepartments", (string)null);
-                });
-
-            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FieldNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FieldNumber", "Number")
-                        .IsUnique();
-
-                    b.ToTable("PlanKeys", (string)null);
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanSdgGoal", b =>
@@ -412,7 +381,7 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PlanKeyId")
+                    b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewComment")
@@ -450,10 +419,58 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanKeyId", "Year")
+                    b.HasIndex("PlanId", "Year")
                         .IsUnique();
 
                     b.ToTable("YearEndReports", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Auditing.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Action", "Id");
+
+                    b.ToTable("AuditEvents", (string)null);
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.History.HistoryEntry", b =>
@@ -473,15 +490,12 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("EditionYear")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PlanKeyId")
+                    b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
@@ -499,7 +513,7 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanKeyId", "At");
+                    b.HasIndex("PlanId", "At");
 
                     b.ToTable("History", (string)null);
                 });
@@ -532,6 +546,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
@@ -751,29 +768,13 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.Plan", b =>
                 {
-                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", "Edition")
-                        .WithMany()
-                        .HasForeignKey("EditionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Honjo.GyoseiKaikaku.Domain.Outline.ReformField", "Field")
                         .WithMany()
                         .HasForeignKey("FieldNumber")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", "Key")
-                        .WithMany()
-                        .HasForeignKey("PlanKeyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Edition");
-
                     b.Navigation("Field");
-
-                    b.Navigation("Key");
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanCooperator", b =>
@@ -838,18 +839,18 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.YearEndReport", b =>
                 {
-                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.Plan", null)
                         .WithMany("YearEndReports")
-                        .HasForeignKey("PlanKeyId")
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.History.HistoryEntry", b =>
                 {
-                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.Plan", null)
                         .WithMany()
-                        .HasForeignKey("PlanKeyId")
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -939,12 +940,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
                     b.Navigation("TextItems");
 
-                    b.Navigation("YearTargets");
-                });
-
-            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", b =>
-                {
                     b.Navigation("YearEndReports");
+
+                    b.Navigation("YearTargets");
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Identity.ApplicationUser", b =>
