@@ -50,11 +50,10 @@ public sealed class LateReportTests(FakeClockApp app) : IClassFixture<FakeClockA
     [Fact]
     public async Task A_report_is_late_from_midnight_in_Japan_after_the_deadline_not_from_midnight_UTC()
     {
-        var office = await app.ClientAsync(WorkflowFixture.Office);
-        var shimin = await app.ClientAsync(WorkflowFixture.Shimin);
-
         // 23:59 on 30 April in Japan (14:59 UTC): the deadline day is not over.
         app.Clock.SetUtcNow(new DateTimeOffset(2025, 4, 30, 14, 59, 0, TimeSpan.Zero));
+        var office = await app.ClientAsync(WorkflowFixture.Office);
+        var shimin = await app.ClientAsync(WorkflowFixture.Shimin);
         Assert.Equal("0", (await office.GetDocumentAsync("/progress")).QuerySelector("[data-count='late'] a")!.TextContent.Trim());
         Assert.DoesNotContain("期限超過", (await shimin.GetDocumentAsync("/my/plans")).QuerySelector("table")!.TextContent, StringComparison.Ordinal);
 
