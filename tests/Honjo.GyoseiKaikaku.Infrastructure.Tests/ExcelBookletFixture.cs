@@ -20,7 +20,7 @@ public sealed class ExcelBookletFixture : IAsyncLifetime
     {
         await _database.InitializeAsync();
         await using var db = _database.NewContext();
-        Booklet = await new BookletReader(db).ReadAsync(new FiscalYear(6), CancellationToken.None)
+        Booklet = await new BookletReader(db).ReadAsync(new FiscalYear(6), Domain.Booklets.BookletStage.Results, CancellationToken.None)
             ?? throw new InvalidOperationException("The seeded database has no R6 edition.");
         Workbook = new ExcelBookletWriter().Write(Booklet);
     }

@@ -42,12 +42,17 @@ public sealed class PublishingTests(WorkflowFixture app) : IClassFixture<Workflo
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdfBytes)), pdf1.Headers.GetValues("X-Content-SHA256").Single());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(xlsxBytes)), xlsx1.Headers.GetValues("X-Content-SHA256").Single());
 
-        // A later change to a plan does not change what was published.
+        // The plan is fixed now; a later accepted report does not change what was published either.
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.Database();
-            var plan = await db.Plans.SingleAsync(p => p.FieldNumber == 1 && p.Number == 1);
-            plan.Rename("公表後に変更した計画名");
+            var plan = await db.Plans.Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == 1 && p.Number == 1);
+            Assert.Throws<Domain.Common.DomainException>(() => plan.Rename("公表後に変更した計画名"));
+            var office = new Domain.Plans.ReportActor("t", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
+            var report = plan.ReportForOrCreate(new Domain.Common.FiscalYear(6));
+            report.SaveDraft(office, "公表後に確認した報告", Domain.Plans.EvaluationGrade.A, "方針", null);
+            report.Submit(office, DateTimeOffset.UtcNow);
+            report.Accept(office, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
 

@@ -105,11 +105,13 @@ public sealed record BookletSheet(
     /// <paramref name="includeUnaccepted"/>, a year-end report the 企画課 has not accepted is shown (the department's own view).
     /// </summary>
 
-    public static BookletSheet From(Plan plan, IReadOnlyList<FiscalYear> outlineYears, FiscalYear year, int page, bool includeUnaccepted)
+    public static BookletSheet From(
+        Plan plan, IReadOnlyList<FiscalYear> outlineYears, FiscalYear year, int page, bool includeUnaccepted, BookletStage stage = BookletStage.Results)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(outlineYears);
-        var stored = plan.ReportFor(year);
+        var stored = stage == BookletStage.Plan ? null : plan.ReportFor(year);
+        var lastActualYear = stage == BookletStage.Plan ? year.Previous : year;
         var report = stored is not null && (includeUnaccepted || stored.Status == ReportStatus.Accepted) ? stored : null;
         return new BookletSheet(
             plan.PlanNumber,
@@ -131,7 +133,7 @@ public sealed record BookletSheet(
                 plan.TargetFor(y).Split('\n', StringSplitOptions.RemoveEmptyEntries),
                 plan.IsRunningIn(y),
                 plan.QuantityFor(y),
-                ActualFor(plan, y, year, includeUnaccepted))).ToList(),
+                ActualFor(plan, y, lastActualYear, includeUnaccepted))).ToList(),
             year,
             report?.StatusReport ?? string.Empty,
             report?.Grade,

@@ -3,7 +3,10 @@ using Honjo.GyoseiKaikaku.Domain.Common;
 namespace Honjo.GyoseiKaikaku.Domain.Editions;
 
 /// <summary>
-/// One year's booklet 「令和N年度 実施計画シート」: its title, its 目次 page numbers and whether it is published.
+/// One year's booklet 「令和N年度 実施計画シート」: its title, its 目次 page numbers and where it stands in the year:
+/// 案 (the plan versions are being prepared) → 計画公表 (<see cref="Publish"/>: the versions are locked and the plan
+/// booklet is stored) → 実績確定 (<see cref="Close"/>: every report of the year is accepted and locked, and the results
+/// booklet and open data are stored). See ADR 0016.
 /// </summary>
 public sealed class BookletEdition
 {
@@ -38,6 +41,15 @@ public sealed class BookletEdition
     public EditionStatus Status { get; private set; }
 
     public DateTimeOffset? PublishedAt { get; private set; }
+
+    /// <summary>When the year's results were closed (実績の確定); null before.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>After 計画の公表 the edition's plan versions cannot change (only a 訂正 can).</summary>
+    public bool IsPlanLocked => Status != EditionStatus.Draft;
+
+    /// <summary>After 実績の確定 the year's reports cannot change (only a 訂正 can).</summary>
+    public bool IsClosed => Status == EditionStatus.Closed;
 
     /// <summary>The day by which departments are asked to submit their year-end reports (提出期限).</summary>
     public DateOnly? ReportDeadline { get; private set; }
@@ -79,26 +91,62 @@ public sealed class BookletEdition
         _fieldPages.AddRange(fieldPages.Select(f => new BookletFieldPage(f.FieldNumber, f.Page)));
     }
 
-    /// <summary>公表: freezes the edition with the files that were published. It cannot be undone.</summary>
+    /// <summary>計画の公表: locks the plan versions and stores the plan booklet (and open data) as published. It cannot be undone.</summary>
     public void Publish(DateTimeOffset now, IReadOnlyList<PublishedFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
         EnsureDraft();
-        if (!files.Any(f => f.Format == PublishedFormat.Pdf) || !files.Any(f => f.Format == PublishedFormat.Excel))
-        {
-            throw new DomainException("公表にはPDFとExcelの両方の冊子が必要です。");
-        }
-
+        RequireBooklets(files, PublishedKind.Plan, "公表");
         _files.AddRange(files);
         Status = EditionStatus.Published;
         PublishedAt = now;
     }
 
-    public PublishedFile? FileOf(PublishedFormat format) => _files.FirstOrDefault(f => f.Format == format);
+    /// <summary>
+    /// 実績の確定: the year's reports are final. Refused before 計画の公表, a second time, and while any plan's report of the
+    /// year is not accepted (<paramref name="notAccepted"/> names them).
+    /// </summary>
+    public void Close(DateTimeOffset now, IReadOnlyList<PublishedFile> files, IReadOnlyCollection<Plans.PlanNumber> notAccepted)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(notAccepted);
+        switch (Status)
+        {
+            case EditionStatus.Draft:
+                throw new DomainException($"{EditionName}はまだ計画を公表していません。実績の確定は計画の公表の後に行います。");
+            case EditionStatus.Closed:
+                throw new DomainException($"{EditionName}の実績は既に確定しています。");
+        }
+
+        if (notAccepted.Count > 0)
+        {
+            var shown = string.Join("、", notAccepted.Take(10).Select(n => n.ToString()));
+            throw new DomainException(
+                $"{Year.JapaneseName}の報告のうち{notAccepted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}件がまだ確認済ではありません（{shown}{(notAccepted.Count > 10 ? "ほか" : string.Empty)}）。すべて確認済にしてから実績を確定してください。");
+        }
+
+        RequireBooklets(files, PublishedKind.Results, "実績の確定");
+        _files.AddRange(files);
+        Status = EditionStatus.Closed;
+        ClosedAt = now;
+    }
+
+    /// <summary>The newest revision of a published file of <paramref name="kind"/>, or null.</summary>
+    public PublishedFile? FileOf(PublishedFormat format, PublishedKind kind = PublishedKind.Plan) =>
+        _files.Where(f => f.Format == format && f.Kind == kind).MaxBy(f => f.Revision);
+
+    private static void RequireBooklets(IReadOnlyList<PublishedFile> files, PublishedKind kind, string action)
+    {
+        if (files.Any(f => f.Kind != kind)
+            || !files.Any(f => f.Format == PublishedFormat.Pdf) || !files.Any(f => f.Format == PublishedFormat.Excel))
+        {
+            throw new DomainException($"{action}にはPDFとExcelの両方の冊子が必要です。");
+        }
+    }
 
     private void EnsureDraft()
     {
-        if (Status == EditionStatus.Published)
+        if (Status != EditionStatus.Draft)
         {
             throw new DomainException($"{EditionName}は公表済みのため変更できません。");
         }
@@ -110,8 +158,25 @@ public enum EditionStatus
     /// <summary>作成中 (案).</summary>
     Draft = 1,
 
-    /// <summary>公表済.</summary>
+    /// <summary>計画公表済: the plan versions are locked; departments report on the year.</summary>
     Published = 2,
+
+    /// <summary>実績確定済: the year's reports are accepted and locked.</summary>
+    Closed = 3,
+}
+
+public static class EditionStatuses
+{
+    public static string DisplayName(this EditionStatus status) => status switch
+    {
+        EditionStatus.Draft => "案",
+        EditionStatus.Published => "計画公表済",
+        EditionStatus.Closed => "実績確定済",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    /// <summary>Published at least once: the plan booklet exists and open data may be served.</summary>
+    public static bool IsPublished(this EditionStatus status) => status is EditionStatus.Published or EditionStatus.Closed;
 }
 
 /// <summary>A 目次 line: the page a plan's sheet is on in this edition.</summary>

@@ -14,6 +14,16 @@ public enum PublishedFormat
     Json = 4,
 }
 
+/// <summary>Which milestone a published file belongs to.</summary>
+public enum PublishedKind
+{
+    /// <summary>計画の公表: the sheets with the year's report rows empty.</summary>
+    Plan = 1,
+
+    /// <summary>実績の確定: the same sheets with the year's accepted reports.</summary>
+    Results = 2,
+}
+
 /// <summary>A file exactly as published with an edition, with its SHA-256 so anyone can check it is unchanged.</summary>
 public sealed class PublishedFile
 {
@@ -25,9 +35,12 @@ public sealed class PublishedFile
         Sha256 = string.Empty;
     }
 
-    public PublishedFile(PublishedFormat format, string fileName, string contentType, byte[] content, DateTimeOffset createdAt)
+    public PublishedFile(
+        PublishedFormat format, string fileName, string contentType, byte[] content, DateTimeOffset createdAt, PublishedKind kind = PublishedKind.Plan, int revision = 1)
     {
         ArgumentNullException.ThrowIfNull(content);
+        Kind = kind;
+        Revision = revision;
         Format = format;
         FileName = fileName;
         ContentType = contentType;
@@ -41,6 +54,11 @@ public sealed class PublishedFile
     public int EditionId { get; private set; }
 
     public PublishedFormat Format { get; private set; }
+
+    public PublishedKind Kind { get; private set; }
+
+    /// <summary>1 when first published; a 訂正 publishes the file again with the next number and keeps the earlier ones.</summary>
+    public int Revision { get; private set; }
 
     public string FileName { get; private set; }
 

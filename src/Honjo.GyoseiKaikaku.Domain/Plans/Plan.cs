@@ -53,7 +53,7 @@ public sealed class Plan
     public int EditionId { get; private set; }
 
     /// <summary>The edition whose sheet this version is.</summary>
-    public Editions.BookletEdition Edition { get; private set; } = null!;
+    public Editions.BookletEdition? Edition { get; private set; }
 
     /// <summary>Incremented on every change to the plan's content; an edit based on an older version is a conflict.</summary>
     public int Version { get; private set; }
@@ -136,6 +136,7 @@ public sealed class Plan
         var value = Guard.Required(name, "計画名", MaxNameLength);
         if (value != Name)
         {
+            EnsureEditable();
             Name = value;
             Version++;
         }
@@ -150,6 +151,7 @@ public sealed class Plan
 
         if (startYear != StartYear || targetYear != TargetYear)
         {
+            EnsureEditable();
             StartYear = startYear;
             TargetYear = targetYear;
             Version++;
@@ -165,6 +167,7 @@ public sealed class Plan
 
         if (perspective != Perspective)
         {
+            EnsureEditable();
             Perspective = perspective;
             Version++;
         }
@@ -189,6 +192,7 @@ public sealed class Plan
             return;
         }
 
+        EnsureEditable();
         _executingDepartments.Clear();
         _executingDepartments.AddRange(departments.Select((d, i) => new PlanExecutingDepartment(d, i + 1)));
         Version++;
@@ -210,6 +214,7 @@ public sealed class Plan
             return;
         }
 
+        EnsureEditable();
         _cooperators.Clear();
         _cooperators.AddRange(created);
         CooperatorsOpenEnded = openEnded;
@@ -231,6 +236,7 @@ public sealed class Plan
             return;
         }
 
+        EnsureEditable();
         _textItems.RemoveAll(i => i.Section == section);
         _textItems.AddRange(cleaned.Select((text, i) => new PlanTextItem(section, i + 1, text)));
         Version++;
@@ -242,11 +248,18 @@ public sealed class Plan
         var existing = _yearTargets.FirstOrDefault(t => t.Year == year);
         if (existing is null)
         {
+            EnsureEditable();
             _yearTargets.Add(new PlanYearTarget(year, value));
             Version++;
         }
         else if (existing.Text != value)
         {
+            EnsureEditable();
+            if (ReportFor(year) is { Status: ReportStatus.Accepted })
+            {
+                throw new DomainException($"{year.JapaneseName}の報告は確認済のため、{year.JapaneseName}の達成目標は変更できません。");
+            }
+
             existing.SetText(value);
             Version++;
         }
@@ -267,9 +280,28 @@ public sealed class Plan
             return;
         }
 
+        EnsureEditable();
         _sdgGoals.Clear();
         _sdgGoals.AddRange(created);
         Version++;
+    }
+
+    /// <summary>
+    /// 計画の公表 fixed this version: set on every version of the edition when it is published, and stored with the
+    /// version, so the lock holds however the plan was loaded.
+    /// </summary>
+    public bool IsLocked { get; private set; }
+
+    /// <summary>Fixes this version (計画の公表 of its edition).</summary>
+    public void Lock() => IsLocked = true;
+
+    /// <summary>After 計画の公表 an edition's versions are fixed: every change to the content is refused here, on every path.</summary>
+    private void EnsureEditable()
+    {
+        if (IsLocked || Edition is { IsPlanLocked: true })
+        {
+            throw new DomainException("この計画は公表済みの版に載っているため、内容は変更できません。");
+        }
     }
 
     /// <summary>Returns the year-end record for <paramref name="year"/>, creating an empty one if there is none.</summary>

@@ -56,6 +56,9 @@ public sealed class YearEndReport
 
     public string? ReviewedBy { get; private set; }
 
+    /// <summary>実績の確定: the year is closed and the report is final; only a 訂正 by the 企画課 changes it.</summary>
+    public bool IsClosed { get; private set; }
+
     /// <summary>Incremented on every change; a save based on an older version is a conflict.</summary>
     public int Version { get; private set; }
 
@@ -66,13 +69,24 @@ public sealed class YearEndReport
     /// <summary>The department (or the 企画課) may change the texts now.</summary>
     public bool IsEditable => Status.IsEditable();
 
-    public bool CanBeEditedBy(ReportActor actor) => actor.CanEdit && IsEditable;
+    public bool CanBeEditedBy(ReportActor actor) => actor.CanEdit && IsEditable && !IsClosed;
 
-    public bool CanBeSubmittedBy(ReportActor actor) => actor.CanEdit && Status is ReportStatus.Draft or ReportStatus.Returned && IsComplete;
+    public bool CanBeSubmittedBy(ReportActor actor) => actor.CanEdit && Status is ReportStatus.Draft or ReportStatus.Returned && IsComplete && !IsClosed;
 
-    public bool CanBeReviewedBy(ReportActor actor) => actor.IsPlanningOffice && Status == ReportStatus.Submitted;
+    public bool CanBeReviewedBy(ReportActor actor) => actor.IsPlanningOffice && Status == ReportStatus.Submitted && !IsClosed;
 
-    public bool CanBeReopenedBy(ReportActor actor) => actor.IsPlanningOffice && Status == ReportStatus.Accepted;
+    public bool CanBeReopenedBy(ReportActor actor) => actor.IsPlanningOffice && Status == ReportStatus.Accepted && !IsClosed;
+
+    /// <summary>Locks the accepted report when its year's results are closed (実績の確定).</summary>
+    public void CloseYear()
+    {
+        if (Status != ReportStatus.Accepted)
+        {
+            throw new DomainException($"{Year.JapaneseName}の報告が確認済ではないため、実績を確定できません。");
+        }
+
+        IsClosed = true;
+    }
 
     /// <summary>実績値: the actual value for a numeric target, in the target's unit; null when not recorded.</summary>
     public decimal? ActualValue { get; private set; }
@@ -84,6 +98,7 @@ public sealed class YearEndReport
     {
         ArgumentNullException.ThrowIfNull(actor);
         RequireEditor(actor);
+        EnsureOpen();
         if (!IsEditable)
         {
             throw new DomainException(Status == ReportStatus.Accepted
@@ -112,6 +127,7 @@ public sealed class YearEndReport
     {
         ArgumentNullException.ThrowIfNull(actor);
         RequireEditor(actor);
+        EnsureOpen();
         if (Status is not (ReportStatus.Draft or ReportStatus.Returned))
         {
             throw new DomainException($"「{Status.DisplayName()}」の報告は提出できません。");
@@ -148,6 +164,7 @@ public sealed class YearEndReport
     {
         ArgumentNullException.ThrowIfNull(actor);
         RequirePlanningOffice(actor, "確認");
+        EnsureOpen();
         if (Status != ReportStatus.Submitted)
         {
             throw new DomainException($"確認できるのは提出済の報告だけです（現在：{Status.DisplayName()}）。");
@@ -164,6 +181,7 @@ public sealed class YearEndReport
     {
         ArgumentNullException.ThrowIfNull(actor);
         RequirePlanningOffice(actor, "差戻し");
+        EnsureOpen();
         if (Status != ReportStatus.Submitted)
         {
             throw new DomainException($"差し戻せるのは提出済の報告だけです（現在：{Status.DisplayName()}）。");
@@ -181,6 +199,7 @@ public sealed class YearEndReport
     {
         ArgumentNullException.ThrowIfNull(actor);
         RequirePlanningOffice(actor, "再開");
+        EnsureOpen();
         if (Status != ReportStatus.Accepted)
         {
             throw new DomainException($"再開できるのは確認済の報告だけです（現在：{Status.DisplayName()}）。");
@@ -200,6 +219,14 @@ public sealed class YearEndReport
         Grade = grade;
         NextYearPolicy = Guard.Optional(nextYearPolicy, "次年度に向けた取組方針", MaxTextLength);
         Status = ReportStatus.Accepted;
+    }
+
+    private void EnsureOpen()
+    {
+        if (IsClosed)
+        {
+            throw new DomainException($"{Year.JapaneseName}の実績は確定済のため、この報告は変更できません。訂正が必要な場合は企画課が理由を付けて行います。");
+        }
     }
 
     private static void RequireEditor(ReportActor actor)

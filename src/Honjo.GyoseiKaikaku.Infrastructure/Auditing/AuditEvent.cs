@@ -44,6 +44,7 @@ public enum AuditAction
     PasswordReset,
     EditionPublished,
     DeadlineChanged,
+    ResultsClosed,
 }
 
 public static class AuditActionNames
@@ -62,6 +63,7 @@ public static class AuditActionNames
         AuditAction.PasswordReset => "パスワードの再設定",
         AuditAction.EditionPublished => "冊子の公表",
         AuditAction.DeadlineChanged => "提出期限の変更",
+        AuditAction.ResultsClosed => "実績の確定",
         _ => action.ToString(),
     };
 }

@@ -8,7 +8,7 @@ namespace Honjo.GyoseiKaikaku.Infrastructure.Booklets;
 /// <summary>Loads an edition's plans in booklet order and numbers the pages as the printed booklet will.</summary>
 public sealed class BookletReader(AppDbContext db) : IBookletReader
 {
-    public async Task<BookletDocument?> ReadAsync(FiscalYear year, CancellationToken cancellationToken)
+    public async Task<BookletDocument?> ReadAsync(FiscalYear year, BookletStage stage, CancellationToken cancellationToken)
     {
         var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Year == year, cancellationToken);
         if (edition is null)
@@ -23,7 +23,7 @@ public sealed class BookletReader(AppDbContext db) : IBookletReader
         var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).ToListAsync(cancellationToken);
         var years = outline.Years.ToList();
 
-        var sheets = plans.Select((p, i) => BookletSheet.From(p, years, year, BookletLayout.PageOfSheet(i), includeUnaccepted: false)).ToList();
+        var sheets = plans.Select((p, i) => BookletSheet.From(p, years, year, BookletLayout.PageOfSheet(i), includeUnaccepted: false, stage)).ToList();
         var bookletFields = fields
             .Select(f => new BookletField(f.Number, f.Name, 0, sheets.Where(s => s.Number.Field == f.Number).ToList()))
             .Where(f => f.Sheets.Count > 0)

@@ -12,6 +12,7 @@ public static class PlanQueries
     public static IQueryable<Plan> WithWholeSheet(this IQueryable<Plan> plans) =>
         plans.AsSplitQuery()
             .Include(p => p.Field)
+            .Include(p => p.Edition)
             .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
             .Include(p => p.Cooperators).ThenInclude(c => c.Department)
             .Include(p => p.TextItems)

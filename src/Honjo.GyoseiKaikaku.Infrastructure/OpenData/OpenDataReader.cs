@@ -15,7 +15,7 @@ public sealed class OpenDataReader(AppDbContext db)
     public async Task<IReadOnlyList<OpenDataEditionSummary>> ListPublishedAsync(CancellationToken ct)
     {
         var editions = await db.Editions.AsNoTracking()
-            .Where(e => e.Status == EditionStatus.Published)
+            .Where(e => e.Status != EditionStatus.Draft)
             .Select(e => new { e.Year, e.Title, e.PublishedAt })
             .ToListAsync(ct);
         return editions
@@ -34,7 +34,7 @@ public sealed class OpenDataReader(AppDbContext db)
     public async Task<OpenDataset?> ReadAsync(FiscalYear year, DateTimeOffset? publishingAt, CancellationToken ct)
     {
         var edition = await db.Editions.AsNoTracking()
-            .FirstOrDefaultAsync(e => e.Year == year && (e.Status == EditionStatus.Published || publishingAt != null), ct);
+            .FirstOrDefaultAsync(e => e.Year == year && (e.Status != EditionStatus.Draft || publishingAt != null), ct);
         if (edition is null)
         {
             return null;

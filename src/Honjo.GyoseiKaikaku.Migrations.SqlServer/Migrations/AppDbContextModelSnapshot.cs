@@ -57,6 +57,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("IssuedLabel")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -152,6 +155,12 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.Property<int>("Format")
                         .HasColumnType("int");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -160,7 +169,7 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EditionId", "Format")
+                    b.HasIndex("EditionId", "Kind", "Format", "Revision")
                         .IsUnique();
 
                     b.ToTable("PublishedFiles", (string)null);
@@ -231,6 +240,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
                     b.Property<int>("FieldNumber")
                         .HasColumnType("int");
+
+                    b.Property<bool>("IsLocked")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -426,6 +438,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("Grade")
                         .HasColumnType("int");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("bit");
 
                     b.Property<string>("NextYearPolicy")
                         .IsRequired()

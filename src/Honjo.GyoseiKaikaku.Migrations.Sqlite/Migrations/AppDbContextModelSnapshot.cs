@@ -48,6 +48,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IssuedLabel")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -141,6 +144,12 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.Property<int>("Format")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -149,7 +158,7 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EditionId", "Format")
+                    b.HasIndex("EditionId", "Kind", "Format", "Revision")
                         .IsUnique();
 
                     b.ToTable("PublishedFiles", (string)null);
@@ -215,6 +224,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("FieldNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLocked")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -402,6 +414,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsClosed")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NextYearPolicy")

@@ -51,7 +51,7 @@ internal sealed class PublishedFileConfiguration : IEntityTypeConfiguration<Publ
         builder.Property(f => f.ContentType).HasMaxLength(100).IsRequired();
         builder.Property(f => f.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.Property(f => f.Content).IsRequired();
-        builder.HasIndex(f => new { f.EditionId, f.Format }).IsUnique();
+        builder.HasIndex(f => new { f.EditionId, f.Kind, f.Format, f.Revision }).IsUnique();
         builder.Ignore(f => f.IsIntact);
     }
 }

@@ -24,17 +24,22 @@ public sealed class BookletExportService(
     public const string PdfType = "application/pdf";
     public const string ExcelType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public async Task<ExportedFile?> BookletAsync(FiscalYear year, BookletFormat format, CancellationToken ct)
+    /// <summary>
+    /// The plan booklet (<see cref="BookletStage.Plan"/>) or the results booklet (<see cref="BookletStage.Results"/>). Once
+    /// stored by its milestone it is served exactly as stored, whatever changed since; before, it is made on demand.
+    /// </summary>
+    public async Task<ExportedFile?> BookletAsync(FiscalYear year, BookletFormat format, BookletStage stage, CancellationToken ct)
     {
-        // A published edition is served exactly as published, whatever changed since.
-        var stored = await published.PublishedFileAsync(year, format == BookletFormat.Pdf ? PublishedFormat.Pdf : PublishedFormat.Excel, ct);
+        var kind = stage == BookletStage.Plan ? PublishedKind.Plan : PublishedKind.Results;
+        var stored = await published.PublishedFileAsync(year, format == BookletFormat.Pdf ? PublishedFormat.Pdf : PublishedFormat.Excel, kind, ct);
         if (stored is not null)
         {
             return new ExportedFile(stored.Content, stored.ContentType, stored.FileName) { Sha256 = stored.Sha256 };
         }
 
-        var booklet = await reader.ReadAsync(year, ct);
-        return booklet is null ? null : await ExportAsync(booklet, format, $"本庄市行政改革大綱_{year.JapaneseName}実施計画シート", ct);
+        var booklet = await reader.ReadAsync(year, stage, ct);
+        var name = $"本庄市行政改革大綱_{year.JapaneseName}実施計画シート" + (stage == BookletStage.Results ? "_実績" : string.Empty);
+        return booklet is null ? null : await ExportAsync(booklet, format, name, ct);
     }
 
     /// <summary>The edition named by <paramref name="year"/>, else the newest.</summary>

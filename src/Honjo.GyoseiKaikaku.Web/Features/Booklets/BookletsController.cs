@@ -1,3 +1,4 @@
+using Honjo.GyoseiKaikaku.Domain.Booklets;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
@@ -9,10 +10,17 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 public sealed class BookletsController(BookletExportService exports) : Controller
 {
     [HttpGet("/booklets/{year}.pdf")]
-    public Task<IActionResult> BookletPdf(string year, CancellationToken ct) => Booklet(year, BookletFormat.Pdf, ct);
+    public Task<IActionResult> BookletPdf(string year, CancellationToken ct) => Booklet(year, BookletFormat.Pdf, BookletStage.Plan, ct);
 
     [HttpGet("/booklets/{year}.xlsx")]
-    public Task<IActionResult> BookletExcel(string year, CancellationToken ct) => Booklet(year, BookletFormat.Excel, ct);
+    public Task<IActionResult> BookletExcel(string year, CancellationToken ct) => Booklet(year, BookletFormat.Excel, BookletStage.Plan, ct);
+
+    /// <summary>The results booklet: stored at 実績の確定, a preview of the accepted reports before.</summary>
+    [HttpGet("/booklets/{year}/results.pdf")]
+    public Task<IActionResult> ResultsPdf(string year, CancellationToken ct) => Booklet(year, BookletFormat.Pdf, BookletStage.Results, ct);
+
+    [HttpGet("/booklets/{year}/results.xlsx")]
+    public Task<IActionResult> ResultsExcel(string year, CancellationToken ct) => Booklet(year, BookletFormat.Excel, BookletStage.Results, ct);
 
     [HttpGet("/plans/{id}/sheet.pdf")]
     public Task<IActionResult> PlanPdf(string id, [FromQuery] string? year, CancellationToken ct) => Plan(id, year, BookletFormat.Pdf, ct);
@@ -20,14 +28,14 @@ public sealed class BookletsController(BookletExportService exports) : Controlle
     [HttpGet("/plans/{id}/sheet.xlsx")]
     public Task<IActionResult> PlanExcel(string id, [FromQuery] string? year, CancellationToken ct) => Plan(id, year, BookletFormat.Excel, ct);
 
-    private async Task<IActionResult> Booklet(string year, BookletFormat format, CancellationToken ct)
+    private async Task<IActionResult> Booklet(string year, BookletFormat format, BookletStage stage, CancellationToken ct)
     {
         if (!FiscalYear.TryParse(year, out var fy))
         {
             return NotFound();
         }
 
-        return await Deliver(() => exports.BookletAsync(fy, format, ct));
+        return await Deliver(() => exports.BookletAsync(fy, format, stage, ct));
     }
 
     private async Task<IActionResult> Plan(string id, string? year, BookletFormat format, CancellationToken ct)

@@ -53,7 +53,10 @@ public sealed class OpenDataController(OpenDataReader reader, Booklets.EditionsH
     /// <summary>The data stored at 公表, served byte for byte; editions published before it was stored are built live.</summary>
     private async Task<IActionResult?> StoredAsync(string year, PublishedFormat format, CancellationToken ct)
     {
-        if (!FiscalYear.TryParse(year, out var fy) || await editions.PublishedFileAsync(fy, format, ct) is not { } file)
+        // Once the year's results are closed, its open data carries them; until then, what 計画の公表 stored.
+        if (!FiscalYear.TryParse(year, out var fy)
+            || (await editions.PublishedFileAsync(fy, format, PublishedKind.Results, ct)
+                ?? await editions.PublishedFileAsync(fy, format, PublishedKind.Plan, ct)) is not { } file)
         {
             return null;
         }

@@ -79,7 +79,8 @@ public sealed record StoredReport(
     string? ReviewedBy,
     DateTimeOffset? ReviewedAt,
     string? SubmittedBy,
-    DateTimeOffset? SubmittedAt)
+    DateTimeOffset? SubmittedAt,
+    bool IsClosed = false)
 {
     public static StoredReport None { get; } = new(ReportStatus.NotStarted, string.Empty, null, string.Empty, null, 0, null, null, null, null, null);
 
@@ -89,7 +90,7 @@ public sealed record StoredReport(
     public static StoredReport Of(YearEndReport? report) => report is null
         ? None
         : new(report.Status, report.StatusReport, report.Grade, report.NextYearPolicy, report.ActualValue, report.Version,
-            report.ReviewComment, report.ReviewedBy, report.ReviewedAt, report.SubmittedBy, report.SubmittedAt);
+            report.ReviewComment, report.ReviewedBy, report.ReviewedAt, report.SubmittedBy, report.SubmittedAt, report.IsClosed);
 }
 
 /// <summary>Why the form is shown again with the person's own input.</summary>

@@ -280,9 +280,9 @@ public sealed class YearEndReportHandler(
             plan.ExecutingDepartmentsText,
             plan.TargetFor(context.Year),
             stored,
-            CanEdit: actor.CanEdit && stored.Status.IsEditable(),
-            CanReview: actor.IsPlanningOffice && stored.Status == ReportStatus.Submitted,
-            CanReopen: actor.IsPlanningOffice && stored.Status == ReportStatus.Accepted,
+            CanEdit: actor.CanEdit && stored.Status.IsEditable() && !stored.IsClosed,
+            CanReview: actor.IsPlanningOffice && stored.Status == ReportStatus.Submitted && !stored.IsClosed,
+            CanReopen: actor.IsPlanningOffice && stored.Status == ReportStatus.Accepted && !stored.IsClosed,
             errors,
             Quantity: quantity,
             Achievement: quantity is not null && stored.ActualValue is { } v ? quantity.Evaluate(v) : null);
