@@ -48,11 +48,11 @@ public sealed class PublishingTests(WorkflowFixture app) : IClassFixture<Workflo
             var db = scope.ServiceProvider.Database();
             var plan = await db.Plans.Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == 1 && p.Number == 1);
             Assert.Throws<Domain.Common.DomainException>(() => plan.Rename("公表後に変更した計画名"));
-            var office = new Domain.Plans.ReportActor("t", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
+            var reviewer = new Domain.Plans.ReportActor("t", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
             var report = plan.ReportForOrCreate(new Domain.Common.FiscalYear(6));
-            report.SaveDraft(office, "公表後に確認した報告", Domain.Plans.EvaluationGrade.A, "方針", null);
-            report.Submit(office, DateTimeOffset.UtcNow);
-            report.Accept(office, DateTimeOffset.UtcNow);
+            report.SaveDraft(reviewer, "公表後に確認した報告", Domain.Plans.EvaluationGrade.A, "方針", null);
+            report.Submit(reviewer, DateTimeOffset.UtcNow);
+            report.Accept(reviewer, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
 
