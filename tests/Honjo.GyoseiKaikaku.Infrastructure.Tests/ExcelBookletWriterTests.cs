@@ -45,7 +45,8 @@ public sealed class ExcelBookletWriterTests(ExcelBookletFixture fixture, ITestOu
             {
                 expected.Add(
                 [
-                    plan.Id, plan.Name, string.Join("、", plan.ExecutingDepartments), plan.StartYear, plan.TargetYear,
+                    // 終了 is the source's: blank while a plan runs (never the 達成目標年度).
+                    plan.Id, plan.Name, string.Join("、", plan.ExecutingDepartments), plan.StartYear, plan.TocEnd ?? string.Empty,
                     plan.Grades.TryGetValue("R5", out var grade) ? $"R5:{grade}" : string.Empty,
                     plan.TocPage.ToString(CultureInfo.InvariantCulture),
                 ]);

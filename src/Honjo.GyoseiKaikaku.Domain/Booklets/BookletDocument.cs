@@ -87,6 +87,12 @@ public sealed record BookletSheet(
 {
     public string ExecutingDepartmentsText => string.Join("、", ExecutingDepartments);
 
+    /// <summary>
+    /// The 目次's 終了: the year the plan ended (完了・廃止), blank while it runs, as in the source booklet. Plans do
+    /// not record an end yet (ADR 0016), so it is always null for now; it is not the 達成目標年度.
+    /// </summary>
+    public FiscalYear? EndYear { get; init; }
+
     public string CooperatorsText => string.Join("、", Cooperators) + (CooperatorsOpenEnded ? "など" : string.Empty);
 
     public string PolicyMeasuresText => string.Join("、", PolicyMeasures);

@@ -133,7 +133,6 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
                 p.Number,
                 p.Name,
                 p.StartYear,
-                p.TargetYear,
                 Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
                 Grade = p.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
                 Page = db.Editions.Where(e => e.Id == editionId).SelectMany(e => e.Entries).Where(x => x.PlanId == p.Id).Select(x => x.Page).FirstOrDefault(),
@@ -160,7 +159,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
                         r.Name,
                         r.Departments,
                         r.StartYear,
-                        r.TargetYear,
+                        EndYear: null,
                         r.Page,
                         r.Grade,
                         snippets.GetValueOrDefault(r.Id)))
@@ -221,12 +220,16 @@ public static class SearchTerms
 
 public sealed record DepartmentLink(int Id, string Name);
 
+/// <summary>
+/// A 目次 row. <see cref="EndYear"/> is the 終了 column: the year the plan ended (完了・廃止), blank while it runs as
+/// in the source booklet; plans record no end yet (ADR 0016), so it is null.
+/// </summary>
 public sealed record PlanIndexRow(
     PlanNumber Number,
     string Name,
     IReadOnlyList<DepartmentLink> Departments,
     FiscalYear StartYear,
-    FiscalYear TargetYear,
+    FiscalYear? EndYear,
     int Page,
     EvaluationGrade? LastGrade,
     string? Snippet);
