@@ -263,6 +263,23 @@ public sealed class ExcelBookletWriterTests(ExcelBookletFixture fixture, ITestOu
     }
 
     [Fact]
+    public void The_index_of_a_larger_edition_gives_the_computed_pages_and_each_sheet_is_numbered_from_its_page()
+    {
+        // 80 plans: a 目次 of three pages, so the sheets start at page 5 (the R6 seed's stored pages start at 4).
+        var booklet = LargerBooklets.Enlarge(fixture.Booklet, 36, 26, 18);
+
+        using var workbook = ExcelBookletFixture.Open(new ExcelBookletWriter().Write(booklet));
+        var index = workbook.Worksheet("一覧");
+        var rows = Enumerable.Range(3, index.LastRowUsed().RowNumber() - 2).Where(r => !index.Cell(r, 1).IsMerged()).ToList();
+
+        Assert.Equal(3, booklet.Contents.Pages.Count);
+        Assert.Equal(booklet.Sheets.Select(s => s.Number.ToString()), rows.Select(r => index.Cell(r, 1).GetString()));
+        Assert.Equal(Enumerable.Range(5, 80), rows.Select(r => index.Cell(r, 7).GetValue<int>()));
+        Assert.All(rows, r => Assert.Equal(string.Empty, index.Cell(r, 5).GetString()));
+        Assert.All(booklet.Sheets, s => Assert.Equal((uint)s.Page, workbook.Worksheet(s.Number.ToString()).PageSetup.FirstPageNumber));
+    }
+
+    [Fact]
     public void Print_titles_and_areas_are_saved_with_quoted_sheet_names_and_absolute_references()
     {
         using var workbook = ExcelBookletFixture.Open(fixture.Workbook);

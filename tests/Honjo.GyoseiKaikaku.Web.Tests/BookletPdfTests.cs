@@ -37,6 +37,7 @@ public sealed class BookletPdfTests(RenderedBooklet rendered) : IClassFixture<Re
     {
         using var pdf = PdfDocument.Open(rendered.Pdf);
 
+        Assert.Equal(2, rendered.Booklet.Contents.Pages.Count);
         Assert.Equal(3 + 56, pdf.NumberOfPages);
         var cover = Squash(pdf.GetPage(1).Text);
         Assert.Contains("本庄市行政改革大綱", cover, StringComparison.Ordinal);
