@@ -45,7 +45,8 @@ public sealed class ExcelBookletWriterTests(ExcelBookletFixture fixture, ITestOu
             {
                 expected.Add(
                 [
-                    plan.Id, plan.Name, string.Join("、", plan.ExecutingDepartments), plan.StartYear, plan.TargetYear,
+                    // 終了 is the source's: blank while a plan runs (never the 達成目標年度).
+                    plan.Id, plan.Name, string.Join("、", plan.ExecutingDepartments), plan.StartYear, plan.TocEnd ?? string.Empty,
                     plan.Grades.TryGetValue("R5", out var grade) ? $"R5:{grade}" : string.Empty,
                     plan.TocPage.ToString(CultureInfo.InvariantCulture),
                 ]);
@@ -259,6 +260,23 @@ public sealed class ExcelBookletWriterTests(ExcelBookletFixture fixture, ITestOu
         Assert.Equal(XLPaperSize.A4Paper, index.PaperSize);
         Assert.Equal(1, index.PagesWide);
         Assert.Equal((uint)BookletLayout.FirstContentsPage, index.FirstPageNumber);
+    }
+
+    [Fact]
+    public void The_index_of_a_larger_edition_gives_the_computed_pages_and_each_sheet_is_numbered_from_its_page()
+    {
+        // 80 plans: a 目次 of three pages, so the sheets start at page 5 (the R6 seed's stored pages start at 4).
+        var booklet = LargerBooklets.Enlarge(fixture.Booklet, 36, 26, 18);
+
+        using var workbook = ExcelBookletFixture.Open(new ExcelBookletWriter().Write(booklet));
+        var index = workbook.Worksheet("一覧");
+        var rows = Enumerable.Range(3, index.LastRowUsed().RowNumber() - 2).Where(r => !index.Cell(r, 1).IsMerged()).ToList();
+
+        Assert.Equal(3, booklet.Contents.Pages.Count);
+        Assert.Equal(booklet.Sheets.Select(s => s.Number.ToString()), rows.Select(r => index.Cell(r, 1).GetString()));
+        Assert.Equal(Enumerable.Range(5, 80), rows.Select(r => index.Cell(r, 7).GetValue<int>()));
+        Assert.All(rows, r => Assert.Equal(string.Empty, index.Cell(r, 5).GetString()));
+        Assert.All(booklet.Sheets, s => Assert.Equal((uint)s.Page, workbook.Worksheet(s.Number.ToString()).PageSetup.FirstPageNumber));
     }
 
     [Fact]

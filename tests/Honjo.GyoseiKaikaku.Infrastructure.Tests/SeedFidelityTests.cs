@@ -57,6 +57,7 @@ public sealed partial class SeedFidelityTests
             Assert.Equal(Squash(lines[i][1]), Squash(plan.Name));
             Assert.Equal(Squash(lines[i][2]), Squash(string.Join(string.Empty, plan.ExecutingDepartments)));
             Assert.Equal(lines[i][5].Trim(), plan.TocPage.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(lines[i][4].Trim(), plan.TocEnd ?? string.Empty);
         }
     }
 

@@ -37,6 +37,7 @@ public sealed class BookletPdfTests(RenderedBooklet rendered) : IClassFixture<Re
     {
         using var pdf = PdfDocument.Open(rendered.Pdf);
 
+        Assert.Equal(2, rendered.Booklet.Contents.Pages.Count);
         Assert.Equal(3 + 56, pdf.NumberOfPages);
         var cover = Squash(pdf.GetPage(1).Text);
         Assert.Contains("本庄市行政改革大綱", cover, StringComparison.Ordinal);
@@ -52,7 +53,8 @@ public sealed class BookletPdfTests(RenderedBooklet rendered) : IClassFixture<Re
 
         foreach (var sheet in rendered.Booklet.Sheets)
         {
-            Assert.Contains(Squash($"{sheet.Name}{sheet.ExecutingDepartmentsText}{sheet.StartYear}{sheet.TargetYear}{sheet.Page}"), contents, StringComparison.Ordinal);
+            // 終了 is blank while a plan runs, as in the source: the start year is followed by the page.
+            Assert.Contains(Squash($"{sheet.Name}{sheet.ExecutingDepartmentsText}{sheet.StartYear}{sheet.Page}"), contents, StringComparison.Ordinal);
             var page = Squash(pdf.GetPage(sheet.Page).Text);
             Assert.Contains(Squash(sheet.Name), page, StringComparison.Ordinal);
             Assert.Contains(Squash(sheet.ExecutingDepartmentsText), page, StringComparison.Ordinal);

@@ -32,6 +32,16 @@ public sealed class DepartmentPageTests(ReaderApp factory) : IClassFixture<Reade
     }
 
     [Fact]
+    public async Task The_end_column_is_blank_while_a_plan_runs_not_its_target_year()
+    {
+        // 2-12 (農業委員会事務局) has R6 as its 達成目標年度; it has not ended.
+        var page = await _client.GetDocumentAsync(await DepartmentUrlAsync("農業委員会事務局"));
+
+        var cells = page.QuerySelector("[data-section='executing'] tr[data-plan='2-12']")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["2-12", "農地パトロールにタブレット端末を活用", "農業委員会事務局", "R5", "", "B"], cells);
+    }
+
+    [Fact]
     public async Task The_department_list_counts_plans_per_role()
     {
         var list = await _client.GetDocumentAsync("/departments");

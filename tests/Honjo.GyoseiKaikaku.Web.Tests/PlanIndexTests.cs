@@ -27,8 +27,33 @@ public sealed class PlanIndexTests(ReaderApp factory) : IClassFixture<ReaderApp>
         var row = page.QuerySelector("tr[data-plan='2-18']")!;
         var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
 
-        Assert.Equal(["18", "ペーパーレス「一歩先へ！！」", "企画課、情報システム課", "R6", "R7", "47", "－"], cells);
+        // 終了 is blank while the plan runs, as in the source booklet: R7 is its 達成目標年度, not an end.
+        Assert.Equal(["18", "ペーパーレス「一歩先へ！！」", "企画課、情報システム課", "R6", "", "47", "－"], cells);
         Assert.Equal("/plans/2-18", row.QuerySelector("td.toc__name a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Every_row_shows_the_page_of_the_source_booklet_and_a_blank_end_while_the_plan_runs()
+    {
+        var seed = RepoPaths.ReadSeed();
+
+        var page = await _client.GetDocumentAsync("/plans");
+
+        foreach (var plan in seed.Plans)
+        {
+            var cells = page.QuerySelector($"tr[data-plan='{plan.Id}']")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+            Assert.Equal(plan.TocEnd ?? string.Empty, cells[4]);
+            Assert.Equal(plan.TocPage.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[5]);
+        }
+    }
+
+    [Fact]
+    public async Task A_filtered_index_keeps_the_pages_of_the_whole_booklet()
+    {
+        var page = await _client.GetDocumentAsync("/plans?field=3&grade=C");
+
+        Assert.Equal(["48"], page.QuerySelectorAll(".toc-group__page").Select(e => e.TextContent.Trim()));
+        Assert.Equal(["50", "51", "52"], page.QuerySelectorAll("td.toc__page").Select(e => e.TextContent.Trim()));
     }
 
     [Fact]

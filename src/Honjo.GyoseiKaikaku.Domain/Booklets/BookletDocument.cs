@@ -27,7 +27,32 @@ public sealed record BookletDocument(
     public IEnumerable<BookletSheet> Sheets => Fields.SelectMany(f => f.Sheets);
 
     /// <summary>The total page count the printed booklet must have.</summary>
-    public int PageCount => IsSinglePlan ? Sheets.Count() : BookletLayout.FirstSheetPage - 1 + Sheets.Count();
+    public int PageCount => IsSinglePlan ? Sheets.Count() : Contents.PageCount;
+
+    /// <summary>
+    /// The 目次 cut into pages, computed from the fields' rows each time it is asked for, so it always describes
+    /// <see cref="Fields"/> as they are (never numbers stored elsewhere).
+    /// </summary>
+    public BookletContents Contents => BookletContents.Paginate(Fields.Select(f => f.ContentsField).ToList());
+
+    /// <summary>
+    /// The document with every sheet and field carrying the page <see cref="Contents"/> gives it. Readers call this
+    /// once they have the edition's sheets, so that the sheet's 「N頁」, the 目次 and the Excel 一覧 agree.
+    /// </summary>
+    public BookletDocument Paginate()
+    {
+        var contents = Contents;
+        return this with
+        {
+            Fields = Fields
+                .Select(f => f with
+                {
+                    Page = contents.PageOfField(f.Number),
+                    Sheets = f.Sheets.Select(s => s with { Page = contents.PageOf(s.Number) }).ToList(),
+                })
+                .ToList(),
+        };
+    }
 
     /// <summary>A document of one plan only: no cover, no 目次.</summary>
     public BookletDocument ForPlan(PlanNumber number) => this with
@@ -44,6 +69,15 @@ public sealed record BookletField(int Number, string Name, int Page, IReadOnlyLi
 {
     /// <summary>"1. 行政サービス改革".</summary>
     public string Title => $"{Number}. {Name}";
+
+    /// <summary>"改革分野1. 行政サービス改革".</summary>
+    public string Heading => ContentsField.HeadingOf(Title);
+
+    /// <summary>"改革分野1. 行政サービス改革（続き）".</summary>
+    public string ContinuedHeading => ContentsField.ContinuedHeadingOf(Title);
+
+    /// <summary>The field's 目次 rows, as the pagination measures them.</summary>
+    public ContentsField ContentsField => new(Number, Title, Sheets.Select(s => s.ContentsLine).ToList());
 }
 
 /// <summary>
@@ -86,6 +120,15 @@ public sealed record BookletSheet(
     int Page)
 {
     public string ExecutingDepartmentsText => string.Join("、", ExecutingDepartments);
+
+    /// <summary>
+    /// The 目次's 終了: the year the plan ended (完了・廃止), blank while it runs, as in the source booklet. Plans do
+    /// not record an end yet (ADR 0016), so it is always null for now; it is not the 達成目標年度.
+    /// </summary>
+    public FiscalYear? EndYear { get; init; }
+
+    /// <summary>This sheet's 目次 row, as the pagination measures it.</summary>
+    public ContentsLine ContentsLine => new(Number, Name, ExecutingDepartmentsText);
 
     public string CooperatorsText => string.Join("、", Cooperators) + (CooperatorsOpenEnded ? "など" : string.Empty);
 
@@ -154,14 +197,50 @@ public sealed record BookletSheet(
             : null;
 }
 
-/// <summary>How the printed booklet is paginated: a cover, two 目次 pages, then one page per sheet.</summary>
+/// <summary>
+/// How the printed booklet is paginated: a cover, as many 目次 pages as <see cref="BookletContents"/> needs, then one
+/// page per sheet. The 目次 constants describe booklet.css's 目次 (A4 with 12/10/16 mm margins, an 8.5 pt table with
+/// fixed column widths) as measured in Chromium; change the two together. A 目次 line is one single-line table row
+/// (5.95 mm printed); a row that wraps counts one line per text line (a further text line is only 3.9 mm, so wrapped
+/// rows leave a little spare room). ADR 0017 records the measurements.
+/// </summary>
 public static class BookletLayout
 {
     public const int CoverPage = 1;
     public const int FirstContentsPage = 2;
-    public const int ContentsPages = 2;
-    public const int FirstSheetPage = FirstContentsPage + ContentsPages;
 
-    /// <summary>The page of the <paramref name="index"/>-th sheet (0-based) in the booklet's order.</summary>
-    public static int PageOfSheet(int index) => FirstSheetPage + index;
+    /// <summary>
+    /// The lines one 目次 page holds. The printable height is 269 mm (297 mm less the 12 and 16 mm margins), 45.2
+    /// lines. A page at the budget prints at most 43 × 5.95 = 256 mm (headings and the title count more lines than
+    /// they take), so about two lines stay spare for a name that Chromium breaks into more lines than the width rule
+    /// says.
+    /// </summary>
+    public const int ContentsLinesPerPage = 43;
+
+    /// <summary>The 「目次」 title of the first 目次 page: 12.9 mm with its margin, counted as 3 lines.</summary>
+    public const int TitleLines = 3;
+
+    /// <summary>
+    /// A field heading of one line with its margins (11.2 mm) and the table's header row (5.95 mm): 17.2 mm, counted
+    /// as 3 lines. Each further line of a wrapped heading counts one more.
+    /// </summary>
+    public const int HeadingLines = 3;
+
+    /// <summary>A field longer than a page starts on the current page only if its heading and this many rows fit there.</summary>
+    public const int MinimumRowsUnderHeading = 3;
+
+    /// <summary>
+    /// Full-width characters a line of the 計画名 column holds: 111 mm less 3.3 mm of padding and rules, at 8.5 pt
+    /// (3.0 mm a character), is 35.9.
+    /// </summary>
+    public const int NameColumnCharacters = 35;
+
+    /// <summary>Full-width characters a line of the 実行課 column holds: 38 mm less 3.3 mm, at 8.5 pt, is 11.6.</summary>
+    public const int DepartmentsColumnCharacters = 11;
+
+    /// <summary>
+    /// Full-width characters a line of a field heading holds: 190 mm at 11 pt (3.9 mm a character) is 48.9, less the
+    /// page number and the gap before it.
+    /// </summary>
+    public const int HeadingCharacters = 44;
 }

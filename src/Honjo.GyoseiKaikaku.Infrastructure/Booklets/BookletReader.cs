@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Infrastructure.Booklets;
 
-/// <summary>Loads an edition's plans in booklet order and numbers the pages as the printed booklet will.</summary>
+/// <summary>Loads an edition's plans in booklet order and numbers the pages as the printed booklet will (<see cref="BookletContents"/>).</summary>
 public sealed class BookletReader(AppDbContext db) : IBookletReader
 {
     public async Task<BookletDocument?> ReadAsync(FiscalYear year, BookletStage stage, CancellationToken cancellationToken)
@@ -23,14 +23,15 @@ public sealed class BookletReader(AppDbContext db) : IBookletReader
         var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).ToListAsync(cancellationToken);
         var years = outline.Years.ToList();
 
-        var sheets = plans.Select((p, i) => BookletSheet.From(p, years, year, BookletLayout.PageOfSheet(i), includeUnaccepted: false, stage)).ToList();
+        // Pages are numbered once the sheets are known: they follow from the 目次's pagination (Paginate), not from storage.
+        var sheets = plans.Select(p => BookletSheet.From(p, years, year, page: 0, includeUnaccepted: false, stage)).ToList();
         var bookletFields = fields
             .Select(f => new BookletField(f.Number, f.Name, 0, sheets.Where(s => s.Number.Field == f.Number).ToList()))
             .Where(f => f.Sheets.Count > 0)
-            .Select(f => f with { Page = f.Sheets[0].Page })
             .ToList();
 
         return new BookletDocument(
-            outline.Title, outline.Theme, outline.PeriodLabel, edition.Year, edition.Title, edition.IssuedLabel, years, bookletFields);
+            outline.Title, outline.Theme, outline.PeriodLabel, edition.Year, edition.Title, edition.IssuedLabel, years, bookletFields)
+            .Paginate();
     }
 }

@@ -16,8 +16,9 @@ internal static class ContentsWorksheet
     public static readonly IReadOnlyList<string> Headers = ["番号", "計画名", "実行課", "開始", "終了", "評価", "頁"];
 
     /// <summary>
-    /// 番号, 計画名, 実行課, 開始, 終了, 評価, 頁. The 計画名 column holds the longest name (45 characters) on one line in
-    /// LibreOffice, which never wraps a hyperlinked cell; Excel wraps it in two. The page is fitted to A4's width.
+    /// 番号, 計画名, 実行課, 開始, 終了 (blank while a plan runs, as in the source), 評価, 頁. The 計画名 column holds
+    /// the longest name (45 characters) on one line in LibreOffice, which never wraps a hyperlinked cell; Excel wraps
+    /// it in two. The page is fitted to A4's width.
     /// </summary>
     private static readonly double[] Widths = [6, 58, 17, 5, 5, 6, 4];
 
@@ -38,7 +39,7 @@ internal static class ContentsWorksheet
                     CellSpec.Single(2, sheet.Name, ExcelLook.Link),
                     CellSpec.Single(3, sheet.ExecutingDepartmentsText, ExcelLook.Middle),
                     CellSpec.Single(4, sheet.StartYear.Code, ExcelLook.Centered),
-                    CellSpec.Single(5, sheet.TargetYear.Code, ExcelLook.Centered),
+                    CellSpec.Single(5, sheet.EndYear?.Code ?? string.Empty, ExcelLook.Centered),
                     CellSpec.Single(6, GradeLabel(sheet), ExcelLook.Centered),
                     CellSpec.Single(7, string.Empty, ExcelLook.Centered));
                 rows.Sheet.Cell(row, 7).SetValue(sheet.Page);

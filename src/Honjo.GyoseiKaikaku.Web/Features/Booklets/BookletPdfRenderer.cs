@@ -19,6 +19,9 @@ public sealed class BookletPaginationException(string message) : Exception(messa
 
 public sealed record BookletPrintModel(BookletDocument Booklet, string Css);
 
+/// <summary>One block of a 目次 page: a field's heading (「（続き）」 when it carries on) and the rows that page holds.</summary>
+public sealed record ContentsBlockModel(BookletField Field, bool Continued, IReadOnlyList<BookletSheet> Sheets);
+
 /// <summary>
 /// Composes the booklet as HTML (cover, 目次, one sheet per page, using the screen's sheet partial) and prints it
 /// with the PDF engine. Each sheet is shrunk to fit its A4 page; the final page count must equal what the 目次 says.

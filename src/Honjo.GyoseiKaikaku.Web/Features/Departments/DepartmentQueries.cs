@@ -51,7 +51,6 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions)
                 p.Number,
                 p.Name,
                 p.StartYear,
-                p.TargetYear,
                 Executing = p.ExecutingDepartments.Any(x => x.DepartmentId == id),
                 Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
                 Grade = p.Key.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
@@ -63,8 +62,8 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions)
             department.Id,
             department.Name,
             gradeYear,
-            plans.Where(p => p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, p.TargetYear, p.Grade)).ToList(),
-            plans.Where(p => !p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, p.TargetYear, p.Grade)).ToList());
+            plans.Where(p => p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, EndYear: null, p.Grade)).ToList(),
+            plans.Where(p => !p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, EndYear: null, p.Grade)).ToList());
     }
 }
 
@@ -72,12 +71,16 @@ public sealed record DepartmentListRow(int Id, string Name, DepartmentKind Kind,
 
 public sealed record DepartmentListViewModel(EditionContext Context, IReadOnlyList<DepartmentListRow> Rows);
 
+/// <summary>
+/// A plan of a department's page. <see cref="EndYear"/> is the 終了 column: the year the plan ended (完了・廃止), blank
+/// while it runs; plans record no end yet (ADR 0016), so it is null — never the 達成目標年度.
+/// </summary>
 public sealed record DepartmentPlanRow(
     PlanNumber Number,
     string Name,
     IReadOnlyList<DepartmentLink> ExecutingDepartments,
     FiscalYear StartYear,
-    FiscalYear TargetYear,
+    FiscalYear? EndYear,
     EvaluationGrade? LastGrade);
 
 public sealed record DepartmentViewModel(

@@ -132,10 +132,8 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
                 p.Number,
                 p.Name,
                 p.StartYear,
-                p.TargetYear,
                 Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
                 Grade = p.Key.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
-                Page = db.Editions.Where(e => e.Id == editionId).SelectMany(e => e.Entries).Where(x => x.PlanId == p.Id).Select(x => x.Page).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
@@ -144,23 +142,23 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
             : await FindSnippetsAsync(rows.Select(r => r.Id).ToList(), terms[0], cancellationToken);
 
         var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).ToListAsync(cancellationToken);
-        var fieldPages = await db.Editions.Where(e => e.Id == editionId).SelectMany(e => e.FieldPages)
-            .ToDictionaryAsync(f => f.FieldNumber, f => f.Page, cancellationToken);
-        var totalCount = await db.Plans.InEdition(editionId).CountAsync(cancellationToken);
+        // The 頁 of the whole edition's printed 目次, whatever the filter keeps.
+        var contents = await db.ContentsOfEditionAsync(editionId, cancellationToken);
+        var totalCount = contents.Plans.Count;
 
         var groups = fields
             .Select(f => new PlanIndexGroup(
                 f.Number,
                 f.Name,
-                fieldPages.GetValueOrDefault(f.Number),
+                contents.PageOfField(f.Number),
                 rows.Where(r => r.FieldNumber == f.Number)
                     .Select(r => new PlanIndexRow(
                         new PlanNumber(r.FieldNumber, r.Number),
                         r.Name,
                         r.Departments,
                         r.StartYear,
-                        r.TargetYear,
-                        r.Page,
+                        EndYear: null,
+                        contents.PageOf(new PlanNumber(r.FieldNumber, r.Number)),
                         r.Grade,
                         snippets.GetValueOrDefault(r.Id)))
                     .ToList()))
@@ -220,12 +218,17 @@ public static class SearchTerms
 
 public sealed record DepartmentLink(int Id, string Name);
 
+/// <summary>
+/// A 目次 row. <see cref="EndYear"/> is the 終了 column: the year the plan ended (完了・廃止), blank while it runs as
+/// in the source booklet; plans record no end yet (ADR 0016), so it is null. <see cref="Page"/> is computed
+/// (<see cref="Domain.Booklets.BookletContents"/>), the page the printed booklet gives the sheet.
+/// </summary>
 public sealed record PlanIndexRow(
     PlanNumber Number,
     string Name,
     IReadOnlyList<DepartmentLink> Departments,
     FiscalYear StartYear,
-    FiscalYear TargetYear,
+    FiscalYear? EndYear,
     int Page,
     EvaluationGrade? LastGrade,
     string? Snippet);

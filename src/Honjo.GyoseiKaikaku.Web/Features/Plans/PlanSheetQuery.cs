@@ -27,23 +27,22 @@ public sealed class PlanSheetQuery(AppDbContext db, EditionResolver editions, IA
             return null;
         }
 
-        var entries = await db.Editions.Where(e => e.Id == context.Edition.Id).SelectMany(e => e.Entries)
-            .Join(db.Plans, x => x.PlanId, p => p.Id, (x, p) => new { p.Id, p.FieldNumber, p.Number, x.Page })
-            .OrderBy(x => x.FieldNumber).ThenBy(x => x.Number)
-            .ToListAsync(cancellationToken);
-        var index = entries.FindIndex(e => e.Id == plan.Id);
+        // The edition's 目次 gives the booklet order (previous and next sheet) and the page the sheet prints on.
+        var contents = await db.ContentsOfEditionAsync(context.Edition.Id, cancellationToken);
+        var order = contents.Plans.ToList();
+        var index = order.IndexOf(plan.PlanNumber);
         if (index < 0)
         {
             return null;
         }
 
-        PlanNumber? Neighbour(int i) => i >= 0 && i < entries.Count ? new PlanNumber(entries[i].FieldNumber, entries[i].Number) : null;
+        PlanNumber? Neighbour(int i) => i >= 0 && i < order.Count ? order[i] : null;
 
         // Drafts, submissions and returns are the department's and the 企画課's business; others see accepted results.
         var resource = new PlanResource(plan.Id, plan.ExecutingDepartments.Select(d => d.DepartmentId).ToList());
         var mayReadReport = (await authorization.AuthorizeAsync(user, resource, PlanOperations.ReadReport)).Succeeded;
         var stored = plan.ReportFor(context.Year);
-        var sheetView = BookletSheet.From(plan, context.OutlineYears.ToList(), context.Year, entries[index].Page, includeUnaccepted: mayReadReport);
+        var sheetView = BookletSheet.From(plan, context.OutlineYears.ToList(), context.Year, contents.PageOf(plan.PlanNumber), includeUnaccepted: mayReadReport);
         var departmentIds = plan.ExecutingDepartments.Select(d => d.Department)
             .Concat(plan.Cooperators.Where(c => c.Department is not null).Select(c => c.Department!))
             .DistinctBy(d => d.Id)
