@@ -45,6 +45,7 @@ public static class WebFeatures
         services.AddScoped<Features.Booklets.BookletExportService>();
         services.AddScoped<Features.Booklets.RazorHtmlRenderer>();
         services.AddScoped<Features.Booklets.EditionsHandler>();
+        services.AddScoped<Features.Booklets.NextEditionHandler>();
         services.AddScoped<Domain.Booklets.IBookletPdfRenderer, Features.Booklets.BookletPdfRenderer>();
         services.AddScoped<Features.Workbook.WorkbookDownloadQuery>();
         services.AddScoped<Features.Workbook.WorkbookImportHandler>();

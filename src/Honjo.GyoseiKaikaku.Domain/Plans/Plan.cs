@@ -287,6 +287,57 @@ public sealed class Plan
     }
 
     /// <summary>
+    /// The next edition's version of this plan: the same identity and content, unlocked, placed in <paramref name="next"/>.
+    /// The next edition's changes (計画変更) are made on the copy.
+    /// </summary>
+    public Plan CopyInto(Editions.BookletEdition next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (next.Year <= (Edition?.Year ?? next.Year.Previous))
+        {
+            throw new DomainException("計画は後の年度の版にだけ引き継げます。");
+        }
+
+        var copy = new Plan
+        {
+            Key = Key,
+            PlanKeyId = PlanKeyId,
+            FieldNumber = FieldNumber,
+            Field = Field,
+            Number = Number,
+            Name = Name,
+            StartYear = StartYear,
+            TargetYear = TargetYear,
+            Perspective = Perspective,
+            CooperatorsOpenEnded = CooperatorsOpenEnded,
+        };
+        copy._executingDepartments.AddRange(_executingDepartments.OrderBy(d => d.Order).Select(d => new PlanExecutingDepartment(d.Department, d.Order)));
+        copy._cooperators.AddRange(_cooperators.OrderBy(c => c.Order).Select(c => new PlanCooperator(c.Department, c.GroupLabel, c.Order)));
+        copy._textItems.AddRange(_textItems.Select(i => new PlanTextItem(i.Section, i.Order, i.Text)));
+        copy._yearTargets.AddRange(_yearTargets.Select(t => new PlanYearTarget(t.Year, t.Text)));
+        copy._sdgGoals.AddRange(_sdgGoals.Select(g => new PlanSdgGoal(g.Goal)));
+        copy.PlaceIn(next);
+        return copy;
+    }
+
+    /// <summary>
+    /// 期間変更 while carrying the plan into a new edition: the new 達成目標年度, with the reason appended to 備考 in the
+    /// form the booklet prints 「&lt;令和7年度計画変更&gt; 理由」.
+    /// </summary>
+    public void ExtendTo(FiscalYear targetYear, string? reason)
+    {
+        var why = Guard.Required(reason, "期間変更の理由", MaxItemLength - 20);
+        if (targetYear <= TargetYear)
+        {
+            throw new DomainException($"延長後の達成目標年度は{TargetYear.Code}より後の年度にしてください。");
+        }
+
+        var year = Edition?.Year ?? targetYear;
+        SetYears(StartYear, targetYear);
+        SetItems(PlanTextSection.Remarks, [.. Items(PlanTextSection.Remarks), $"<{year.JapaneseName}計画変更> {why}"]);
+    }
+
+    /// <summary>
     /// 計画の公表 fixed this version: set on every version of the edition when it is published, and stored with the
     /// version, so the lock holds however the plan was loaded.
     /// </summary>

@@ -31,6 +31,37 @@ public sealed class PlanKey
 
     public IReadOnlyList<YearEndReport> YearEndReports => _yearEndReports;
 
+    /// <summary>The last fiscal year of the plan when it has ended (完了・廃止・統合); null while it runs.</summary>
+    public FiscalYear? EndedYear { get; private set; }
+
+    public PlanEndKind? EndKind { get; private set; }
+
+    /// <summary>Why the plan ended, as the 企画課 recorded it.</summary>
+    public string? EndReason { get; private set; }
+
+    public const int MaxEndReasonLength = 500;
+
+    /// <summary>
+    /// Ends the plan as of <paramref name="year"/> (its report for that year is still entered); it is not carried into
+    /// later editions, and its earlier versions and reports stay readable. Every exit needs a reason.
+    /// </summary>
+    public void End(PlanEndKind kind, FiscalYear year, string? reason)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException("終了の種類を選んでください。");
+        }
+
+        if (EndedYear is { } ended)
+        {
+            throw new DomainException($"計画{PlanNumber}は{ended.JapaneseName}で既に{EndKind!.Value.DisplayName()}しています。");
+        }
+
+        EndReason = Guard.Required(reason, $"{kind.DisplayName()}の理由", MaxEndReasonLength);
+        EndKind = kind;
+        EndedYear = year;
+    }
+
     public YearEndReport? ReportFor(FiscalYear year) => _yearEndReports.FirstOrDefault(r => r.Year == year);
 
     internal YearEndReport ReportForOrCreate(FiscalYear year)

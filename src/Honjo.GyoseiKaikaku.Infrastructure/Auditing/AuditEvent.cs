@@ -45,6 +45,7 @@ public enum AuditAction
     EditionPublished,
     DeadlineChanged,
     ResultsClosed,
+    EditionCreated,
 }
 
 public static class AuditActionNames
@@ -64,6 +65,7 @@ public static class AuditActionNames
         AuditAction.EditionPublished => "冊子の公表",
         AuditAction.DeadlineChanged => "提出期限の変更",
         AuditAction.ResultsClosed => "実績の確定",
+        AuditAction.EditionCreated => "次の版の作成",
         _ => action.ToString(),
     };
 }

@@ -338,6 +338,16 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("EndKind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("EndedYear")
+                        .HasColumnType("int");
+
                     b.Property<int>("FieldNumber")
                         .HasColumnType("int");
 

@@ -319,6 +319,16 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("EndKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EndedYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FieldNumber")
                         .HasColumnType("INTEGER");
 

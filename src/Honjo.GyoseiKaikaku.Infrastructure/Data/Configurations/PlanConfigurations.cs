@@ -45,6 +45,7 @@ internal sealed class PlanKeyConfiguration : IEntityTypeConfiguration<PlanKey>
         builder.ToTable("PlanKeys");
         builder.HasIndex(k => new { k.FieldNumber, k.Number }).IsUnique();
         builder.Ignore(k => k.PlanNumber);
+        builder.Property(k => k.EndReason).HasMaxLength(PlanKey.MaxEndReasonLength);
         builder.HasMany(k => k.YearEndReports).WithOne().HasForeignKey(r => r.PlanKeyId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(k => k.YearEndReports).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -7,8 +7,52 @@ using Microsoft.AspNetCore.Mvc;
 namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 
 [Route("booklets")]
-public sealed class EditionsController(EditionsHandler editions) : Controller
+public sealed class EditionsController(EditionsHandler editions, NextEditionHandler nextEdition) : Controller
 {
+    /// <summary>The preview of the next edition made from <paramref name="year"/>: what carries over, what ends, what is still open.</summary>
+    [HttpGet("{year}/next")]
+    [Authorize(Policy = Policies.PlanningOffice)]
+    public async Task<IActionResult> Next(string year, CancellationToken ct)
+    {
+        if (!FiscalYear.TryParse(year, out var fy) || await nextEdition.PreviewAsync(fy, ct) is not { } model)
+        {
+            return NotFound();
+        }
+
+        if (model.Refusal is not null)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+
+        return View("~/Features/Booklets/Next.cshtml", model);
+    }
+
+    /// <summary>Creates the next edition as a draft; posting the preview unchanged takes its defaults.</summary>
+    [HttpPost("{year}/next")]
+    [Authorize(Policy = Policies.PlanningOffice)]
+    public async Task<IActionResult> CreateNext(string year, [FromForm] NextEditionRequest request, CancellationToken ct)
+    {
+        if (!FiscalYear.TryParse(year, out var fy))
+        {
+            return NotFound();
+        }
+
+        var (model, created) = await nextEdition.CreateAsync(fy, request, ct);
+        if (created is { } next)
+        {
+            TempData["Notice"] = $"{next.JapaneseName}版（案）を作成しました。計画の内容を確認し、必要な計画変更をしてから公表してください。";
+            return RedirectToAction("Index", "Plans", new { year = next.Code });
+        }
+
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = model.Refusal is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
+        return View("~/Features/Booklets/Next.cshtml", model);
+    }
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View("~/Features/Booklets/Editions.cshtml", await editions.ListAsync(ct));
 

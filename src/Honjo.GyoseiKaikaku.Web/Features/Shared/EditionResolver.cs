@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Shared;
 
-/// <summary>Which booklet edition a request is about: the one named by <c>?year=R6</c>, else the newest.</summary>
+/// <summary>
+/// Which booklet edition a request is about: the one named by <c>?year=R6</c>, else the newest published one (a next
+/// edition being prepared as 案 is reached with <c>?year=</c> until its plan is published), else the newest.
+/// </summary>
 public sealed class EditionResolver(AppDbContext db)
 {
     public async Task<EditionContext?> ResolveAsync(string? year, CancellationToken cancellationToken)
@@ -21,7 +24,7 @@ public sealed class EditionResolver(AppDbContext db)
         EditionSummary? selected;
         if (string.IsNullOrWhiteSpace(year))
         {
-            selected = editions[0];
+            selected = editions.FirstOrDefault(e => e.Status != Domain.Editions.EditionStatus.Draft) ?? editions[0];
         }
         else
         {
