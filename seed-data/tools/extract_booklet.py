@@ -2,7 +2,7 @@
 """Turns the extracted text of the R6 booklet into seed-data/booklet-r6.json.
 
 Run once by a person, reviewed, committed: the application reads only the JSON.
-    python3 seed-data/tools/extract_booklet.py ../shared/source/honjo-r6-jisshi-keikaku-sheets.txt seed-data/booklet-r6.json
+    python3 seed-data/tools/extract_booklet.py seed-data/source/honjo-r6-jisshi-keikaku-sheets.txt seed-data/booklet-r6.json
 
 What it removes are extraction artefacts only (see seed-data/README.md): HTML tags, tab runs, `-------` rows,
 spaces inside words (`I C T`, `R 5`, `L I N E`, `WEB アンケート`), half-width `!!` in a Japanese title.
@@ -177,7 +177,7 @@ def parse_sheet(block):
         "actions": items(first_value(rows["取組内容"])),
         "effects": items(first_value(rows["取組の効果"])),
         "targets": targets,
-        # The grades printed in the R6 draft are the R5 year-end results (see ../shared/source/README.md).
+        # The grades printed in the R6 draft are the R5 year-end results (see seed-data/source/README.md).
         "grades": {"R5": grade} if grade else {},
         "remarks": items(first_value(rows["備考"])),
     }

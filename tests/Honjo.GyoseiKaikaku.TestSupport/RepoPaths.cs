@@ -20,8 +20,8 @@ public static class RepoPaths
 
     public static string SeedFile => Path.Combine(Root, "seed-data", "booklet-r6.json");
 
-    /// <summary>The source booklet, beside the repository as ../shared/source (as on every machine of the project and in CI).</summary>
-    public static string SourceBooklet => Path.Combine(Root, "..", "shared", "source", "honjo-r6-jisshi-keikaku-sheets.txt");
+    /// <summary>The source booklet, kept in the repository (seed-data/source) so that nothing reads outside it.</summary>
+    public static string SourceBooklet => Path.Combine(Root, "seed-data", "source", "honjo-r6-jisshi-keikaku-sheets.txt");
 
     public static BookletSeedDocument ReadSeed()
     {
