@@ -58,7 +58,7 @@ public sealed class PlanCycleTests
     {
         var copy = R6Plan().CopyInto(new BookletEdition(R7, "令和7年度 実施計画シート(案)", "令和7年 月"));
 
-        copy.ExtendTo(new FiscalYear(8), "国の制度改正を待つため");
+        copy.ExtendTo(new FiscalYear(8), "国の制度改正を待つため", DateTimeOffset.UtcNow, "企画課");
 
         Assert.Equal(new FiscalYear(8), copy.TargetYear);
         Assert.Equal(["<令和6年度計画変更> 先の理由", "<令和7年度計画変更> 国の制度改正を待つため"], copy.Items(PlanTextSection.Remarks));
@@ -69,8 +69,8 @@ public sealed class PlanCycleTests
     {
         var copy = R6Plan().CopyInto(new BookletEdition(R7, "x", "x"));
 
-        Assert.Throws<DomainException>(() => copy.ExtendTo(new FiscalYear(8), " "));
-        Assert.Throws<DomainException>(() => copy.ExtendTo(R6, "理由"));
+        Assert.Throws<DomainException>(() => copy.ExtendTo(new FiscalYear(8), " ", DateTimeOffset.UtcNow, "企画課"));
+        Assert.Throws<DomainException>(() => copy.ExtendTo(R6, "理由", DateTimeOffset.UtcNow, "企画課"));
         Assert.Equal(R6, copy.TargetYear);
     }
 

@@ -510,7 +510,8 @@ public sealed class DepartmentWorkbookTests(WorkflowFixture app) : IClassFixture
         var n = PlanNumber.Parse(number);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.Database();
-        var plan = await db.Plans.Include(p => p.YearTargets).SingleAsync(p => p.FieldNumber == n.Field && p.Number == n.Number);
+        var plan = await db.Plans.Include(p => p.YearTargets).Include(p => p.Key).ThenInclude(k => k.YearEndReports)
+            .SingleAsync(p => p.FieldNumber == n.Field && p.Number == n.Number);
         change(plan);
         await db.SaveChangesAsync();
     }

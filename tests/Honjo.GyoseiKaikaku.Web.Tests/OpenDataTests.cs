@@ -331,8 +331,13 @@ public sealed class OpenDataFreezeTests(OpenDataFixture app) : IClassFixture<Ope
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.Database();
-            var plan = await db.Plans.SingleAsync(p => p.FieldNumber == 3 && p.Number == 12);
-            plan.Rename("公表後に付けた別の名前");
+            // The plan itself is fixed after 公表; a report accepted later would change live data, not what was published.
+            var plan = await db.Plans.Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == 3 && p.Number == 12);
+            var office = new Domain.Plans.ReportActor("t", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
+            var report = plan.ReportForOrCreate(new Domain.Common.FiscalYear(6));
+            report.SaveDraft(office, "公表後に付けた別の名前", Domain.Plans.EvaluationGrade.A, "方針", null);
+            report.Submit(office, DateTimeOffset.UtcNow);
+            report.Accept(office, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
 

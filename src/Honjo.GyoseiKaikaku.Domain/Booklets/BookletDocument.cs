@@ -86,6 +86,9 @@ public sealed record BookletField(int Number, string Name, int Page, IReadOnlyLi
 /// </summary>
 public sealed record BookletTarget(FiscalYear Year, IReadOnlyList<string> Lines, bool InPlanPeriod, TargetQuantity? Quantity = null, decimal? Actual = null)
 {
+    /// <summary>The target as first set, when a later edition changed it (目標変更); empty while unchanged.</summary>
+    public IReadOnlyList<string> OriginalLines { get; init; } = [];
+
     public TargetAchievement? Achievement => Quantity is not null && Actual is { } actual ? Quantity.Evaluate(actual) : null;
 
     /// <summary>"実績：17,000件（達成）", or empty when there is nothing to show.</summary>
@@ -176,7 +179,10 @@ public sealed record BookletSheet(
                 plan.TargetFor(y).Split('\n', StringSplitOptions.RemoveEmptyEntries),
                 plan.IsRunningIn(y),
                 plan.QuantityFor(y),
-                ActualFor(plan, y, lastActualYear, includeUnaccepted))).ToList(),
+                ActualFor(plan, y, lastActualYear, includeUnaccepted))
+            {
+                OriginalLines = plan.YearTargets.FirstOrDefault(t => t.Year == y)?.OriginalText?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            }).ToList(),
             year,
             report?.StatusReport ?? string.Empty,
             report?.Grade,

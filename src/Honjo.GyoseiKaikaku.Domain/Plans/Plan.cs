@@ -19,6 +19,7 @@ public sealed class Plan
     private readonly List<PlanTextItem> _textItems = [];
     private readonly List<PlanYearTarget> _yearTargets = [];
     private readonly List<PlanSdgGoal> _sdgGoals = [];
+    private readonly List<PlanChange> _changes = [];
 
     private Plan()
     {
@@ -90,6 +91,15 @@ public sealed class Plan
     public IReadOnlyList<PlanYearTarget> YearTargets => _yearTargets;
 
     public IReadOnlyList<PlanSdgGoal> SdgGoals => _sdgGoals;
+
+    /// <summary>The 計画変更 recorded on this version (this edition's changes to a carried-over plan).</summary>
+    public IReadOnlyList<PlanChange> Changes => _changes;
+
+    /// <summary>
+    /// This version was carried over from an earlier edition: changing it is a 計画変更, which needs a kind and a
+    /// reason (<see cref="RecordChange"/>). A plan's first version (new in its edition, or the seed's) is edited freely.
+    /// </summary>
+    public bool IsCarriedOver { get; private set; }
 
     /// <summary>The plan's year-end reports, every year (they belong to the <see cref="Key"/>, not to this version).</summary>
     public IReadOnlyList<YearEndReport> YearEndReports => Key.YearEndReports;
@@ -255,12 +265,13 @@ public sealed class Plan
         else if (existing.Text != value)
         {
             EnsureEditable();
-            if (ReportFor(year) is { Status: ReportStatus.Accepted })
+            if ((Key ?? throw new InvalidOperationException("Changing a target needs the plan's key and reports loaded.")).ReportFor(year) is { Status: ReportStatus.Accepted })
             {
                 throw new DomainException($"{year.JapaneseName}の報告は確認済のため、{year.JapaneseName}の達成目標は変更できません。");
             }
 
-            existing.SetText(value);
+            // A carried-over plan keeps the target as first set, so the sheet can print 元の目標 → 変更後.
+            existing.SetText(value, keepOriginal: IsCarriedOver);
             Version++;
         }
         else
@@ -310,11 +321,12 @@ public sealed class Plan
             TargetYear = TargetYear,
             Perspective = Perspective,
             CooperatorsOpenEnded = CooperatorsOpenEnded,
+            IsCarriedOver = true,
         };
         copy._executingDepartments.AddRange(_executingDepartments.OrderBy(d => d.Order).Select(d => new PlanExecutingDepartment(d.Department, d.Order)));
         copy._cooperators.AddRange(_cooperators.OrderBy(c => c.Order).Select(c => new PlanCooperator(c.Department, c.GroupLabel, c.Order)));
         copy._textItems.AddRange(_textItems.Select(i => new PlanTextItem(i.Section, i.Order, i.Text)));
-        copy._yearTargets.AddRange(_yearTargets.Select(t => new PlanYearTarget(t.Year, t.Text)));
+        copy._yearTargets.AddRange(_yearTargets.Select(t => t.CopyForNextEdition()));
         copy._sdgGoals.AddRange(_sdgGoals.Select(g => new PlanSdgGoal(g.Goal)));
         copy.PlaceIn(next);
         return copy;
@@ -324,7 +336,7 @@ public sealed class Plan
     /// 期間変更 while carrying the plan into a new edition: the new 達成目標年度, with the reason appended to 備考 in the
     /// form the booklet prints 「&lt;令和7年度計画変更&gt; 理由」.
     /// </summary>
-    public void ExtendTo(FiscalYear targetYear, string? reason)
+    public void ExtendTo(FiscalYear targetYear, string? reason, DateTimeOffset at, string by)
     {
         var why = Guard.Required(reason, "期間変更の理由", MaxItemLength - 20);
         if (targetYear <= TargetYear)
@@ -332,8 +344,25 @@ public sealed class Plan
             throw new DomainException($"延長後の達成目標年度は{TargetYear.Code}より後の年度にしてください。");
         }
 
-        var year = Edition?.Year ?? targetYear;
         SetYears(StartYear, targetYear);
+        RecordChange(PlanChangeType.Period, why, at, by);
+    }
+
+    /// <summary>
+    /// Records a 計画変更 of this edition's version: its kind and reason, printed in 備考 after the earlier notes in the
+    /// source's form 「&lt;令和7年度計画変更&gt; 理由」.
+    /// </summary>
+    public void RecordChange(PlanChangeType type, string? reason, DateTimeOffset at, string by)
+    {
+        if (!Enum.IsDefined(type))
+        {
+            throw new DomainException("計画変更の種類を選んでください。");
+        }
+
+        var why = Guard.Required(reason, "計画変更の理由", PlanChange.MaxReasonLength);
+        var year = Edition?.Year ?? throw new InvalidOperationException("A plan change needs the version's edition.");
+        EnsureEditable();
+        _changes.Add(new PlanChange(type, why, at, by));
         SetItems(PlanTextSection.Remarks, [.. Items(PlanTextSection.Remarks), $"<{year.JapaneseName}計画変更> {why}"]);
     }
 

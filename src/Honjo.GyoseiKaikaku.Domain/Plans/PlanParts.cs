@@ -124,11 +124,22 @@ public sealed class PlanYearTarget
     /// <summary>The quantity of this target, read from <see cref="Text"/> (the source of truth); null when text only.</summary>
     public TargetQuantity? Quantity => TargetParser.TryParse(Text, out var quantity) ? quantity : null;
 
-    internal void SetText(string text)
+    /// <summary>The target as first set, when a later edition changed it (目標変更); null while unchanged.</summary>
+    public string? OriginalText { get; private set; }
+
+    internal void SetText(string text, bool keepOriginal = false)
     {
+        if (keepOriginal && OriginalText is null && text != Text)
+        {
+            OriginalText = Text;
+        }
+
         Text = text;
         RefreshQuantity();
     }
+
+    /// <summary>The same target in the next edition's version, with its original kept.</summary>
+    internal PlanYearTarget CopyForNextEdition() => new(Year, Text) { OriginalText = OriginalText };
 
     /// <summary>Stores the parsed quantity beside the text, so that queries can use it.</summary>
     internal void RefreshQuantity()

@@ -18,6 +18,7 @@ public static class PlanQueries
             .Include(p => p.TextItems)
             .Include(p => p.YearTargets)
             .Include(p => p.SdgGoals)
+            .Include(p => p.Changes)
             .Include(p => p.Key).ThenInclude(k => k.YearEndReports);
 
     /// <summary>The versions printed in the edition with id <paramref name="editionId"/>.</summary>

@@ -83,6 +83,11 @@ public sealed class HistoryInterceptor(ICurrentUser currentUser, TimeProvider cl
             }
         }
 
+        foreach (var entry in tracker.Entries<PlanChange>().Where(e => e.State == EntityState.Added))
+        {
+            changes.Add((entry.Entity.PlanId, null, $"計画変更（{entry.Entity.Type.DisplayName()}）", string.Empty, entry.Entity.Reason));
+        }
+
         foreach (var entry in tracker.Entries<YearEndReport>().Where(e => e.State is EntityState.Added or EntityState.Modified))
         {
             var r = entry.Entity;

@@ -241,6 +241,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.Property<int>("FieldNumber")
                         .HasColumnType("int");
 
+                    b.Property<bool>("IsCarriedOver")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("IsLocked")
                         .HasColumnType("bit");
 
@@ -279,6 +282,40 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("PlanChanges", (string)null);
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanCooperator", b =>
@@ -412,6 +449,10 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Year")
                         .HasColumnType("int");
+
+                    b.Property<string>("OriginalText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<int?>("TargetDirection")
                         .HasColumnType("int");
@@ -882,6 +923,15 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.Navigation("Key");
                 });
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanChange", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.Plan", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanCooperator", b =>
                 {
                     b.HasOne("Honjo.GyoseiKaikaku.Domain.Departments.Department", "Department")
@@ -1037,6 +1087,8 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.Plan", b =>
                 {
+                    b.Navigation("Changes");
+
                     b.Navigation("Cooperators");
 
                     b.Navigation("ExecutingDepartments");

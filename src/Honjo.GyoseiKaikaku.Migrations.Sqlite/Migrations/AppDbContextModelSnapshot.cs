@@ -226,6 +226,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.Property<int>("FieldNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsCarriedOver")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsLocked")
                         .HasColumnType("INTEGER");
 
@@ -264,6 +267,38 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "At");
+
+                    b.ToTable("PlanChanges", (string)null);
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanCooperator", b =>
@@ -391,6 +426,10 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("TargetDirection")
                         .HasColumnType("INTEGER");
@@ -849,6 +888,15 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.Navigation("Key");
                 });
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanChange", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.Plan", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.PlanCooperator", b =>
                 {
                     b.HasOne("Honjo.GyoseiKaikaku.Domain.Departments.Department", "Department")
@@ -1004,6 +1052,8 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.Plan", b =>
                 {
+                    b.Navigation("Changes");
+
                     b.Navigation("Cooperators");
 
                     b.Navigation("ExecutingDepartments");

@@ -26,11 +26,12 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.HasMany(p => p.TextItems).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.YearTargets).WithOne().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.SdgGoals).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Changes).WithOne().HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
 
         foreach (var navigation in new[]
                  {
                      nameof(Plan.ExecutingDepartments), nameof(Plan.Cooperators), nameof(Plan.TextItems),
-                     nameof(Plan.YearTargets), nameof(Plan.SdgGoals),
+                     nameof(Plan.YearTargets), nameof(Plan.SdgGoals), nameof(Plan.Changes),
                  })
         {
             builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -94,6 +95,18 @@ internal sealed class PlanYearTargetConfiguration : IEntityTypeConfiguration<Pla
         builder.Ignore(t => t.Quantity);
         builder.Property(t => t.TargetValue).HasPrecision(18, 4);
         builder.Property(t => t.TargetUnit).HasMaxLength(10);
+        builder.Property(t => t.OriginalText).HasMaxLength(Plan.MaxItemLength);
+    }
+}
+
+internal sealed class PlanChangeConfiguration : IEntityTypeConfiguration<PlanChange>
+{
+    public void Configure(EntityTypeBuilder<PlanChange> builder)
+    {
+        builder.ToTable("PlanChanges");
+        builder.Property(c => c.Reason).HasMaxLength(PlanChange.MaxReasonLength).IsRequired();
+        builder.Property(c => c.By).HasMaxLength(100).IsRequired();
+        builder.HasIndex(c => new { c.PlanId, c.At });
     }
 }
 

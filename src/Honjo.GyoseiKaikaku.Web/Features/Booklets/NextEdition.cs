@@ -57,7 +57,8 @@ public sealed record NextEditionViewModel(
 /// Makes edition N+1 from edition N (ADR 0016): previews what carries over, what ends and which reports of year N are
 /// still open, then creates the new edition as a draft with a copy of every carried plan version.
 /// </summary>
-public sealed class NextEditionHandler(AppDbContext db, Infrastructure.Auditing.IAuditLog audit)
+public sealed class NextEditionHandler(
+    AppDbContext db, Infrastructure.Auditing.IAuditLog audit, TimeProvider clock, Infrastructure.History.ICurrentUser user)
 {
     public async Task<NextEditionViewModel?> PreviewAsync(FiscalYear from, CancellationToken ct)
     {
@@ -108,7 +109,7 @@ public sealed class NextEditionHandler(AppDbContext db, Infrastructure.Auditing.
                     }
 
                     var copy = plan.CopyInto(next);
-                    copy.ExtendTo(target, decision.Reason);
+                    copy.ExtendTo(target, decision.Reason, clock.GetUtcNow(), user.DisplayName);
                     db.Plans.Add(copy);
                 }
                 else

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
 
 /// <summary>企画課 edits a plan's content. Every problem is reported at once, in Japanese; nothing is saved unless all is valid.</summary>
-public sealed class PlanEditHandler(AppDbContext db, Shared.EditionResolver editions)
+public sealed class PlanEditHandler(
+    AppDbContext db, Shared.EditionResolver editions, TimeProvider clock, Infrastructure.History.ICurrentUser user)
 {
     private static readonly char[] LineBreaks = ['\n'];
 
@@ -120,6 +121,19 @@ public sealed class PlanEditHandler(AppDbContext db, Shared.EditionResolver edit
             Try(() => plan.SetTarget(targetYear, string.Join('\n', Lines(text))));
         }
 
+        // A plan carried over from an earlier edition changes only by a 計画変更 with a kind and a reason.
+        if (plan.IsCarriedOver && db.Entry(plan).Property(p => p.Version).IsModified && errors.Count == 0)
+        {
+            if (form.ChangeType is not { } type)
+            {
+                errors.Add("前の版から引き継いだ計画を変更するときは、計画変更の種類を選んでください。");
+            }
+            else
+            {
+                Try(() => plan.RecordChange(type, form.ChangeReason, clock.GetUtcNow(), user.DisplayName));
+            }
+        }
+
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
@@ -177,7 +191,11 @@ public sealed class PlanEditHandler(AppDbContext db, Shared.EditionResolver edit
             currentVersion ? form with { Version = plan.Version } : form,
             departments,
             outline.Years.Select(y => y.Code).ToList(),
-            errors);
+            errors)
+        {
+            IsCarriedOver = plan.IsCarriedOver,
+            EditionName = plan.Edition?.EditionName ?? string.Empty,
+        };
     }
 
     /// <summary>The plan's version in the edition named by <paramref name="year"/> (else the newest).</summary>

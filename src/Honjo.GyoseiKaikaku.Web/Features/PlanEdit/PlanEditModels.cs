@@ -37,6 +37,13 @@ public sealed record PlanEditRequest
 
     /// <summary>Yearly targets keyed by year code ("R5" … "R9").</summary>
     public Dictionary<string, string?> Targets { get; init; } = [];
+
+    /// <summary>計画変更の種類, required when a carried-over plan changes.</summary>
+    public PlanChangeType? ChangeType { get; init; }
+
+    /// <summary>計画変更の理由, printed in 備考 as 「&lt;令和7年度計画変更&gt; 理由」.</summary>
+    [System.ComponentModel.DataAnnotations.StringLength(PlanChange.MaxReasonLength, ErrorMessage = "計画変更の理由は{1}文字以内で入力してください。")]
+    public string? ChangeReason { get; init; }
 }
 
 public sealed record PlanEditViewModel(
@@ -45,4 +52,10 @@ public sealed record PlanEditViewModel(
     PlanEditRequest Form,
     IReadOnlyList<DepartmentLink> Departments,
     IReadOnlyList<string> Years,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors)
+{
+    /// <summary>The version was carried over from an earlier edition: saving a change is a 計画変更.</summary>
+    public bool IsCarriedOver { get; init; }
+
+    public string EditionName { get; init; } = string.Empty;
+}
