@@ -38,6 +38,7 @@ public static class WebFeatures
         services.AddScoped<Features.History.PlanHistoryQuery>();
         services.AddScoped<Features.Progress.ProgressQuery>();
         services.AddScoped<Features.PlanEdit.PlanEditHandler>();
+        services.AddScoped<Features.PlanEdit.NewPlanHandler>();
         services.AddScoped<Features.Admin.UserAdminHandler>();
         services.AddScoped<Features.Admin.AuditQuery>();
         services.AddScoped<Features.Account.SignInHandler>();

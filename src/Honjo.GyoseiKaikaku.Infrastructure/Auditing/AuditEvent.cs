@@ -46,6 +46,7 @@ public enum AuditAction
     DeadlineChanged,
     ResultsClosed,
     EditionCreated,
+    PlanAdded,
 }
 
 public static class AuditActionNames
@@ -66,6 +67,7 @@ public static class AuditActionNames
         AuditAction.DeadlineChanged => "提出期限の変更",
         AuditAction.ResultsClosed => "実績の確定",
         AuditAction.EditionCreated => "次の版の作成",
+        AuditAction.PlanAdded => "新規計画の追加",
         _ => action.ToString(),
     };
 }

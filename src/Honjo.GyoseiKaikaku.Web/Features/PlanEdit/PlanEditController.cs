@@ -7,8 +7,46 @@ namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
 
 [Route("plans/{id}/edit")]
 [Authorize(Policy = Policies.PlanningOffice)]
-public sealed class PlanEditController(PlanEditHandler handler) : Controller
+public sealed class PlanEditController(PlanEditHandler handler, NewPlanHandler newPlan) : Controller
 {
+    /// <summary>新規計画: the form to add a plan to a draft edition.</summary>
+    [HttpGet("/plans/new")]
+    public async Task<IActionResult> New([FromQuery] string? year, [FromQuery] int? field, CancellationToken ct)
+    {
+        var (model, refusal) = await newPlan.OpenAsync(year, field, ct);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        if (refusal is not null)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("New", model with { Errors = [refusal] });
+        }
+
+        return View("New", model);
+    }
+
+    [HttpPost("/plans/new")]
+    public async Task<IActionResult> Create([FromQuery] string? year, [FromForm] PlanEditRequest form, CancellationToken ct)
+    {
+        var (invalid, created, refusal) = await newPlan.CreateAsync(year, form, ct);
+        if (created is { } number)
+        {
+            TempData["Notice"] = $"新しい計画{number}を追加しました。";
+            return RedirectToAction("Sheet", "Plans", new { id = number.ToString(), year });
+        }
+
+        if (invalid is null)
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = refusal is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
+        return View("New", refusal is null ? invalid : invalid with { Errors = [refusal] });
+    }
+
     [HttpGet("")]
     public async Task<IActionResult> Edit(string id, [FromQuery] string? year, CancellationToken ct)
     {

@@ -34,6 +34,57 @@ public sealed class PlanEditHandler(
             return (true, await ToModelAsync(plan, form, ["この計画は他の人が先に更新しました。あなたの入力は残っています。最新の内容（計画シート・履歴）を確認してから保存し直してください。"], ct, currentVersion: true));
         }
 
+        var errors = await ApplyFormAsync(plan, form, ct);
+
+        // A plan carried over from an earlier edition changes only by a 計画変更 with a kind and a reason.
+        if (plan.IsCarriedOver && db.Entry(plan).Property(p => p.Version).IsModified && errors.Count == 0)
+        {
+            if (form.ChangeType is not { } type)
+            {
+                errors.Add("前の版から引き継いだ計画を変更するときは、計画変更の種類を選んでください。");
+            }
+            else
+            {
+                try
+                {
+                    plan.RecordChange(type, form.ChangeReason, clock.GetUtcNow(), user.DisplayName);
+                }
+                catch (DomainException e)
+                {
+                    errors.Add(e.Message);
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            var fresh = (await LoadAsync(number, year, ct))!;
+            return (true, await ToModelAsync(fresh, form, errors.Distinct().ToList(), ct));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var fresh = (await LoadAsync(number, year, ct))!;
+            return (true, await ToModelAsync(fresh, form, ["この計画は他の人が先に更新しました。あなたの入力は残っています。最新の内容を確認してから保存し直してください。"], ct, currentVersion: true));
+        }
+
+        return (true, null);
+    }
+
+    /// <summary>
+    /// Applies every field of <paramref name="form"/> to <paramref name="plan"/> and returns every problem at once, in
+    /// Japanese (editing a plan and adding a new one validate the same way). Nothing is saved here.
+    /// </summary>
+    public async Task<List<string>> ApplyFormAsync(Plan plan, PlanEditRequest form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(form);
         var errors = new List<string>();
         var departments = await db.Departments.ToDictionaryAsync(d => d.Id, ct);
         var byName = departments.Values.ToDictionary(d => d.Name, StringComparer.Ordinal);
@@ -121,38 +172,7 @@ public sealed class PlanEditHandler(
             Try(() => plan.SetTarget(targetYear, string.Join('\n', Lines(text))));
         }
 
-        // A plan carried over from an earlier edition changes only by a 計画変更 with a kind and a reason.
-        if (plan.IsCarriedOver && db.Entry(plan).Property(p => p.Version).IsModified && errors.Count == 0)
-        {
-            if (form.ChangeType is not { } type)
-            {
-                errors.Add("前の版から引き継いだ計画を変更するときは、計画変更の種類を選んでください。");
-            }
-            else
-            {
-                Try(() => plan.RecordChange(type, form.ChangeReason, clock.GetUtcNow(), user.DisplayName));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            var fresh = (await LoadAsync(number, year, ct))!;
-            return (true, await ToModelAsync(fresh, form, errors.Distinct().ToList(), ct));
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var fresh = (await LoadAsync(number, year, ct))!;
-            return (true, await ToModelAsync(fresh, form, ["この計画は他の人が先に更新しました。あなたの入力は残っています。最新の内容を確認してから保存し直してください。"], ct, currentVersion: true));
-        }
-
-        return (true, null);
+        return errors;
     }
 
     private static IEnumerable<string> Lines(string? text) =>

@@ -8,6 +8,12 @@ public sealed record PlanEditRequest
 {
     public int Version { get; init; }
 
+    /// <summary>改革分野 of a new plan (adding only).</summary>
+    public int? Field { get; init; }
+
+    /// <summary>The number in its field of a new plan (adding only); the next free one by default.</summary>
+    public int? Number { get; init; }
+
     public string? Name { get; init; }
 
     public List<int> ExecutingDepartmentIds { get; init; } = [];
@@ -58,4 +64,11 @@ public sealed record PlanEditViewModel(
     public bool IsCarriedOver { get; init; }
 
     public string EditionName { get; init; } = string.Empty;
+
+    /// <summary>The form adds a new plan to the edition (field and number are chosen).</summary>
+    public bool IsNew { get; init; }
+
+    public IReadOnlyList<(int Number, string Title)> Fields { get; init; } = [];
+
+    public string YearCode { get; init; } = string.Empty;
 }

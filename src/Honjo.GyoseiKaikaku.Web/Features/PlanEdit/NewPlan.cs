@@ -1,0 +1,121 @@
+using Honjo.GyoseiKaikaku.Domain.Editions;
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Web.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
+
+/// <summary>
+/// 新規計画: the 企画課 adds a plan to a draft edition — the next free number in its field by default, starting in the
+/// edition's year, every field validated as in plan editing. It takes its place in the 目次 by its number.
+/// </summary>
+public sealed class NewPlanHandler(AppDbContext db, Shared.EditionResolver editions, PlanEditHandler plans, Infrastructure.Auditing.IAuditLog audit)
+{
+    /// <summary>The empty form, or null when the edition is unknown. <c>Refusal</c> is set when the edition is no longer a draft.</summary>
+    public async Task<(PlanEditViewModel? Model, string? Refusal)> OpenAsync(string? year, int? field, CancellationToken ct)
+    {
+        var context = await editions.ResolveAsync(year, ct);
+        if (context is null)
+        {
+            return (null, null);
+        }
+
+        var outline = await db.OutlineAsync(ct);
+        var fieldNumber = field ?? 1;
+        var form = new PlanEditRequest
+        {
+            Field = fieldNumber,
+            Number = await NextNumberAsync(fieldNumber, ct),
+            StartYear = context.Year.Code,
+            TargetYear = outline.EndYear.Code,
+        };
+        return (await ModelAsync(context, form, [], ct), Refusal(context));
+    }
+
+    public async Task<(PlanEditViewModel? Invalid, PlanNumber? Created, string? Refusal)> CreateAsync(string? year, PlanEditRequest form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var context = await editions.ResolveAsync(year, ct);
+        if (context is null)
+        {
+            return (null, null, null);
+        }
+
+        if (Refusal(context) is { } refusal)
+        {
+            return (await ModelAsync(context, form, [], ct), null, refusal);
+        }
+
+        var fields = await db.Fields.ToDictionaryAsync(f => f.Number, ct);
+        var errors = new List<string>();
+        if (form.Field is not { } fieldNumber || !fields.TryGetValue(fieldNumber, out var field))
+        {
+            return (await ModelAsync(context, form, ["改革分野を選んでください。"], ct), null, null);
+        }
+
+        if (form.Number is not { } number || number is < 1 or > 99)
+        {
+            return (await ModelAsync(context, form, ["番号は1～99の数字で入力してください。"], ct), null, null);
+        }
+
+        if (await db.PlanKeys.AnyAsync(k => k.FieldNumber == fieldNumber && k.Number == number, ct))
+        {
+            var free = await NextNumberAsync(fieldNumber, ct);
+            return (await ModelAsync(context, form, [$"番号{fieldNumber}-{number}は既に使われています（この分野の次の空き番号は{fieldNumber}-{free}です）。"], ct), null, null);
+        }
+
+        var outline = await db.OutlineAsync(ct);
+        var edition = await db.Editions.SingleAsync(e => e.Id == context.Edition.Id, ct);
+        var plan = new Plan(field, number, "（新規計画）", context.Year, outline.EndYear, ReformPerspective.SocialChange);
+        plan.PlaceIn(edition);
+        errors.AddRange(await plans.ApplyFormAsync(plan, form, ct));
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return (await ModelAsync(context, form, errors.Distinct().ToList(), ct), null, null);
+        }
+
+        db.Plans.Add(plan);
+        audit.Record(Infrastructure.Auditing.AuditAction.PlanAdded, $"{edition.EditionName} {plan.PlanNumber}", plan.Name);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return (await ModelAsync(context, form, [$"番号{fieldNumber}-{number}は、同時に追加された別の計画が先に使いました。番号を確認して、もう一度保存してください。"], ct), null, null);
+        }
+
+        return (null, plan.PlanNumber, null);
+    }
+
+    private static string? Refusal(Shared.EditionContext context) => context.Edition.Status == EditionStatus.Draft
+        ? null
+        : $"{context.Edition.Name}は計画を公表済みのため、新しい計画は追加できません。新規計画は次の版（案）に追加してください。";
+
+    /// <summary>One past the highest number ever used in the field, across every edition (ended plans keep their numbers).</summary>
+    private async Task<int> NextNumberAsync(int field, CancellationToken ct) =>
+        (await db.PlanKeys.Where(k => k.FieldNumber == field).MaxAsync(k => (int?)k.Number, ct) ?? 0) + 1;
+
+    private async Task<PlanEditViewModel> ModelAsync(Shared.EditionContext context, PlanEditRequest form, IReadOnlyList<string> errors, CancellationToken ct)
+    {
+        var outline = await db.OutlineAsync(ct);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DepartmentLink(d.Id, d.Name)).ToListAsync(ct);
+        var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).ToListAsync(ct);
+        return new PlanEditViewModel(
+            new PlanNumber(form.Field is >= 1 and <= 9 ? form.Field.Value : 1, form.Number is >= 1 and <= 99 ? form.Number.Value : 1),
+            string.Empty,
+            form,
+            departments,
+            outline.Years.Select(y => y.Code).ToList(),
+            errors)
+        {
+            IsNew = true,
+            EditionName = context.Edition.Name,
+            YearCode = context.Year.Code,
+            Fields = fields.Select(f => (f.Number, f.Title)).ToList(),
+        };
+    }
+}
