@@ -51,8 +51,26 @@ public sealed class PlanChangeTests(WorkflowFixture app) : IClassFixture<Workflo
         var past = await office.PostFormAsync("/plans/1-9/edit?year=R7", "/plans/1-9/edit?year=R7", r5);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, past.StatusCode);
         Assert.Contains("確認済のため", (await past.ParseAsync()).QuerySelector("[role='alert']")!.TextContent, StringComparison.Ordinal);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.Database();
-        Assert.Equal(1, await db.Set<Domain.Plans.PlanChange>().CountAsync(c => c.Type == Domain.Plans.PlanChangeType.Target));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.Database();
+            Assert.Equal(1, await db.Set<Domain.Plans.PlanChange>().CountAsync(c => c.Type == Domain.Plans.PlanChangeType.Target));
+        }
+
+        // What changed in R7: the 計画変更 with before → after, and the five plans that ended in R6.
+        var changes = await office.GetDocumentAsync("/booklets/R7/changes");
+        var changed = changes.QuerySelector("[data-changed] [data-plan='1-9']")!;
+        Assert.Contains("目標変更", changed.TextContent, StringComparison.Ordinal);
+        Assert.Contains("マイナンバーカードの普及が想定を上回ったため", changed.TextContent, StringComparison.Ordinal);
+        Assert.Contains(changed.QuerySelectorAll("tbody tr"), tr => tr.TextContent.Contains("R7年度の達成目標", StringComparison.Ordinal)
+                                                                 && tr.QuerySelector(".diff-after")!.TextContent.Contains("コンビニ交付件数 20,000件", StringComparison.Ordinal));
+        Assert.Equal(["1-13", "2-8", "2-12", "2-13", "3-8"], changes.QuerySelectorAll("[data-ended] tr[data-plan]").Select(tr => tr.GetAttribute("data-plan")!));
+        Assert.All(changes.QuerySelectorAll("[data-ended] tr[data-plan]"), tr => Assert.Contains("完了（R6）", tr.TextContent, StringComparison.Ordinal));
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await office.GetByteArrayAsync(new Uri("/booklets/R7/changes.xlsx", UriKind.Relative))));
+        var cells = workbook.Worksheet("変更一覧").CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.Contains("1-9", cells);
+        Assert.Contains("コンビニ交付件数 20,000件", cells);
+        Assert.Contains("1-13", cells);
+        Assert.NotNull((await office.GetDocumentAsync("/booklets/R6/changes")).QuerySelector(".empty-state"));
     }
 }

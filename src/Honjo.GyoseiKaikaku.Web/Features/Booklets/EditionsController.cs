@@ -7,8 +7,21 @@ using Microsoft.AspNetCore.Mvc;
 namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 
 [Route("booklets")]
-public sealed class EditionsController(EditionsHandler editions, NextEditionHandler nextEdition) : Controller
+public sealed class EditionsController(EditionsHandler editions, NextEditionHandler nextEdition, EditionChangesQuery changes) : Controller
 {
+    /// <summary>What changed against the previous edition: plans added, changed (計画変更) and ended.</summary>
+    [HttpGet("{year}/changes")]
+    public async Task<IActionResult> Changes(string year, CancellationToken ct) =>
+        FiscalYear.TryParse(year, out var fy) && await changes.HandleAsync(fy, ct) is { } model
+            ? View("~/Features/Booklets/Changes.cshtml", model)
+            : NotFound();
+
+    [HttpGet("{year}/changes.xlsx")]
+    public async Task<IActionResult> ChangesWorkbook(string year, CancellationToken ct) =>
+        FiscalYear.TryParse(year, out var fy) && await changes.HandleAsync(fy, ct) is { } model
+            ? File(changes.Workbook(model), BookletExportService.ExcelType, $"本庄市行政改革大綱_{fy.JapaneseName}版_変更一覧.xlsx")
+            : NotFound();
+
     /// <summary>The preview of the next edition made from <paramref name="year"/>: what carries over, what ends, what is still open.</summary>
     [HttpGet("{year}/next")]
     [Authorize(Policy = Policies.PlanningOffice)]

@@ -1,0 +1,103 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Infrastructure.Summaries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
+
+public sealed record FieldDiff(string Field, string Before, string After);
+
+public sealed record ChangedPlan(PlanNumber Number, string Name, IReadOnlyList<(PlanChangeType Type, string Reason)> Changes, IReadOnlyList<FieldDiff> Diffs);
+
+public sealed record AddedPlan(PlanNumber Number, string Name, string Departments, FiscalYear StartYear, FiscalYear TargetYear);
+
+public sealed record EndedPlan(PlanNumber Number, string Name, PlanEndKind? Kind, FiscalYear? Year, string? Reason);
+
+public sealed record EditionChangesViewModel(
+    FiscalYear Year, FiscalYear? Previous, IReadOnlyList<AddedPlan> Added, IReadOnlyList<ChangedPlan> Changed, IReadOnlyList<EndedPlan> Ended)
+{
+    public bool IsEmpty => Added.Count == 0 && Changed.Count == 0 && Ended.Count == 0;
+}
+
+/// <summary>What changed in an edition against the one before: plans added, changed (計画変更 with before → after) and ended.</summary>
+public sealed class EditionChangesQuery(AppDbContext db, ISummaryWorkbookWriter workbooks)
+{
+    public async Task<EditionChangesViewModel?> HandleAsync(FiscalYear year, CancellationToken ct)
+    {
+        var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Year == year, ct);
+        if (edition is null)
+        {
+            return null;
+        }
+
+        var previous = await db.Editions.AsNoTracking().Where(e => e.Year < year).OrderByDescending(e => e.Year).FirstOrDefaultAsync(ct);
+        if (previous is null)
+        {
+            return new EditionChangesViewModel(year, null, [], [], []);
+        }
+
+        var current = await db.Plans.AsNoTracking().InEdition(edition.Id).InBookletOrder()
+            .Select(p => new
+            {
+                p.PlanKeyId,
+                p.FieldNumber,
+                p.Number,
+                p.Name,
+                p.StartYear,
+                p.TargetYear,
+                Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => d.Department.Name).ToList(),
+                Changes = p.Changes.OrderBy(c => c.At).Select(c => new { c.Type, c.Reason }).ToList(),
+            })
+            .ToListAsync(ct);
+        var before = await db.Plans.AsNoTracking().InEdition(previous.Id).InBookletOrder()
+            .Select(p => new { p.PlanKeyId, p.FieldNumber, p.Number, p.Name, p.Key.EndKind, p.Key.EndedYear, p.Key.EndReason })
+            .ToListAsync(ct);
+        var beforeKeys = before.Select(p => p.PlanKeyId).ToHashSet();
+        var currentKeys = current.Select(p => p.PlanKeyId).ToHashSet();
+        var changedKeys = current.Where(p => p.Changes.Count > 0).Select(p => p.PlanKeyId).ToList();
+        var diffs = await db.History.AsNoTracking()
+            .Where(h => changedKeys.Contains(h.PlanKeyId) && h.EditionYear == year.Reiwa && h.Year == null && !h.Field.StartsWith("計画変更"))
+            .OrderBy(h => h.Id)
+            .Select(h => new { h.PlanKeyId, h.Field, h.Before, h.After })
+            .ToListAsync(ct);
+
+        return new EditionChangesViewModel(
+            year,
+            previous.Year,
+            current.Where(p => !beforeKeys.Contains(p.PlanKeyId))
+                .Select(p => new AddedPlan(new PlanNumber(p.FieldNumber, p.Number), p.Name, string.Join("、", p.Departments), p.StartYear, p.TargetYear)).ToList(),
+            current.Where(p => p.Changes.Count > 0 && beforeKeys.Contains(p.PlanKeyId))
+                .Select(p => new ChangedPlan(
+                    new PlanNumber(p.FieldNumber, p.Number),
+                    p.Name,
+                    p.Changes.Select(c => (c.Type, c.Reason)).ToList(),
+                    diffs.Where(d => d.PlanKeyId == p.PlanKeyId).Select(d => new FieldDiff(d.Field, d.Before, d.After)).ToList()))
+                .ToList(),
+            before.Where(p => !currentKeys.Contains(p.PlanKeyId))
+                .Select(p => new EndedPlan(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.EndKind, p.EndedYear, p.EndReason)).ToList());
+    }
+
+    /// <summary>The same list as one worksheet: one row per added plan, per field changed, and per ended plan.</summary>
+    public byte[] Workbook(EditionChangesViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var rows = new List<IReadOnlyList<SummaryCell>>();
+        rows.AddRange(model.Added.Select(a => (IReadOnlyList<SummaryCell>)["新規", a.Number.ToString(), a.Name, string.Empty, $"{a.StartYear.Code}～{a.TargetYear.Code}", string.Empty, string.Empty, string.Empty]));
+        foreach (var c in model.Changed)
+        {
+            var kinds = string.Join("・", c.Changes.Select(x => x.Type.DisplayName()));
+            var reasons = string.Join("／", c.Changes.Select(x => x.Reason));
+            rows.AddRange(c.Diffs.Count == 0
+                ? [(IReadOnlyList<SummaryCell>)["計画変更", c.Number.ToString(), c.Name, kinds, reasons, string.Empty, string.Empty, string.Empty]]
+                : c.Diffs.Select(d => (IReadOnlyList<SummaryCell>)["計画変更", c.Number.ToString(), c.Name, kinds, reasons, d.Field, d.Before, d.After]));
+        }
+
+        rows.AddRange(model.Ended.Select(e => (IReadOnlyList<SummaryCell>)[e.Kind?.DisplayName() ?? "終了", e.Number.ToString(), e.Name, string.Empty, e.Reason ?? string.Empty, e.Year?.Code ?? string.Empty, string.Empty, string.Empty]));
+        return workbooks.Write([new SummaryTable(
+            "変更一覧",
+            $"{model.Year.JapaneseName}版の変更（{model.Previous?.JapaneseName}版との比較）",
+            ["区分", "番号", "計画名", "変更の種類", "理由", "項目・終了年度", "変更前", "変更後"],
+            rows)]);
+    }
+}
