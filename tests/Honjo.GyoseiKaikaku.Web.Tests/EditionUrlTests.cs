@@ -147,6 +147,35 @@ public sealed class EditionUrlTests(TwoEditionsFixture editions) : IClassFixture
         Assert.Contains("ページが見つかりません", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_edition_selector_lists_every_edition_with_its_state_and_keeps_the_other_parameters()
+    {
+        var page = await Office.GetDocumentAsync("/plans?year=R7&field=2");
+        var select = page.QuerySelector("form.edition-switch select[name='year']")!;
+
+        Assert.Equal(
+            ["R7:令和7年度版（案）", "R6:令和6年度版（計画公表済）"],
+            select.QuerySelectorAll("option").Select(o => $"{o.GetAttribute("value")}:{o.TextContent.Trim()}"));
+        Assert.Equal("R7", select.QuerySelector("option[selected]")!.GetAttribute("value"));
+        Assert.Equal("2", page.QuerySelector("form.edition-switch input[type='hidden'][name='field']")!.GetAttribute("value"));
+        Assert.Null(page.QuerySelector("form.edition-switch input[type='hidden'][name='year']"));
+    }
+
+    [Theory]
+    [InlineData("/plans/1-9?year=R7")]
+    [InlineData("/plans/1-9/report?year=R7")]
+    [InlineData("/plans/1-9/history?year=R7")]
+    [InlineData("/plans/1-9/edit?year=R7")]
+    public async Task The_plan_tabs_stay_in_the_edition(string url)
+    {
+        var page = await Office.GetDocumentAsync(url);
+
+        Assert.Equal(
+            ["/plans/1-9?year=R7", "/plans/1-9/report?year=R7", "/plans/1-9/history?year=R7", "/plans/1-9/edit?year=R7"],
+            page.QuerySelectorAll("ul.tabs a").Select(a => a.GetAttribute("href")!));
+        Assert.Equal("R7", page.QuerySelector("#edition-year option[selected]")!.GetAttribute("value"));
+    }
+
     private async Task<IDocument> NotFoundPageAsync(string url)
     {
         var response = await Office.GetAsync(new Uri(url, UriKind.Relative));

@@ -40,9 +40,13 @@ public sealed record PlanEditRequest
 }
 
 public sealed record PlanEditViewModel(
+    Shared.EditionContext Context,
     PlanNumber Number,
     string FieldTitle,
     PlanEditRequest Form,
     IReadOnlyList<DepartmentLink> Departments,
     IReadOnlyList<string> Years,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors)
+{
+    public string YearParam => Context.HasSeveralEditions ? $"?year={Context.Year.Code}" : string.Empty;
+}
