@@ -99,6 +99,9 @@ public sealed class NextEditionHandler(AppDbContext db, Infrastructure.Auditing.
                 }
 
                 var decision = decisions[plan.PlanNumber];
+
+                // The reason is typed in a wrapping box but prints as one 備考 line.
+                var reason = decision.Reason?.ReplaceLineEndings(" ");
                 if (decision.Action == EndingAction.Extend)
                 {
                     if (!FiscalYear.TryParse(decision.ExtendTo, out var target) || target < model.To || !outline.Covers(target))
@@ -108,12 +111,12 @@ public sealed class NextEditionHandler(AppDbContext db, Infrastructure.Auditing.
                     }
 
                     var copy = plan.CopyInto(next);
-                    copy.ExtendTo(target, decision.Reason);
+                    copy.ExtendTo(target, reason);
                     db.Plans.Add(copy);
                 }
                 else
                 {
-                    plan.Key.End(PlanEndKind.Completed, plan.TargetYear, decision.Reason);
+                    plan.Key.End(PlanEndKind.Completed, plan.TargetYear, reason);
                 }
             }
             catch (DomainException e)
