@@ -30,6 +30,7 @@ public static class WebFeatures
             o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
         });
         services.AddScoped<EditionResolver>();
+        services.AddScoped<NotInEditionQuery>();
         services.AddScoped<PlanIndexQuery>();
         services.AddScoped<PlanSheetQuery>();
         services.AddScoped<DepartmentQueries>();

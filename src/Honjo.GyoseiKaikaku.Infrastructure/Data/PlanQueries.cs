@@ -34,6 +34,20 @@ public static class PlanQueries
         plans.FirstOrDefaultAsync(p => p.EditionId == editionId && p.FieldNumber == number.Field && p.Number == number.Number, ct);
 
     /// <summary>
+    /// The years of the editions that hold a version of plan <paramref name="number"/>, oldest first; empty for a number no
+    /// edition has. A plan that ended is in the editions up to its last year; one added later, from its first edition on.
+    /// </summary>
+    public static Task<List<FiscalYear>> EditionYearsHoldingAsync(this AppDbContext db, PlanNumber number, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Plans.AsNoTracking()
+            .Where(p => p.FieldNumber == number.Field && p.Number == number.Number)
+            .Select(p => p.Edition!.Year)
+            .OrderBy(y => y)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
     /// The edition whose versions describe the plans of fiscal year <paramref name="year"/>: that year's edition, else
     /// the newest one before it, else (a year before the first edition, such as R5) the first edition. Null when there is none.
     /// </summary>

@@ -18,7 +18,7 @@ public sealed class HomeController : Controller
     [IgnoreAntiforgeryToken]
     [Route("/error/{status:int?}")]
     [ApiExplorerSettings(IgnoreApi = true)]
-    public IActionResult Error(int? status)
+    public async Task<IActionResult> Error(int? status, [FromServices] Shared.NotInEditionQuery notInEdition, CancellationToken ct)
     {
         var code = status ?? StatusCodes.Status500InternalServerError;
         if (code is < 400 or > 599 || string.IsNullOrEmpty(ReasonPhrases.GetReasonPhrase(code)))
@@ -37,8 +37,17 @@ public sealed class HomeController : Controller
             429 => "しばらくお待ちください",
             _ => "エラーが発生しました",
         };
-        return View("~/Features/Shared/Error.cshtml", new ErrorViewModel(code, feature?.OriginalPath ?? Request.Path.Value));
+        // A 404 about an edition (a plan not in it, a ?year= naming none) says where to look; only to the signed-in,
+        // who may see which editions there are.
+        var missing = code == StatusCodes.Status404NotFound && feature is not null && User.Identity?.IsAuthenticated == true
+            ? await notInEdition.HandleAsync(feature.OriginalPathBase + feature.OriginalPath, feature.OriginalQueryString, HttpContext.Features.Get<Shared.MissingPlanFeature>()?.Number, ct)
+            : null;
+        return View("~/Features/Shared/Error.cshtml", new ErrorViewModel(code, feature?.OriginalPath ?? Request.Path.Value) { NotInEdition = missing });
     }
 }
 
-public sealed record ErrorViewModel(int StatusCode, string? OriginalPath);
+public sealed record ErrorViewModel(int StatusCode, string? OriginalPath)
+{
+    /// <summary>Set when the 404 is about an edition: the page links to the editions to look in instead.</summary>
+    public Shared.NotInEditionModel? NotInEdition { get; init; }
+}

@@ -100,6 +100,9 @@ public sealed class NextEditionHandler(
                 }
 
                 var decision = decisions[plan.PlanNumber];
+
+                // The reason is typed in a wrapping box but prints as one 備考 line.
+                var reason = decision.Reason?.ReplaceLineEndings(" ");
                 if (decision.Action == EndingAction.Extend)
                 {
                     if (!FiscalYear.TryParse(decision.ExtendTo, out var target) || target < model.To || !outline.Covers(target))
@@ -109,12 +112,12 @@ public sealed class NextEditionHandler(
                     }
 
                     var copy = plan.CopyInto(next);
-                    copy.ExtendTo(target, decision.Reason, clock.GetUtcNow(), user.DisplayName);
+                    copy.ExtendTo(target, reason, clock.GetUtcNow(), user.DisplayName);
                     db.Plans.Add(copy);
                 }
                 else
                 {
-                    plan.Key.End(PlanEndKind.Completed, plan.TargetYear, decision.Reason);
+                    plan.Key.End(PlanEndKind.Completed, plan.TargetYear, reason);
                 }
             }
             catch (DomainException e)

@@ -68,6 +68,6 @@ public sealed class HistoryController(PlanHistoryQuery query) : Controller
         }
 
         var model = await query.HandleAsync(number, year, page, User, ct);
-        return model is null ? NotFound() : View(model);
+        return model is null ? this.PlanNotFound(number) : View(model);
     }
 }

@@ -105,6 +105,7 @@ public sealed class NewPlanHandler(AppDbContext db, Shared.EditionResolver editi
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DepartmentLink(d.Id, d.Name)).ToListAsync(ct);
         var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).ToListAsync(ct);
         return new PlanEditViewModel(
+            context,
             new PlanNumber(form.Field is >= 1 and <= 9 ? form.Field.Value : 1, form.Number is >= 1 and <= 99 ? form.Number.Value : 1),
             string.Empty,
             form,

@@ -1,5 +1,6 @@
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Honjo.GyoseiKaikaku.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -56,7 +57,7 @@ public sealed class PlanEditController(PlanEditHandler handler, NewPlanHandler n
         }
 
         var model = await handler.OpenAsync(number, year, ct);
-        return model is null ? NotFound() : View(model);
+        return model is null ? this.PlanNotFound(number) : View(model);
     }
 
     [HttpPost("")]

@@ -205,7 +205,9 @@ public sealed class PlanEditHandler(
     {
         var outline = await db.OutlineAsync(ct);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DepartmentLink(d.Id, d.Name)).ToListAsync(ct);
+        var context = (await editions.ResolveAsync(plan.Edition!.Year.Code, ct))!;
         return new PlanEditViewModel(
+            context,
             plan.PlanNumber,
             plan.Field.Title,
             currentVersion ? form with { Version = plan.Version } : form,

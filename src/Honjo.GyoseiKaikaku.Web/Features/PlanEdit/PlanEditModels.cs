@@ -53,6 +53,7 @@ public sealed record PlanEditRequest
 }
 
 public sealed record PlanEditViewModel(
+    Shared.EditionContext Context,
     PlanNumber Number,
     string FieldTitle,
     PlanEditRequest Form,
@@ -71,4 +72,6 @@ public sealed record PlanEditViewModel(
     public IReadOnlyList<(int Number, string Title)> Fields { get; init; } = [];
 
     public string YearCode { get; init; } = string.Empty;
+
+    public string YearParam => Context.HasSeveralEditions ? $"?year={Context.Year.Code}" : string.Empty;
 }

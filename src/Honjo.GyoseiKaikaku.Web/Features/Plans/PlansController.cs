@@ -1,4 +1,5 @@
 using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Plans;
@@ -22,6 +23,6 @@ public sealed class PlansController(PlanIndexQuery index, PlanSheetQuery sheet) 
         }
 
         var model = await sheet.HandleAsync(number, year, User, cancellationToken);
-        return model is null ? NotFound() : View(model);
+        return model is null ? this.PlanNotFound(number) : View(model);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Honjo.GyoseiKaikaku.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Reports;
@@ -9,8 +10,16 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Reports;
 public sealed class ReportsController(YearEndReportHandler handler) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Edit(string id, [FromQuery] string? year, CancellationToken ct) =>
-        PlanNumber.TryParse(id, out var number) ? Render(await handler.OpenAsync(number, year, User, ct)) : NotFound();
+    public async Task<IActionResult> Edit(string id, [FromQuery] string? year, CancellationToken ct)
+    {
+        if (!PlanNumber.TryParse(id, out var number))
+        {
+            return NotFound();
+        }
+
+        var outcome = await handler.OpenAsync(number, year, User, ct);
+        return outcome.Kind == ReportOutcomeKind.NotFound ? this.PlanNotFound(number) : Render(outcome);
+    }
 
     [HttpPost("")]
     public async Task<IActionResult> Save(string id, [FromForm] ReportFormRequest request, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,39 +11,44 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Shared;
 /// </summary>
 public sealed class EditionResolver(AppDbContext db)
 {
-    public async Task<EditionContext?> ResolveAsync(string? year, CancellationToken cancellationToken)
-    {
-        var editions = await db.Editions.AsNoTracking()
+    /// <summary>Every edition, newest first.</summary>
+    public Task<List<EditionSummary>> ListAsync(CancellationToken cancellationToken) =>
+        db.Editions.AsNoTracking()
             .OrderByDescending(e => e.Year)
             .Select(e => new EditionSummary(e.Id, e.Year, e.Title, e.Status))
             .ToListAsync(cancellationToken);
-        if (editions.Count == 0)
+
+    public async Task<EditionContext?> ResolveAsync(string? year, CancellationToken cancellationToken)
+    {
+        var editions = await ListAsync(cancellationToken);
+        if (Select(editions, year) is not { } selected)
         {
             return null;
-        }
-
-        EditionSummary? selected;
-        if (string.IsNullOrWhiteSpace(year))
-        {
-            selected = editions.FirstOrDefault(e => e.Status != Domain.Editions.EditionStatus.Draft) ?? editions[0];
-        }
-        else
-        {
-            selected = FiscalYear.TryParse(year, out var fy) ? editions.FirstOrDefault(e => e.Year == fy) : null;
-            if (selected is null)
-            {
-                return null;
-            }
         }
 
         var outline = await db.OutlineAsync(cancellationToken);
         return new EditionContext(selected, editions, outline.Title, outline.Theme, outline.StartYear, outline.EndYear);
     }
+
+    /// <summary>The edition <paramref name="year"/> names (null when none has that year), or the default one when it names none.</summary>
+    public static EditionSummary? Select(IReadOnlyList<EditionSummary> editions, string? year)
+    {
+        ArgumentNullException.ThrowIfNull(editions);
+        if (string.IsNullOrWhiteSpace(year))
+        {
+            return editions.FirstOrDefault(e => e.Status != EditionStatus.Draft) ?? (editions.Count > 0 ? editions[0] : null);
+        }
+
+        return FiscalYear.TryParse(year, out var fy) ? editions.FirstOrDefault(e => e.Year == fy) : null;
+    }
 }
 
-public sealed record EditionSummary(int Id, FiscalYear Year, string Title, Domain.Editions.EditionStatus Status)
+public sealed record EditionSummary(int Id, FiscalYear Year, string Title, EditionStatus Status)
 {
     public string Name => $"{Year.JapaneseName}版";
+
+    /// <summary>The name with its state, as the edition selector lists it: 令和7年度版（案）.</summary>
+    public string NameWithStatus => $"{Name}（{Status.DisplayName()}）";
 }
 
 public sealed record EditionContext(
