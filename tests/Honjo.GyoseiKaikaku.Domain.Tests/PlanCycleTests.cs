@@ -19,7 +19,7 @@ public sealed class PlanCycleTests
         plan.SetExecutingDepartments([new Department("市民課", 1)]);
         plan.SetCooperators([(null, "全庁")], openEnded: false);
         plan.SetItems(PlanTextSection.Actions, ["取組1", "取組2"]);
-        plan.SetItems(PlanTextSection.Remarks, ["<令和6年度計画変更> 先の理由"]);
+        plan.SetItems(PlanTextSection.Remarks, ["<令和6年度計画変更>", "先の理由"]);
         plan.SetTarget(R6, "10件");
         plan.SetSdgGoals([9, 16]);
         plan.PlaceIn(r6);
@@ -61,7 +61,7 @@ public sealed class PlanCycleTests
         copy.ExtendTo(new FiscalYear(8), "国の制度改正を待つため", DateTimeOffset.UtcNow, "企画課");
 
         Assert.Equal(new FiscalYear(8), copy.TargetYear);
-        Assert.Equal(["<令和6年度計画変更> 先の理由", "<令和7年度計画変更> 国の制度改正を待つため"], copy.Items(PlanTextSection.Remarks));
+        Assert.Equal(["<令和6年度計画変更>", "先の理由", "<令和7年度計画変更>", "国の制度改正を待つため"], copy.Items(PlanTextSection.Remarks));
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class EditionUrlTests(TwoEditionsFixture editions) : IClassFixture
         var page = await NotFoundPageAsync(url);
 
         Assert.Equal("この計画は令和7年度版にはありません", page.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Equal("次の版に載っています：令和6年度版（計画公表済）", page.QuerySelector("[data-not-in-edition]")!.TextContent.Trim());
+        Assert.Equal("この計画が載っている版：令和6年度版（計画公表済）", page.QuerySelector("[data-not-in-edition]")!.TextContent.Trim());
         Assert.Equal([link], Links(page));
         Assert.Equal(HttpStatusCode.OK, (await Office.GetAsync(new Uri(link, UriKind.Relative))).StatusCode);
     }
@@ -78,7 +78,7 @@ public sealed class EditionUrlTests(TwoEditionsFixture editions) : IClassFixture
         var page = await NotFoundPageAsync(url);
 
         Assert.Equal("この計画は令和6年度版にはありません", page.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Equal("次の版に載っています：令和7年度版（案）", page.QuerySelector("[data-not-in-edition]")!.TextContent.Trim());
+        Assert.Equal("この計画が載っている版：令和7年度版（案）", page.QuerySelector("[data-not-in-edition]")!.TextContent.Trim());
         Assert.Equal([link], Links(page));
         Assert.Equal(HttpStatusCode.OK, (await Office.GetAsync(new Uri(link, UriKind.Relative))).StatusCode);
     }
@@ -118,9 +118,9 @@ public sealed class EditionUrlTests(TwoEditionsFixture editions) : IClassFixture
     }
 
     [Theory]
-    [InlineData("/plans/1-9?year=R8", "令和8年度版はありません", "この計画は次の版に載っています：令和6年度版（計画公表済）、令和7年度版（案）", new[] { "/plans/1-9?year=R6", "/plans/1-9?year=R7" })]
-    [InlineData("/plans/1-9/report?year=R99", "令和99年度版はありません", "この計画は次の版に載っています：令和6年度版（計画公表済）、令和7年度版（案）", new[] { "/plans/1-9/report?year=R6", "/plans/1-9/report?year=R7" })]
-    [InlineData("/plans/1-13/history?year=R8", "令和8年度版はありません", "この計画は次の版に載っています：令和6年度版（計画公表済）", new[] { "/plans/1-13/history?year=R6" })]
+    [InlineData("/plans/1-9?year=R8", "令和8年度版はありません", "この計画が載っている版：令和6年度版（計画公表済）、令和7年度版（案）", new[] { "/plans/1-9?year=R6", "/plans/1-9?year=R7" })]
+    [InlineData("/plans/1-9/report?year=R99", "令和99年度版はありません", "この計画が載っている版：令和6年度版（計画公表済）、令和7年度版（案）", new[] { "/plans/1-9/report?year=R6", "/plans/1-9/report?year=R7" })]
+    [InlineData("/plans/1-13/history?year=R8", "令和8年度版はありません", "この計画が載っている版：令和6年度版（計画公表済）", new[] { "/plans/1-13/history?year=R6" })]
     [InlineData("/plans?year=R8", "令和8年度版はありません", "次の版があります：令和6年度版（計画公表済）、令和7年度版（案）", new[] { "/plans?year=R6", "/plans?year=R7" })]
     [InlineData("/plans?field=2&year=abc", "「abc」という版はありません", "次の版があります：令和6年度版（計画公表済）、令和7年度版（案）", new[] { "/plans?field=2&year=R6", "/plans?field=2&year=R7" })]
     [InlineData("/departments?year=R5", "令和5年度版はありません", "次の版があります：令和6年度版（計画公表済）、令和7年度版（案）", new[] { "/departments?year=R6", "/departments?year=R7" })]

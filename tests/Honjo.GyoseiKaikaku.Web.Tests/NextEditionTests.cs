@@ -68,6 +68,11 @@ public sealed class NextEditionTests(WorkflowFixture app) : IClassFixture<Workfl
         Assert.Contains("R8年度に向けた取組方針", sheet.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("R5", sheet.QuerySelector("[data-cell='earlier-grades']")?.TextContent ?? sheet.Body!.TextContent, StringComparison.Ordinal);
 
+        // The R6 目次 now says when the ended plans ended (終了), and nothing for those that run on.
+        var r6Rows = await office.GetDocumentAsync("/plans?year=R6");
+        Assert.Equal("R6", r6Rows.QuerySelectorAll("tr[data-plan='1-13'] td.toc__year")[1].TextContent.Trim());
+        Assert.Equal(string.Empty, r6Rows.QuerySelectorAll("tr[data-plan='1-9'] td.toc__year")[1].TextContent.Trim());
+
         // R6 reads exactly as before, and stays the default edition while R7 is a draft.
         Assert.Equal(r6Index, (await office.GetDocumentAsync("/plans?year=R6")).PlanRows());
         Assert.Equal(r6Index, (await office.GetDocumentAsync("/plans")).PlanRows());
@@ -134,7 +139,7 @@ public sealed class NextEditionExtensionTests(WorkflowFixture app) : IClassFixtu
 
         var sheet = await office.GetDocumentAsync("/plans/1-13?year=R7");
         Assert.Equal("R8", sheet.Cell("target"));
-        Assert.Equal("<令和7年度計画変更> システム更新が令和8年度に延びたため", sheet.CellItems("remarks")[^1]);
+        Assert.Equal(["<令和7年度計画変更>", "システム更新が令和8年度に延びたため"], sheet.CellItems("remarks").TakeLast(2));
         Assert.Equal("R6", (await office.GetDocumentAsync("/plans/1-13?year=R6")).Cell("target"));
     }
 }

@@ -125,8 +125,8 @@ public sealed record BookletSheet(
     public string ExecutingDepartmentsText => string.Join("、", ExecutingDepartments);
 
     /// <summary>
-    /// The 目次's 終了: the year the plan ended (完了・廃止), blank while it runs, as in the source booklet. Plans do
-    /// not record an end yet (ADR 0016), so it is always null for now; it is not the 達成目標年度.
+    /// The 目次's 終了: the year the plan ended (完了・廃止・統合, recorded on its <see cref="PlanKey"/>), blank while it
+    /// runs, as in the source booklet; it is not the 達成目標年度.
     /// </summary>
     public FiscalYear? EndYear { get; init; }
 
@@ -193,7 +193,10 @@ public sealed record BookletSheet(
                 .Select(r => new BookletGrade(r.Year, r.Grade!.Value))
                 .ToList(),
             plan.Items(PlanTextSection.Remarks),
-            page);
+            page)
+        {
+            EndYear = plan.Key?.EndedYear,
+        };
     }
 
     /// <summary>The 実績値 of <paramref name="target"/>'s report, shown up to the edition's year, accepted only unless asked.</summary>

@@ -363,7 +363,11 @@ public sealed class Plan
         var year = Edition?.Year ?? throw new InvalidOperationException("A plan change needs the version's edition.");
         EnsureEditable();
         _changes.Add(new PlanChange(type, why, at, by));
-        SetItems(PlanTextSection.Remarks, [.. Items(PlanTextSection.Remarks), $"<{year.JapaneseName}計画変更> {why}"]);
+        // As the source prints it: the heading 「<令和7年度計画変更>」 on its own line, then the reason; a second change in
+        // the same edition adds its reason under the same heading.
+        var heading = $"<{year.JapaneseName}計画変更>";
+        var remarks = Items(PlanTextSection.Remarks);
+        SetItems(PlanTextSection.Remarks, remarks.Contains(heading) ? [.. remarks, why] : [.. remarks, heading, why]);
     }
 
     /// <summary>

@@ -51,6 +51,7 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions)
                 p.Number,
                 p.Name,
                 p.StartYear,
+                p.Key.EndedYear,
                 Executing = p.ExecutingDepartments.Any(x => x.DepartmentId == id),
                 Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
                 Grade = p.Key.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
@@ -62,8 +63,8 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions)
             department.Id,
             department.Name,
             gradeYear,
-            plans.Where(p => p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, EndYear: null, p.Grade)).ToList(),
-            plans.Where(p => !p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, EndYear: null, p.Grade)).ToList());
+            plans.Where(p => p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, p.EndedYear, p.Grade)).ToList(),
+            plans.Where(p => !p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, p.EndedYear, p.Grade)).ToList());
     }
 }
 

@@ -132,6 +132,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
                 p.Number,
                 p.Name,
                 p.StartYear,
+                p.Key.EndedYear,
                 Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
                 Grade = p.Key.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
             })
@@ -157,7 +158,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
                         r.Name,
                         r.Departments,
                         r.StartYear,
-                        EndYear: null,
+                        r.EndedYear,
                         contents.PageOf(new PlanNumber(r.FieldNumber, r.Number)),
                         r.Grade,
                         snippets.GetValueOrDefault(r.Id)))

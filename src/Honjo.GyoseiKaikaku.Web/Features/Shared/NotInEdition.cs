@@ -60,8 +60,8 @@ public sealed class NotInEditionQuery(AppDbContext db, EditionResolver editions)
 
             var links = Links(all.Where(e => holding.Contains(e.Year)), path, query);
             return asked is null
-                ? new NotInEditionModel($"{NoSuchEdition(year)}はありません", "この計画は次の版に載っています：", links)
-                : new NotInEditionModel($"この計画は{asked.Name}にはありません", "次の版に載っています：", links);
+                ? new NotInEditionModel($"{NoSuchEdition(year)}はありません", "この計画が載っている版：", links)
+                : new NotInEditionModel($"この計画は{asked.Name}にはありません", "この計画が載っている版：", links);
         }
 
         return asked is null
