@@ -40,6 +40,7 @@ public static class WebFeatures
         services.AddScoped<Features.Progress.ProgressQuery>();
         services.AddScoped<Features.PlanEdit.PlanEditHandler>();
         services.AddScoped<Features.PlanEdit.NewPlanHandler>();
+        services.AddScoped<Features.PlanEdit.EndPlanHandler>();
         services.AddScoped<Features.Admin.UserAdminHandler>();
         services.AddScoped<Features.Admin.AuditQuery>();
         services.AddScoped<Features.Account.SignInHandler>();

@@ -80,6 +80,8 @@ public sealed class PlanCycleTests
         var key = R6Plan().Key;
 
         Assert.Throws<DomainException>(() => key.End(PlanEndKind.Completed, R6, ""));
+        Assert.Throws<DomainException>(() => key.End(PlanEndKind.Merged, R6, "統合先なし"));
+        Assert.Null(key.EndedYear);
         key.End(PlanEndKind.Completed, R6, "達成したため");
 
         Assert.Equal((R6, PlanEndKind.Completed, "達成したため"), (key.EndedYear!.Value, key.EndKind!.Value, key.EndReason));

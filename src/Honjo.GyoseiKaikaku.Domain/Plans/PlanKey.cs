@@ -41,12 +41,20 @@ public sealed class PlanKey
 
     public const int MaxEndReasonLength = 500;
 
+    /// <summary>For 統合: the plan this one joined.</summary>
+    public int? MergedIntoId { get; private set; }
+
     /// <summary>
     /// Ends the plan as of <paramref name="year"/> (its report for that year is still entered); it is not carried into
     /// later editions, and its earlier versions and reports stay readable. Every exit needs a reason.
     /// </summary>
-    public void End(PlanEndKind kind, FiscalYear year, string? reason)
+    public void End(PlanEndKind kind, FiscalYear year, string? reason, PlanKey? mergedInto = null)
     {
+        if (kind == PlanEndKind.Merged && (mergedInto is null || mergedInto.Id == Id))
+        {
+            throw new DomainException("統合する場合は、統合先の計画（この計画以外）を指定してください。");
+        }
+
         if (!Enum.IsDefined(kind))
         {
             throw new DomainException("終了の種類を選んでください。");
@@ -60,6 +68,7 @@ public sealed class PlanKey
         EndReason = Guard.Required(reason, $"{kind.DisplayName()}の理由", MaxEndReasonLength);
         EndKind = kind;
         EndedYear = year;
+        MergedIntoId = kind == PlanEndKind.Merged ? mergedInto!.Id : null;
     }
 
     public YearEndReport? ReportFor(FiscalYear year) => _yearEndReports.FirstOrDefault(r => r.Year == year);

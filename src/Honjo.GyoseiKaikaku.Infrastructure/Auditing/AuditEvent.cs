@@ -47,6 +47,7 @@ public enum AuditAction
     ResultsClosed,
     EditionCreated,
     PlanAdded,
+    PlanEnded,
 }
 
 public static class AuditActionNames
@@ -68,6 +69,7 @@ public static class AuditActionNames
         AuditAction.ResultsClosed => "実績の確定",
         AuditAction.EditionCreated => "次の版の作成",
         AuditAction.PlanAdded => "新規計画の追加",
+        AuditAction.PlanEnded => "計画の終了",
         _ => action.ToString(),
     };
 }

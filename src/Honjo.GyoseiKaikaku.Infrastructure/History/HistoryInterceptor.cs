@@ -103,6 +103,24 @@ public sealed class HistoryInterceptor(ICurrentUser currentUser, TimeProvider cl
         }
 
         var now = clock.GetUtcNow();
+
+        // A plan's end (完了・廃止・統合) belongs to its identity, not to a version.
+        foreach (var entry in tracker.Entries<PlanKey>().Where(e => e.State == EntityState.Modified && e.Property(k => k.EndedYear).IsModified))
+        {
+            var key = entry.Entity;
+            context.Set<HistoryEntry>().Add(new HistoryEntry
+            {
+                At = now,
+                UserId = userId,
+                UserName = currentUser.DisplayName,
+                PlanKeyId = key.Id,
+                EditionYear = key.EndedYear?.Reiwa,
+                Field = "終了",
+                Before = string.Empty,
+                After = $"{key.EndKind?.DisplayName()}（{key.EndedYear?.Code}）：{key.EndReason}",
+            });
+        }
+
         foreach (var c in changes)
         {
             // A content change names the version it changed (the plan's id in one edition); a report change names

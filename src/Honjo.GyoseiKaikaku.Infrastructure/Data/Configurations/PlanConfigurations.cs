@@ -47,6 +47,7 @@ internal sealed class PlanKeyConfiguration : IEntityTypeConfiguration<PlanKey>
         builder.HasIndex(k => new { k.FieldNumber, k.Number }).IsUnique();
         builder.Ignore(k => k.PlanNumber);
         builder.Property(k => k.EndReason).HasMaxLength(PlanKey.MaxEndReasonLength);
+        builder.HasOne<PlanKey>().WithMany().HasForeignKey(k => k.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(k => k.YearEndReports).WithOne().HasForeignKey(r => r.PlanKeyId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(k => k.YearEndReports).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

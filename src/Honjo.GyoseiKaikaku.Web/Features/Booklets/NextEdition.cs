@@ -176,6 +176,10 @@ public sealed class NextEditionHandler(
                     : null;
 
         string Departments(Plan p) => p.ExecutingDepartmentsText;
+        // A plan already ended (完了・廃止・統合 recorded on it) is not carried, whatever its 達成目標年度; its last
+        // report still counts among the open ones.
+        var all = plans;
+        plans = plans.Where(p => p.Key.EndedYear is null).ToList();
         var carried = plans.Where(p => p.TargetYear >= to).Select(p => new CarriedPlan(p.PlanNumber, p.Name, Departments(p), p.TargetYear)).ToList();
         var ending = plans.Where(p => p.TargetYear < to)
             .Select(p => new EndingPlan(p.PlanNumber, p.Name, Departments(p), p.TargetYear, new EndingDecision
@@ -186,7 +190,7 @@ public sealed class NextEditionHandler(
                 Reason = $"達成目標年度（{p.TargetYear.JapaneseName}）に達したため完了",
             }))
             .ToList();
-        var unaccepted = plans.Where(p => p.IsRunningIn(from) && p.ReportFor(from) is not { Status: ReportStatus.Accepted })
+        var unaccepted = all.Where(p => p.IsRunningIn(from) && p.ReportFor(from) is not { Status: ReportStatus.Accepted })
             .Select(p => new UnacceptedReport(p.PlanNumber, p.Name, p.ReportFor(from)?.Status ?? ReportStatus.NotStarted))
             .ToList();
         var model = new NextEditionViewModel(from, to, carried, ending, unaccepted,

@@ -8,8 +8,34 @@ namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
 
 [Route("plans/{id}/edit")]
 [Authorize(Policy = Policies.PlanningOffice)]
-public sealed class PlanEditController(PlanEditHandler handler, NewPlanHandler newPlan) : Controller
+public sealed class PlanEditController(PlanEditHandler handler, NewPlanHandler newPlan, EndPlanHandler endPlan) : Controller
 {
+    /// <summary>完了・廃止・統合 as of the edition's year; refused in Japanese on the 編集 page's notice.</summary>
+    [HttpPost("/plans/{id}/end")]
+    public async Task<IActionResult> End(string id, [FromQuery] string? year, [FromForm] EndPlanRequest request, CancellationToken ct)
+    {
+        if (!PlanNumber.TryParse(id, out var number))
+        {
+            return NotFound();
+        }
+
+        var errors = ModelState.JapaneseErrors();
+        var (found, error) = errors.Count > 0 ? (true, errors[0]) : await endPlan.EndAsync(number, year, request, ct);
+        if (!found)
+        {
+            return NotFound();
+        }
+
+        if (error is not null)
+        {
+            TempData["Error"] = error;
+            return RedirectToAction(nameof(Edit), new { id, year });
+        }
+
+        TempData["Notice"] = $"計画{number}を終了しました（{request.Kind!.Value.DisplayName()}）。次の版には引き継がれません。";
+        return RedirectToAction("Sheet", "Plans", new { id, year });
+    }
+
     /// <summary>新規計画: the form to add a plan to a draft edition.</summary>
     [HttpGet("/plans/new")]
     public async Task<IActionResult> New([FromQuery] string? year, [FromQuery] int? field, CancellationToken ct)
