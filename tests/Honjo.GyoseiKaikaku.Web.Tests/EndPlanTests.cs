@@ -48,8 +48,20 @@ public sealed class EndPlanTests(WorkflowFixture app) : IClassFixture<WorkflowFi
         var history = (await office.GetDocumentAsync("/plans/1-10/history?year=R7")).QuerySelector("table.history")!.TextContent;
         Assert.Contains("廃止（R7）：国の制度が変わったため", history, StringComparison.Ordinal);
 
-        // R8 carries neither.
+        // R8 carries neither; once R7 is published its changes are open data too (a draft's are 404).
+        var anonymous = app.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri("/opendata/changes/R7.csv", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/booklets", "/booklets/R7/publish", new Dictionary<string, string>())).StatusCode);
+        var csv = await anonymous.GetByteArrayAsync(new Uri("/opendata/changes/R7.csv", UriKind.Relative));
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("edition,change,plan_id,plan_name,change_type,reason,field_or_end_year,before,after", lines[0]);
+        // R7 against R6: the plans that ended in R6 left; 1-10 and 1-11 end after R7, so they leave in R8's changes.
+        Assert.Contains(lines, l => l.StartsWith("R7,完了,1-13,", StringComparison.Ordinal) && l.Contains("達成目標年度（令和6年度）に達したため完了", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(",1-10,", StringComparison.Ordinal));
+        using var json = System.Text.Json.JsonDocument.Parse(await anonymous.GetByteArrayAsync(new Uri("/opendata/changes/R7.json", UriKind.Relative)));
+        Assert.Equal("R6", json.RootElement.GetProperty("previous").GetString());
+        Assert.Contains(json.RootElement.GetProperty("changes").EnumerateArray(), c => c.GetProperty("plan_id").GetString() == "2-8" && c.GetProperty("change").GetString() == "完了");
         var r8 = await office.GetDocumentAsync("/booklets/R7/next");
         var listed = r8.QuerySelectorAll("tr[data-plan]").Select(tr => tr.GetAttribute("data-plan")).ToList();
         Assert.DoesNotContain("1-10", listed);

@@ -23,10 +23,13 @@ public sealed record EditionChangesViewModel(
 /// <summary>What changed in an edition against the one before: plans added, changed (計画変更 with before → after) and ended.</summary>
 public sealed class EditionChangesQuery(AppDbContext db, ISummaryWorkbookWriter workbooks)
 {
-    public async Task<EditionChangesViewModel?> HandleAsync(FiscalYear year, CancellationToken ct)
+    /// <param name="year">The edition.</param>
+    /// <param name="publishedOnly">For open data: null unless the edition's plan is published.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<EditionChangesViewModel?> HandleAsync(FiscalYear year, CancellationToken ct, bool publishedOnly = false)
     {
         var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Year == year, ct);
-        if (edition is null)
+        if (edition is null || (publishedOnly && edition.Status == Domain.Editions.EditionStatus.Draft))
         {
             return null;
         }
@@ -78,26 +81,51 @@ public sealed class EditionChangesQuery(AppDbContext db, ISummaryWorkbookWriter 
                 .Select(p => new EndedPlan(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.EndKind, p.EndedYear, p.EndReason)).ToList());
     }
 
-    /// <summary>The same list as one worksheet: one row per added plan, per field changed, and per ended plan.</summary>
-    public byte[] Workbook(EditionChangesViewModel model)
+    /// <summary>The column keys of the changes in open data, in the order of <see cref="Rows"/>.</summary>
+    public static readonly IReadOnlyList<string> ColumnKeys = ["edition", "change", "plan_id", "plan_name", "change_type", "reason", "field_or_end_year", "before", "after"];
+
+    private static readonly IReadOnlyList<string> Headers = ["区分", "番号", "計画名", "変更の種類", "理由", "項目・終了年度", "変更前", "変更後"];
+
+    /// <summary>One row per added plan, per field changed, and per ended plan: the Excel sheet and the open data alike.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Rows(EditionChangesViewModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var rows = new List<IReadOnlyList<SummaryCell>>();
-        rows.AddRange(model.Added.Select(a => (IReadOnlyList<SummaryCell>)["新規", a.Number.ToString(), a.Name, string.Empty, $"{a.StartYear.Code}～{a.TargetYear.Code}", string.Empty, string.Empty, string.Empty]));
+        var rows = new List<IReadOnlyList<string>>();
+        rows.AddRange(model.Added.Select(a => (IReadOnlyList<string>)["新規", a.Number.ToString(), a.Name, string.Empty, string.Empty, $"{a.StartYear.Code}～{a.TargetYear.Code}", string.Empty, string.Empty]));
         foreach (var c in model.Changed)
         {
             var kinds = string.Join("・", c.Changes.Select(x => x.Type.DisplayName()));
             var reasons = string.Join("／", c.Changes.Select(x => x.Reason));
             rows.AddRange(c.Diffs.Count == 0
-                ? [(IReadOnlyList<SummaryCell>)["計画変更", c.Number.ToString(), c.Name, kinds, reasons, string.Empty, string.Empty, string.Empty]]
-                : c.Diffs.Select(d => (IReadOnlyList<SummaryCell>)["計画変更", c.Number.ToString(), c.Name, kinds, reasons, d.Field, d.Before, d.After]));
+                ? [(IReadOnlyList<string>)["計画変更", c.Number.ToString(), c.Name, kinds, reasons, string.Empty, string.Empty, string.Empty]]
+                : c.Diffs.Select(d => (IReadOnlyList<string>)["計画変更", c.Number.ToString(), c.Name, kinds, reasons, d.Field, d.Before, d.After]));
         }
 
-        rows.AddRange(model.Ended.Select(e => (IReadOnlyList<SummaryCell>)[e.Kind?.DisplayName() ?? "終了", e.Number.ToString(), e.Name, string.Empty, e.Reason ?? string.Empty, e.Year?.Code ?? string.Empty, string.Empty, string.Empty]));
-        return workbooks.Write([new SummaryTable(
+        rows.AddRange(model.Ended.Select(e => (IReadOnlyList<string>)[e.Kind?.DisplayName() ?? "終了", e.Number.ToString(), e.Name, string.Empty, e.Reason ?? string.Empty, e.Year?.Code ?? string.Empty, string.Empty, string.Empty]));
+        return rows;
+    }
+
+    public byte[] Workbook(EditionChangesViewModel model) =>
+        workbooks.Write([new SummaryTable(
             "変更一覧",
             $"{model.Year.JapaneseName}版の変更（{model.Previous?.JapaneseName}版との比較）",
-            ["区分", "番号", "計画名", "変更の種類", "理由", "項目・終了年度", "変更前", "変更後"],
-            rows)]);
-    }
+            Headers,
+            Rows(model).Select(r => (IReadOnlyList<SummaryCell>)r.Select(SummaryCell.FromString).ToList()).ToList())]);
+
+    /// <summary>Open data: UTF-8 with BOM, CRLF, RFC 4180, the column keys as header, the edition in every row.</summary>
+    public static byte[] Csv(EditionChangesViewModel model) =>
+        Infrastructure.OpenData.CsvText.Encode([ColumnKeys, .. Rows(model).Select(r => (IReadOnlyList<string>)[model.Year.Code, .. r])]);
+
+    /// <summary>Open data as JSON: the edition, the one it is compared with, and one object per row (keys as in the CSV).</summary>
+    public static byte[] Json(EditionChangesViewModel model) =>
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            edition = model.Year.Code,
+            previous = model.Previous?.Code,
+            changes = Rows(model).Select(r => ColumnKeys.Skip(1).Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList(),
+        }, JsonOptions);
+
+    /// <summary>Japanese written as is, not as \u escapes.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 }

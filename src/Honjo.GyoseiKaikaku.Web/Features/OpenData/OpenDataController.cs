@@ -14,8 +14,21 @@ public sealed record OpenDataPage(IReadOnlyList<OpenDataEditionSummary> Editions
 /// </summary>
 [AllowAnonymous]
 [Route("opendata")]
-public sealed class OpenDataController(OpenDataReader reader, Booklets.EditionsHandler editions) : Controller
+public sealed class OpenDataController(OpenDataReader reader, Booklets.EditionsHandler editions, Booklets.EditionChangesQuery changes) : Controller
 {
+    /// <summary>A published edition's changes against the one before (added, 計画変更 with before → after, ended), as CSV.</summary>
+    [HttpGet("changes/{year}.csv")]
+    public async Task<IActionResult> ChangesCsv(string year, CancellationToken ct) =>
+        FiscalYear.TryParse(year, out var fy) && await changes.HandleAsync(fy, ct, publishedOnly: true) is { } model
+            ? File(Booklets.EditionChangesQuery.Csv(model), OpenDataCsvWriter.ContentType, $"honjo-gyoseikaikaku-{fy.Code}-changes.csv")
+            : NotFound();
+
+    [HttpGet("changes/{year}.json")]
+    public async Task<IActionResult> ChangesJson(string year, CancellationToken ct) =>
+        FiscalYear.TryParse(year, out var fy) && await changes.HandleAsync(fy, ct, publishedOnly: true) is { } model
+            ? File(Booklets.EditionChangesQuery.Json(model), OpenDataJsonWriter.ContentType)
+            : NotFound();
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
         View(new OpenDataPage(await reader.ListPublishedAsync(ct), OpenDataColumns.All));
