@@ -25,10 +25,8 @@ internal static class ReportForms
 
     public static Dictionary<string, string> FormFrom(IDocument page, string statusReport, string grade, string policy, string command, string? actual = null)
     {
-        var form = page.QuerySelector("form.report-form") ?? throw new InvalidOperationException("The page has no report form.");
-        var fields = form.QuerySelectorAll("input[type='hidden']")
-            .Where(i => i.GetAttribute("name") is { } n && n != "__RequestVerificationToken")
-            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
+        // The form as the browser would post it (hidden Version and Base* included), with the person's input on top.
+        var fields = page.FormFields("form.report-form");
         fields["StatusReport"] = statusReport;
         fields["Grade"] = grade;
         fields["NextYearPolicy"] = policy;

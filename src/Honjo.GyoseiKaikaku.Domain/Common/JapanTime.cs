@@ -33,6 +33,10 @@ public static class JapanTime
 
     public static string Stamp(DateTimeOffset? moment) => moment is { } m ? Stamp(m) : string.Empty;
 
+    /// <summary>"2025/04/01 09:30:15", where the second matters (the 操作ログ).</summary>
+    public static string StampWithSeconds(DateTimeOffset moment) =>
+        ToJapan(moment).ToString("yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture);
+
     /// <summary>"2025/04/01".</summary>
     public static string Date(DateTimeOffset moment) =>
         ToJapan(moment).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);

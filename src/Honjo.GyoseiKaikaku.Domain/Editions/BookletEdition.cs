@@ -109,6 +109,16 @@ public sealed class BookletEdition
     public void Close(DateTimeOffset now, IReadOnlyList<PublishedFile> files, IReadOnlyCollection<Plans.PlanNumber> notAccepted)
     {
         ArgumentNullException.ThrowIfNull(files);
+        EnsureCanClose(notAccepted);
+        RequireBooklets(files, PublishedKind.Results, "実績の確定");
+        _files.AddRange(files);
+        Status = EditionStatus.Closed;
+        ClosedAt = now;
+    }
+
+    /// <summary>Refuses 実績の確定 before 計画の公表, a second time, or while a report of the year is not accepted.</summary>
+    public void EnsureCanClose(IReadOnlyCollection<Plans.PlanNumber> notAccepted)
+    {
         ArgumentNullException.ThrowIfNull(notAccepted);
         switch (Status)
         {
@@ -124,11 +134,6 @@ public sealed class BookletEdition
             throw new DomainException(
                 $"{Year.JapaneseName}の報告のうち{notAccepted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}件がまだ確認済ではありません（{shown}{(notAccepted.Count > 10 ? "ほか" : string.Empty)}）。すべて確認済にしてから実績を確定してください。");
         }
-
-        RequireBooklets(files, PublishedKind.Results, "実績の確定");
-        _files.AddRange(files);
-        Status = EditionStatus.Closed;
-        ClosedAt = now;
     }
 
     /// <summary>The newest revision of a published file of <paramref name="kind"/>, or null.</summary>

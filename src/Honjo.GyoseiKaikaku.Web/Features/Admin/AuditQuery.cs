@@ -16,8 +16,7 @@ public sealed record AuditListRequest
 public sealed record AuditRow(
     DateTimeOffset At, string ActorName, AuditAction Action, string Target, string Detail, string? ClientAddress, string? RequestId)
 {
-    /// <summary>Japan has one offset all year (no summer time): UTC+9.</summary>
-    public string JapanTime => At.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture);
+    public string JapanTime => Domain.Common.JapanTime.StampWithSeconds(At);
 }
 
 public sealed record AuditListViewModel(AuditAction? Kind, IReadOnlyList<AuditRow> Rows, int TotalCount, int Page, int PageCount)

@@ -81,7 +81,22 @@ public static class UserExtensions
 /// <summary>The signed-in person's <see cref="ReportAudience"/>, for the database's report filter.</summary>
 public sealed class HttpReportAudienceProvider(IHttpContextAccessor accessor) : IReportAudienceProvider
 {
-    public ReportAudience Current => ReportAudience.For(accessor.HttpContext?.User);
+    private (System.Security.Claims.ClaimsPrincipal? User, ReportAudience Audience)? _last;
+
+    /// <summary>Read by every query's filter: worked out once per signed-in principal, not per query.</summary>
+    public ReportAudience Current
+    {
+        get
+        {
+            var user = accessor.HttpContext?.User;
+            if (_last is not { } last || !ReferenceEquals(last.User, user))
+            {
+                _last = (user, ReportAudience.For(user));
+            }
+
+            return _last.Value.Audience;
+        }
+    }
 }
 
 /// <summary>The signed-in person, for the history.</summary>

@@ -112,7 +112,6 @@ public sealed class EditionsHandler(
     /// </summary>
     public async Task<string?> CloseAsync(FiscalYear year, CancellationToken ct)
     {
-        db.ReadAs(ReportAudience.AcceptedOnly);
         var edition = await db.Editions.Include(e => e.Files).FirstOrDefaultAsync(e => e.Year == year, ct);
         if (edition is null)
         {
@@ -125,18 +124,17 @@ public sealed class EditionsHandler(
             .Include(p => p.Key).ThenInclude(k => k.YearEndReports)
             .InBookletOrder().ToListAsync(ct);
         var notAccepted = plans.Where(p => p.ReportFor(year) is not { Status: ReportStatus.Accepted }).Select(p => p.PlanNumber).ToList();
-        if (edition.Status != EditionStatus.Published || notAccepted.Count > 0)
+        // Refused before the booklets are rendered (seconds of work) when the state or an open report forbids it.
+        try
         {
-            try
-            {
-                edition.Close(clock.GetUtcNow(), [], notAccepted);
-            }
-            catch (DomainException e)
-            {
-                return e.Message;
-            }
+            edition.EnsureCanClose(notAccepted);
+        }
+        catch (DomainException e)
+        {
+            return e.Message;
         }
 
+        // What is published is public: the results booklet and open data read as the public would.
         db.ReadAs(ReportAudience.AcceptedOnly);
         var now = clock.GetUtcNow();
         var booklet = await reader.ReadAsync(year, BookletStage.Results, ct);
