@@ -41,6 +41,7 @@ public static class WebFeatures
         services.AddScoped<Features.PlanEdit.PlanEditHandler>();
         services.AddScoped<Features.PlanEdit.NewPlanHandler>();
         services.AddScoped<Features.PlanEdit.EndPlanHandler>();
+        services.AddScoped<ReorganizeHandler>();
         services.AddScoped<Features.Admin.UserAdminHandler>();
         services.AddScoped<Features.Admin.AuditQuery>();
         services.AddScoped<Features.Account.SignInHandler>();

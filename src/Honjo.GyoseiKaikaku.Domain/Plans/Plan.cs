@@ -208,6 +208,35 @@ public sealed class Plan
         Version++;
     }
 
+    /// <summary>
+    /// After a 組織改正: every department that <paramref name="current"/> maps to its successor is replaced, in 実行課 and
+    /// 連携課 alike; a department that a merger leaves twice is kept once (and not as a 連携課 of its own plan). Not a
+    /// 計画変更: the sheet says the same, under the organisation's new name. False when nothing changed.
+    /// </summary>
+    public bool ApplyReorganization(Func<Department, Department> current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (_executingDepartments.All(d => current(d.Department) == d.Department)
+            && _cooperators.All(c => c.Department is null || current(c.Department) == c.Department))
+        {
+            return false;
+        }
+
+        EnsureEditable();
+        var executing = _executingDepartments.OrderBy(d => d.Order).Select(d => current(d.Department)).Distinct().ToList();
+        var cooperators = _cooperators.OrderBy(c => c.Order)
+            .Select(c => (Department: c.Department is null ? null : current(c.Department), c.GroupLabel))
+            .Where(c => c.Department is null || !executing.Contains(c.Department))
+            .DistinctBy(c => (object?)c.Department ?? c.GroupLabel)
+            .ToList();
+        _executingDepartments.Clear();
+        _executingDepartments.AddRange(executing.Select((d, i) => new PlanExecutingDepartment(d, i + 1)));
+        _cooperators.Clear();
+        _cooperators.AddRange(cooperators.Select((c, i) => new PlanCooperator(c.Department, c.GroupLabel, i + 1)));
+        Version++;
+        return true;
+    }
+
     /// <summary>Sets 連携課: each entry a department or a group word; <paramref name="openEnded"/> for a list ending in など.</summary>
     public void SetCooperators(IReadOnlyList<(Department? Department, string? GroupLabel)> entries, bool openEnded)
     {

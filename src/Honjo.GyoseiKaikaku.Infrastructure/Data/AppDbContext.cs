@@ -34,6 +34,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IReport
 
     public DbSet<Department> Departments => Set<Department>();
 
+    public DbSet<DepartmentReorganization> DepartmentReorganizations => Set<DepartmentReorganization>();
+
     /// <summary>Every edition's version of every plan: filter by edition (<see cref="PlanQueries.InEdition"/>).</summary>
     public DbSet<Plan> Plans => Set<Plan>();
 

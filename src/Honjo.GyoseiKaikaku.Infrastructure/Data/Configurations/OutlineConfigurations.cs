@@ -34,5 +34,21 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         builder.ToTable("Departments");
         builder.Property(d => d.Name).HasMaxLength(50).IsRequired();
         builder.HasIndex(d => d.Name).IsUnique();
+
+        // A department is succeeded once: two reorganizations racing for it cannot both save.
+        builder.Property(d => d.SuccessorId).IsConcurrencyToken();
+        builder.HasOne(d => d.Successor).WithMany().HasForeignKey(d => d.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DepartmentReorganizationConfiguration : IEntityTypeConfiguration<DepartmentReorganization>
+{
+    public void Configure(EntityTypeBuilder<DepartmentReorganization> builder)
+    {
+        builder.ToTable("DepartmentReorganizations");
+        builder.Property(r => r.Reason).HasMaxLength(DepartmentReorganization.MaxReasonLength).IsRequired();
+        builder.Property(r => r.RecordedBy).HasMaxLength(256).IsRequired();
+        builder.HasOne(r => r.Department).WithMany().HasForeignKey(r => r.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.AsOfYear);
     }
 }

@@ -281,6 +281,10 @@ public sealed class UserAdminHandler(
             {
                 errors.Add("選んだ部署の中に、登録されていない部署があります。");
             }
+            else if (await db.Departments.Where(d => ids.Contains(d.Id) && d.SuccessorId != null).Select(d => d.Name).FirstOrDefaultAsync(ct) is { } replaced)
+            {
+                errors.Add($"「{replaced}」は組織改正で別の部署になっています。新しい部署を選んでください。");
+            }
         }
 
         return errors;
@@ -319,7 +323,7 @@ public sealed class UserAdminHandler(
     };
 
     private Task<List<DepartmentOption>> DepartmentOptionsAsync(CancellationToken ct) =>
-        db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DepartmentOption(d.Id, d.Name)).ToListAsync(ct);
+        db.Departments.AsNoTracking().Current().Select(d => new DepartmentOption(d.Id, d.Name)).ToListAsync(ct);
 
     /// <summary>Runs the Identity steps in order, each saving, and commits only when all of them succeeded.</summary>
     private async Task<UserCommandResult> InTransactionAsync(string userName, CancellationToken ct, params Func<Task<IdentityResult>>[] steps)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Departments;
 
-public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions)
+public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions, ReorganizeHandler reorganize)
 {
     public async Task<DepartmentListViewModel?> ListAsync(string? year, CancellationToken cancellationToken)
     {
@@ -19,8 +19,8 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions)
         }
 
         var plans = db.Plans.InEdition(context.Edition.Id);
-        var rows = await db.Departments.AsNoTracking()
-            .OrderBy(d => d.SortOrder)
+        var shown = context.Year;
+        var rows = await db.Departments.AsNoTracking().ActiveIn(shown)
             .Select(d => new DepartmentListRow(
                 d.Id,
                 d.Name,
@@ -28,7 +28,8 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions)
                 plans.Count(p => p.ExecutingDepartments.Any(x => x.DepartmentId == d.Id)),
                 plans.Count(p => p.Cooperators.Any(x => x.DepartmentId == d.Id))))
             .ToListAsync(cancellationToken);
-        return new DepartmentListViewModel(context, rows);
+        var reorganizations = (await reorganize.ListAsync(cancellationToken)).Where(r => r.AsOfYear == shown).ToList();
+        return new DepartmentListViewModel(context, rows, reorganizations);
     }
 
     public async Task<DepartmentViewModel?> DetailAsync(int id, string? year, CancellationToken cancellationToken)
@@ -58,10 +59,22 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions)
             })
             .ToListAsync(cancellationToken);
 
+        var lineage = await db.Departments.AsNoTracking()
+            .Where(d => d.Id == department.SuccessorId || d.SuccessorId == department.Id)
+            .Select(d => new { d.Id, d.Name, d.SuccessorId, d.SucceededAsOf })
+            .ToListAsync(cancellationToken);
+        var successor = lineage.Where(d => d.Id == department.SuccessorId).Select(d => new DepartmentLink(d.Id, d.Name)).FirstOrDefault();
+        var predecessors = lineage.Where(d => d.SuccessorId == department.Id && d.SucceededAsOf is not null)
+            .Select(d => new DepartmentPredecessor(d.Id, d.Name, d.SucceededAsOf!.Value)).ToList();
+
         return new DepartmentViewModel(
             context,
             department.Id,
             department.Name,
+            department.FromYear,
+            department.SucceededAsOf,
+            successor,
+            predecessors,
             gradeYear,
             plans.Where(p => p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, p.EndedYear, p.Grade)).ToList(),
             plans.Where(p => !p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, p.EndedYear, p.Grade)).ToList());
@@ -70,7 +83,8 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions)
 
 public sealed record DepartmentListRow(int Id, string Name, DepartmentKind Kind, int ExecutingCount, int CooperatingCount);
 
-public sealed record DepartmentListViewModel(EditionContext Context, IReadOnlyList<DepartmentListRow> Rows);
+/// <summary>The departments of an edition's year, and the 組織改正 that took effect that year.</summary>
+public sealed record DepartmentListViewModel(EditionContext Context, IReadOnlyList<DepartmentListRow> Rows, IReadOnlyList<ReorganizationRow> Reorganizations);
 
 /// <summary>
 /// A plan of a department's page. <see cref="EndYear"/> is the 終了 column: the year the plan ended (完了・廃止), blank
@@ -84,13 +98,24 @@ public sealed record DepartmentPlanRow(
     FiscalYear? EndYear,
     EvaluationGrade? LastGrade);
 
+/// <summary>
+/// A department's page in an edition. <see cref="Successor"/> and <see cref="SucceededAsOf"/> say which department took
+/// its place (組織改正); <see cref="Predecessors"/> the departments it took over.
+/// </summary>
 public sealed record DepartmentViewModel(
     EditionContext Context,
     int Id,
     string Name,
+    FiscalYear? FromYear,
+    FiscalYear? SucceededAsOf,
+    DepartmentLink? Successor,
+    IReadOnlyList<DepartmentPredecessor> Predecessors,
     FiscalYear GradeYear,
     IReadOnlyList<DepartmentPlanRow> Executing,
     IReadOnlyList<DepartmentPlanRow> Cooperating);
+
+/// <summary>A department this one took over as of <see cref="AsOf"/>; its pages read as of the year before.</summary>
+public sealed record DepartmentPredecessor(int Id, string Name, FiscalYear AsOf);
 
 public sealed record DepartmentPlansSection(
     string Title,

@@ -1,9 +1,11 @@
+using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Departments;
 
 [Route("departments")]
-public sealed class DepartmentsController(DepartmentQueries queries) : Controller
+public sealed class DepartmentsController(DepartmentQueries queries, ReorganizeHandler reorganize) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] string? year, CancellationToken cancellationToken)
@@ -17,5 +19,37 @@ public sealed class DepartmentsController(DepartmentQueries queries) : Controlle
     {
         var model = await queries.DetailAsync(id, year, cancellationToken);
         return model is null ? NotFound() : View(model);
+    }
+
+    /// <summary>組織改正 as of the edition's year: the form, and the reorganizations recorded so far.</summary>
+    [HttpGet("reorganize")]
+    [Authorize(Policy = Policies.PlanningOffice)]
+    public async Task<IActionResult> Reorganize([FromQuery] string? year, CancellationToken ct)
+    {
+        var model = await reorganize.FormAsync(year, null, [], ct);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("reorganize")]
+    [Authorize(Policy = Policies.PlanningOffice)]
+    public async Task<IActionResult> Reorganize([FromQuery] string? year, [FromForm] ReorganizeRequest form, CancellationToken ct)
+    {
+        var errors = ModelState.JapaneseErrors();
+        var (found, error) = errors.Count > 0 ? (true, errors[0]) : await reorganize.ReorganizeAsync(year, form, User.DisplayName(), ct);
+        if (!found)
+        {
+            return NotFound();
+        }
+
+        if (error is not null)
+        {
+            // Nothing was recorded: the page shows what is stored and what the user typed.
+            var model = await reorganize.FormAsync(year, form, [error], ct);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(model);
+        }
+
+        TempData["Notice"] = "組織改正を登録しました。この版の計画と担当者は新しい部署に移りました。";
+        return Redirect($"/departments?year={Uri.EscapeDataString(year ?? string.Empty)}");
     }
 }

@@ -42,7 +42,8 @@ public sealed class MyPlansQuery(AppDbContext db, EditionResolver editions, Time
             })
             .ToListAsync(ct);
         var today = JapanTime.Today(clock);
-        var departmentNames = await db.Departments.Where(d => departmentIds.Contains(d.Id)).OrderBy(d => d.SortOrder).Select(d => d.Name).ToListAsync(ct);
+        // The user's departments as named in this edition's year (the claims also hold the ones they succeeded).
+        var departmentNames = await db.Departments.ActiveIn(fiscalYear).Where(d => departmentIds.Contains(d.Id)).Select(d => d.Name).ToListAsync(ct);
 
         return new MyPlansViewModel(
             context,

@@ -102,7 +102,7 @@ public sealed class NewPlanHandler(AppDbContext db, Shared.EditionResolver editi
     private async Task<PlanEditViewModel> ModelAsync(Shared.EditionContext context, PlanEditRequest form, IReadOnlyList<string> errors, CancellationToken ct)
     {
         var outline = await db.OutlineAsync(ct);
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DepartmentLink(d.Id, d.Name)).ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().ActiveIn(context.Year).Select(d => new DepartmentLink(d.Id, d.Name)).ToListAsync(ct);
         var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).ToListAsync(ct);
         return new PlanEditViewModel(
             context,

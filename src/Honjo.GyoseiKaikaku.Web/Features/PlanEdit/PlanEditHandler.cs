@@ -90,6 +90,11 @@ public sealed class PlanEditHandler(
         var byName = departments.Values.ToDictionary(d => d.Name, StringComparer.Ordinal);
         var outline = await db.OutlineAsync(ct);
 
+        // After a 組織改正 the edition names the successor; the replaced department is not offered and not accepted.
+        string? NotInYear(Department d) => plan.Edition is { } edition && !d.IsActiveIn(edition.Year)
+            ? $"「{d.Name}」は{edition.Year.JapaneseName}にはない部署です（組織改正で{(d.SuccessorId is { } s && departments.TryGetValue(s, out var next) ? $"「{next.Name}」" : "別の部署")}になりました）。"
+            : null;
+
         void Try(Action action)
         {
             try
@@ -107,7 +112,11 @@ public sealed class PlanEditHandler(
         var executing = new List<Department>();
         foreach (var id in form.ExecutingDepartmentIds.Distinct())
         {
-            if (departments.TryGetValue(id, out var d))
+            if (departments.TryGetValue(id, out var d) && NotInYear(d) is { } gone)
+            {
+                errors.Add(gone);
+            }
+            else if (d is not null)
             {
                 executing.Add(d);
             }
@@ -122,7 +131,11 @@ public sealed class PlanEditHandler(
         var cooperators = new List<(Department?, string?)>();
         foreach (var entry in SplitCooperators(form.Cooperators))
         {
-            if (byName.TryGetValue(entry, out var d))
+            if (byName.TryGetValue(entry, out var d) && NotInYear(d) is { } gone)
+            {
+                errors.Add(gone);
+            }
+            else if (d is not null)
             {
                 cooperators.Add((d, null));
             }
@@ -204,7 +217,7 @@ public sealed class PlanEditHandler(
     private async Task<PlanEditViewModel> ToModelAsync(Plan plan, PlanEditRequest form, IReadOnlyList<string> errors, CancellationToken ct, bool currentVersion = false)
     {
         var outline = await db.OutlineAsync(ct);
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DepartmentLink(d.Id, d.Name)).ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().ActiveIn(plan.Edition!.Year).Select(d => new DepartmentLink(d.Id, d.Name)).ToListAsync(ct);
         var context = (await editions.ResolveAsync(plan.Edition!.Year.Code, ct))!;
         return new PlanEditViewModel(
             context,

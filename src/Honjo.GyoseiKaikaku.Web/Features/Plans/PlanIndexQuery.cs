@@ -165,7 +165,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
                     .ToList()))
             .ToList();
 
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder)
+        var departments = await db.Departments.AsNoTracking().ActiveIn(context.Year)
             .Select(d => new DepartmentLink(d.Id, d.Name)).ToListAsync(cancellationToken);
 
         return new PlanIndexViewModel(context, request, groups, totalCount, gradeYear, terms, departments,

@@ -363,7 +363,7 @@ public sealed class WorkbookImportHandler(
 
     private async Task<string> DepartmentNamesAsync(IReadOnlySet<int> ids, CancellationToken ct)
     {
-        var names = await db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id)).OrderBy(d => d.SortOrder).Select(d => d.Name).ToListAsync(ct);
+        var names = await db.Departments.AsNoTracking().Current().Where(d => ids.Contains(d.Id)).Select(d => d.Name).ToListAsync(ct);
         return names.Count == 0 ? "未設定" : string.Join("、", names);
     }
 
