@@ -79,12 +79,26 @@ public sealed class PlanCycleTests
     {
         var key = R6Plan().Key;
 
-        Assert.Throws<DomainException>(() => key.End(PlanEndKind.Completed, R6, ""));
-        Assert.Throws<DomainException>(() => key.End(PlanEndKind.Merged, R6, "統合先なし"));
+        Assert.Throws<DomainException>(() => key.End(PlanEndKind.Completed, R6, "", Recorded));
+        Assert.Throws<DomainException>(() => key.End(PlanEndKind.Merged, R6, "統合先なし", Recorded));
         Assert.Null(key.EndedYear);
-        key.End(PlanEndKind.Completed, R6, "達成したため");
+        key.End(PlanEndKind.Completed, R6, "達成したため", Recorded);
 
-        Assert.Equal((R6, PlanEndKind.Completed, "達成したため"), (key.EndedYear!.Value, key.EndKind!.Value, key.EndReason));
-        Assert.Throws<DomainException>(() => key.End(PlanEndKind.Abolished, R7, "重ねて"));
+        Assert.Equal((R6, PlanEndKind.Completed, "達成したため", (DateTimeOffset?)Recorded), (key.EndedYear!.Value, key.EndKind!.Value, key.EndReason, key.EndedAt));
+        Assert.Throws<DomainException>(() => key.End(PlanEndKind.Abolished, R7, "重ねて", Recorded));
     }
+
+    [Theory]
+    [InlineData(6, null, 6)] // a draft edition prints every end up to its year
+    [InlineData(6, 1, 6)] // recorded before the edition was published
+    [InlineData(6, -1, null)] // recorded after: the published edition reads as it was published
+    [InlineData(7, null, null)] // an end after the edition's year is not its 終了
+    public void An_edition_prints_the_end_it_held_when_it_was_published(int endedReiwa, int? publishedHoursAfterEnd, int? shown)
+    {
+        var published = publishedHoursAfterEnd is { } h ? Recorded.AddHours(h) : (DateTimeOffset?)null;
+
+        Assert.Equal(shown, PlanKey.EndYearShownIn(new FiscalYear(endedReiwa), Recorded, R6, published)?.Reiwa);
+    }
+
+    private static readonly DateTimeOffset Recorded = new(2025, 4, 10, 0, 0, 0, TimeSpan.Zero);
 }

@@ -68,10 +68,12 @@ public sealed class NextEditionTests(WorkflowFixture app) : IClassFixture<Workfl
         Assert.Contains("R8年度に向けた取組方針", sheet.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("R5", sheet.QuerySelector("[data-cell='earlier-grades']")?.TextContent ?? sheet.Body!.TextContent, StringComparison.Ordinal);
 
-        // The R6 目次 now says when the ended plans ended (終了), and nothing for those that run on.
+        // The published R6 目次 reads as it was published: the 完了 decided while making R7 is not printed in its 終了
+        // column; R7's changes list it with its year.
         var r6Rows = await office.GetDocumentAsync("/plans?year=R6");
-        Assert.Equal("R6", r6Rows.QuerySelectorAll("tr[data-plan='1-13'] td.toc__year")[1].TextContent.Trim());
+        Assert.Equal(string.Empty, r6Rows.QuerySelectorAll("tr[data-plan='1-13'] td.toc__year")[1].TextContent.Trim());
         Assert.Equal(string.Empty, r6Rows.QuerySelectorAll("tr[data-plan='1-9'] td.toc__year")[1].TextContent.Trim());
+        Assert.Matches(new System.Text.RegularExpressions.Regex(@"1-13[\s\S]*完了[\s\S]*令和6年度"), (await office.GetDocumentAsync("/booklets/R7/changes")).QuerySelector("main")!.TextContent);
 
         // R6 reads exactly as before, and stays the default edition while R7 is a draft.
         Assert.Equal(r6Index, (await office.GetDocumentAsync("/plans?year=R6")).PlanRows());

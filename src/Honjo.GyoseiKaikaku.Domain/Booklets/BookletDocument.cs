@@ -195,7 +195,7 @@ public sealed record BookletSheet(
             plan.Items(PlanTextSection.Remarks),
             page)
         {
-            EndYear = plan.Key?.EndedYear,
+            EndYear = PlanKey.EndYearShownIn(plan.Key?.EndedYear, plan.Key?.EndedAt, year, plan.Edition?.PublishedAt),
         };
     }
 

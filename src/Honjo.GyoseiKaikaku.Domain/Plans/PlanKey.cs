@@ -36,6 +36,9 @@ public sealed class PlanKey
 
     public PlanEndKind? EndKind { get; private set; }
 
+    /// <summary>When the end was recorded; a published edition's 目次 shows only the ends recorded before it was published.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
+
     /// <summary>Why the plan ended, as the 企画課 recorded it.</summary>
     public string? EndReason { get; private set; }
 
@@ -48,7 +51,7 @@ public sealed class PlanKey
     /// Ends the plan as of <paramref name="year"/> (its report for that year is still entered); it is not carried into
     /// later editions, and its earlier versions and reports stay readable. Every exit needs a reason.
     /// </summary>
-    public void End(PlanEndKind kind, FiscalYear year, string? reason, PlanKey? mergedInto = null)
+    public void End(PlanEndKind kind, FiscalYear year, string? reason, DateTimeOffset at, PlanKey? mergedInto = null)
     {
         if (kind == PlanEndKind.Merged && (mergedInto is null || mergedInto.Id == Id))
         {
@@ -68,8 +71,19 @@ public sealed class PlanKey
         EndReason = Guard.Required(reason, $"{kind.DisplayName()}の理由", MaxEndReasonLength);
         EndKind = kind;
         EndedYear = year;
+        EndedAt = at;
         MergedIntoId = kind == PlanEndKind.Merged ? mergedInto!.Id : null;
     }
+
+    /// <summary>
+    /// What the 終了 column of the edition of <paramref name="editionYear"/> prints: the end year once the plan has ended
+    /// by then — but a published edition reads as it was published, so an end recorded after its publication (a plan
+    /// found 完了 while the next edition is made) is not printed there; the next edition's changes list it.
+    /// </summary>
+    public static FiscalYear? EndYearShownIn(FiscalYear? endedYear, DateTimeOffset? endedAt, FiscalYear editionYear, DateTimeOffset? editionPublishedAt) =>
+        endedYear is { } year && year <= editionYear && (editionPublishedAt is not { } published || endedAt is not { } at || at <= published)
+            ? year
+            : null;
 
     public YearEndReport? ReportFor(FiscalYear year) => _yearEndReports.FirstOrDefault(r => r.Year == year);
 

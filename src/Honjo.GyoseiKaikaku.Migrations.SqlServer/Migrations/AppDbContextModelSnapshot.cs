@@ -433,6 +433,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int?>("EndedYear")
                         .HasColumnType("int");
 

@@ -410,6 +410,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("EndedYear")
                         .HasColumnType("INTEGER");
 

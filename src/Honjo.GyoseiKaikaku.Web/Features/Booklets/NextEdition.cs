@@ -117,7 +117,7 @@ public sealed class NextEditionHandler(
                 }
                 else
                 {
-                    plan.Key.End(PlanEndKind.Completed, plan.TargetYear, reason);
+                    plan.Key.End(PlanEndKind.Completed, plan.TargetYear, reason, clock.GetUtcNow());
                 }
             }
             catch (DomainException e)

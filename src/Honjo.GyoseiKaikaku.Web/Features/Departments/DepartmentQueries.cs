@@ -53,6 +53,8 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions,
                 p.Name,
                 p.StartYear,
                 p.Key.EndedYear,
+                p.Key.EndedAt,
+                p.Edition!.PublishedAt,
                 Executing = p.ExecutingDepartments.Any(x => x.DepartmentId == id),
                 Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
                 Grade = p.Key.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
@@ -76,8 +78,8 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions,
             successor,
             predecessors,
             gradeYear,
-            plans.Where(p => p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, p.EndedYear, p.Grade)).ToList(),
-            plans.Where(p => !p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, p.EndedYear, p.Grade)).ToList());
+            plans.Where(p => p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, PlanKey.EndYearShownIn(p.EndedYear, p.EndedAt, context.Year, p.PublishedAt), p.Grade)).ToList(),
+            plans.Where(p => !p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, PlanKey.EndYearShownIn(p.EndedYear, p.EndedAt, context.Year, p.PublishedAt), p.Grade)).ToList());
     }
 }
 

@@ -21,7 +21,7 @@ public sealed record EndPlanRequest
 /// 完了・廃止・統合: the 企画課 ends a plan as of the edition's year. Its report for that year is still entered; it is not
 /// carried into later editions; its versions and reports stay readable, and the 目次 prints the year in 終了.
 /// </summary>
-public sealed class EndPlanHandler(AppDbContext db, Shared.EditionResolver editions, Infrastructure.Auditing.IAuditLog audit)
+public sealed class EndPlanHandler(AppDbContext db, Shared.EditionResolver editions, Infrastructure.Auditing.IAuditLog audit, TimeProvider clock)
 {
     /// <summary>Null when done; otherwise the Japanese reason it was refused. <c>Found</c> is false for an unknown plan or edition.</summary>
     public async Task<(bool Found, string? Error)> EndAsync(PlanNumber number, string? year, EndPlanRequest request, CancellationToken ct)
@@ -60,7 +60,7 @@ public sealed class EndPlanHandler(AppDbContext db, Shared.EditionResolver editi
 
         try
         {
-            plan.Key.End(kind, context.Year, request.Reason, target);
+            plan.Key.End(kind, context.Year, request.Reason, clock.GetUtcNow(), target);
         }
         catch (DomainException e)
         {

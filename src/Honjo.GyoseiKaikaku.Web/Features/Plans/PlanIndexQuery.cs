@@ -133,6 +133,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
                 p.Name,
                 p.StartYear,
                 p.Key.EndedYear,
+                p.Key.EndedAt,
                 Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
                 Grade = p.Key.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
             })
@@ -143,6 +144,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
             : await FindSnippetsAsync(rows.Select(r => r.Id).ToList(), terms[0], cancellationToken);
 
         var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).ToListAsync(cancellationToken);
+        var publishedAt = await db.Editions.Where(e => e.Id == editionId).Select(e => e.PublishedAt).SingleAsync(cancellationToken);
         // The 頁 of the whole edition's printed 目次, whatever the filter keeps.
         var contents = await db.ContentsOfEditionAsync(editionId, cancellationToken);
         var totalCount = contents.Plans.Count;
@@ -158,7 +160,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
                         r.Name,
                         r.Departments,
                         r.StartYear,
-                        r.EndedYear,
+                        PlanKey.EndYearShownIn(r.EndedYear, r.EndedAt, context.Year, publishedAt),
                         contents.PageOf(new PlanNumber(r.FieldNumber, r.Number)),
                         r.Grade,
                         snippets.GetValueOrDefault(r.Id)))

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130055520_DepartmentReorganizations")]
+    [Migration("20261130061732_DepartmentReorganizations")]
     partial class DepartmentReorganizations
     {
         /// <inheritdoc />
@@ -412,6 +412,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.Property<string>("EndReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("EndedYear")
                         .HasColumnType("INTEGER");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130055533_DepartmentReorganizations")]
+    [Migration("20261130061744_DepartmentReorganizations")]
     partial class DepartmentReorganizations
     {
         /// <inheritdoc />
@@ -435,6 +435,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.Property<string>("EndReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<int?>("EndedYear")
                         .HasColumnType("int");

@@ -11,6 +11,12 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "EndedAt",
+                table: "PlanKeys",
+                type: "datetimeoffset",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "FromYear",
                 table: "Departments",
@@ -90,6 +96,10 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Departments_SuccessorId",
                 table: "Departments");
+
+            migrationBuilder.DropColumn(
+                name: "EndedAt",
+                table: "PlanKeys");
 
             migrationBuilder.DropColumn(
                 name: "FromYear",

@@ -10,6 +10,12 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "EndedAt",
+                table: "PlanKeys",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "FromYear",
                 table: "Departments",
@@ -89,6 +95,10 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Departments_SuccessorId",
                 table: "Departments");
+
+            migrationBuilder.DropColumn(
+                name: "EndedAt",
+                table: "PlanKeys");
 
             migrationBuilder.DropColumn(
                 name: "FromYear",
