@@ -117,6 +117,7 @@ public sealed class FiveYearCycleTests(WorkflowFixture app) : IClassFixture<Work
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri("/plans/1-13?year=R7", UriKind.Relative))).StatusCode);
         var changes = (await reader.GetDocumentAsync("/booklets/R7/changes")).QuerySelector("main")!.TextContent;
         Assert.Matches(new Regex(@"1-13[\s\S]*完了[\s\S]*令和6年度"), changes);
+        Assert.Contains("「市民課」→「市民生活課」", Squeeze(changes), StringComparison.Ordinal);
 
         // 実績の確定 of R6, and then what is closed refuses every change and stays as it was.
         Assert.Equal(HttpStatusCode.Redirect, (await Post(office, "/booklets", "/booklets/R6/close")).StatusCode);

@@ -17,11 +17,14 @@ public sealed record EndedPlan(PlanNumber Number, string Name, PlanEndKind? Kind
 public sealed record EditionChangesViewModel(
     FiscalYear Year, FiscalYear? Previous, IReadOnlyList<AddedPlan> Added, IReadOnlyList<ChangedPlan> Changed, IReadOnlyList<EndedPlan> Ended)
 {
-    public bool IsEmpty => Added.Count == 0 && Changed.Count == 0 && Ended.Count == 0;
+    /// <summary>The 組織改正 that took effect in this edition's year (its plans name the new departments).</summary>
+    public IReadOnlyList<Departments.ReorganizationRow> Reorganizations { get; init; } = [];
+
+    public bool IsEmpty => Added.Count == 0 && Changed.Count == 0 && Ended.Count == 0 && Reorganizations.Count == 0;
 }
 
 /// <summary>What changed in an edition against the one before: plans added, changed (計画変更 with before → after) and ended.</summary>
-public sealed class EditionChangesQuery(AppDbContext db, ISummaryWorkbookWriter workbooks)
+public sealed class EditionChangesQuery(AppDbContext db, ISummaryWorkbookWriter workbooks, Departments.ReorganizeHandler reorganizations)
 {
     /// <param name="year">The edition.</param>
     /// <param name="publishedOnly">For open data: null unless the edition's plan is published.</param>
@@ -78,7 +81,10 @@ public sealed class EditionChangesQuery(AppDbContext db, ISummaryWorkbookWriter 
                     diffs.Where(d => d.PlanKeyId == p.PlanKeyId).Select(d => new FieldDiff(d.Field, d.Before, d.After)).ToList()))
                 .ToList(),
             before.Where(p => !currentKeys.Contains(p.PlanKeyId))
-                .Select(p => new EndedPlan(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.EndKind, p.EndedYear, p.EndReason)).ToList());
+                .Select(p => new EndedPlan(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.EndKind, p.EndedYear, p.EndReason)).ToList())
+        {
+            Reorganizations = (await reorganizations.ListAsync(ct)).Where(r => r.AsOfYear == year).ToList(),
+        };
     }
 
     /// <summary>The column keys of the changes in open data, in the order of <see cref="Rows"/>.</summary>

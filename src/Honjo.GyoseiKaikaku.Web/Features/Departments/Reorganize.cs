@@ -158,6 +158,7 @@ public sealed class ReorganizeHandler(AppDbContext db, EditionResolver editions,
             .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
             .Include(p => p.Cooperators).ThenInclude(c => c.Department)
             .Where(p => p.Edition!.Year >= asOf)
+            .AsSplitQuery()
             .ToListAsync(ct);
         foreach (var version in versions)
         {
