@@ -46,7 +46,7 @@ public sealed class PublishingTests(WorkflowFixture app) : IClassFixture<Workflo
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.Database();
-            var plan = await db.Plans.Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == 1 && p.Number == 1);
+            var plan = await db.Plans.Include(p => p.Edition).Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == 1 && p.Number == 1);
             Assert.Throws<Domain.Common.DomainException>(() => plan.Rename("公表後に変更した計画名"));
             var reviewer = new Domain.Plans.ReportActor("t", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
             var report = plan.ReportForOrCreate(new Domain.Common.FiscalYear(6));

@@ -48,6 +48,7 @@ public enum AuditAction
     EditionCreated,
     PlanAdded,
     PlanEnded,
+    Corrected,
 }
 
 public static class AuditActionNames
@@ -70,6 +71,7 @@ public static class AuditActionNames
         AuditAction.EditionCreated => "次の版の作成",
         AuditAction.PlanAdded => "新規計画の追加",
         AuditAction.PlanEnded => "計画の終了",
+        AuditAction.Corrected => "訂正",
         _ => action.ToString(),
     };
 }
