@@ -49,6 +49,7 @@ public static class WebFeatures
         services.AddScoped<Features.Booklets.BookletExportService>();
         services.AddScoped<Features.Booklets.RazorHtmlRenderer>();
         services.AddScoped<Features.Booklets.EditionsHandler>();
+        services.AddScoped<Features.Booklets.CorrectionPublisher>();
         services.AddScoped<Features.Booklets.NextEditionHandler>();
         services.AddScoped<Features.Booklets.EditionChangesQuery>();
         services.AddScoped<Domain.Booklets.IBookletPdfRenderer, Features.Booklets.BookletPdfRenderer>();

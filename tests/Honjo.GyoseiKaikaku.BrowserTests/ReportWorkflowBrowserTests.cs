@@ -10,6 +10,7 @@ public sealed class ReportWorkflowBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Department_submits_office_returns_department_resubmits_office_accepts_and_it_is_locked()
     {
+        await browser.OpenR6ReportEntryAsync();
         var department = await browser.NewPageAsync(BrowserFixture.Shimin);
         var office = await browser.NewPageAsync(BrowserFixture.Office);
         department.Dialog += (_, dialog) => dialog.AcceptAsync();
@@ -57,6 +58,7 @@ public sealed class ReportWorkflowBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task A_refused_submit_then_a_correct_one_goes_through_and_a_second_tab_never_shows_its_unsaved_text_as_the_report()
     {
+        await browser.OpenR6ReportEntryAsync();
         var tab1 = await browser.NewPageAsync(BrowserFixture.Shimin);
         var tab2 = await tab1.Context.NewPageAsync();
         await tab1.GotoAsync("/plans/1-10/report");

@@ -9,11 +9,11 @@ namespace Honjo.GyoseiKaikaku.Web.Tests;
 /// Every endpoint that changes plan data, for each kind of person, on their own department's plan and on another's.
 /// A refusal is a 403 and leaves the database exactly as it was.
 /// </summary>
-public sealed class AuthorizationMatrixTests : IClassFixture<WorkflowFixture>
+public sealed class AuthorizationMatrixTests : IClassFixture<PublishedWorkflowFixture>
 {
-    private readonly WorkflowFixture _app;
+    private readonly PublishedWorkflowFixture _app;
 
-    public AuthorizationMatrixTests(WorkflowFixture app) => _app = app;
+    public AuthorizationMatrixTests(PublishedWorkflowFixture app) => _app = app;
 
     public static TheoryData<string, string, string, bool> Matrix => new()
     {
@@ -31,7 +31,13 @@ public sealed class AuthorizationMatrixTests : IClassFixture<WorkflowFixture>
         { WorkflowFixture.Shimin, "edit-plan", "1-10", false },
         { WorkflowFixture.Joho, "edit-plan", "1-4", false },
         { WorkflowFixture.Reader, "edit-plan", "1-10", false },
-        { WorkflowFixture.Office, "edit-plan", "3-12", true },
+        { WorkflowFixture.Shimin, "correct-plan", "1-10", false },
+        { WorkflowFixture.Reader, "correct-plan", "1-10", false },
+        { WorkflowFixture.Shimin, "correct-report", "1-10", false },
+        { WorkflowFixture.Reader, "correct-report", "1-10", false },
+
+        // R6 is published: the 企画課 changes a plan only by a 訂正 with a reason.
+        { WorkflowFixture.Office, "correct-plan", "3-12", true },
         { WorkflowFixture.Shimin, "deadline", "1-10", false },
         { WorkflowFixture.Reader, "deadline", "1-10", false },
         { WorkflowFixture.Office, "deadline", "1-10", true },
@@ -49,14 +55,17 @@ public sealed class AuthorizationMatrixTests : IClassFixture<WorkflowFixture>
             "save" => ($"/plans/{planId}/report", new Dictionary<string, string> { ["Version"] = "0", ["StatusReport"] = $"{user}の報告", ["Grade"] = "B", ["NextYearPolicy"] = "方針", ["Command"] = "save" }),
             "accept" or "return" or "reopen" => ($"/plans/{planId}/report/{action}", new Dictionary<string, string> { ["Version"] = "0", ["Comment"] = "理由" }),
             "edit-plan" => ($"/plans/{planId}/edit", new Dictionary<string, string> { ["Version"] = "0", ["Name"] = "改名された計画", ["StartYear"] = "R6", ["TargetYear"] = "R9", ["Perspective"] = "BetterFuture" }),
+            "correct-plan" => ($"/plans/{planId}/edit?correction=1", new Dictionary<string, string> { ["Version"] = "0", ["Name"] = "改名された計画", ["CorrectionReason"] = "誤記の訂正" }),
+            "correct-report" => ($"/plans/{planId}/report/correct", new Dictionary<string, string> { ["Version"] = "0", ["StatusReport"] = "訂正", ["Grade"] = "A", ["NextYearPolicy"] = "方針", ["Reason"] = "誤記の訂正" }),
             "deadline" => ("/progress/deadline", new Dictionary<string, string> { ["Deadline"] = "2025-05-31" }),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
-        if (allowed && action == "edit-plan")
+        if (allowed && action == "correct-plan")
         {
-            // The whole form as the edit page renders it, with one change.
+            // The whole 訂正 form as the page renders it, with one change and its reason.
             fields = (await client.GetDocumentAsync(url)).FormFields("form.report-form");
             fields["Name"] = "改名された計画";
+            fields["CorrectionReason"] = "計画名の誤記の訂正";
         }
 
         var response = await client.PostFormAsync("/account/password", url, fields);
@@ -88,7 +97,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<WorkflowFixture>
     private static string Expected(string user, string action) => action switch
     {
         "save" => $"{user}の報告",
-        "edit-plan" => "改名された計画",
+        "edit-plan" or "correct-plan" => "改名された計画",
         "deadline" => "2025-05-31",
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
@@ -103,7 +112,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<WorkflowFixture>
         return action switch
         {
             "save" => await db.YearEndReports.Where(r => r.Year == new Domain.Common.FiscalYear(6) && plan.Any(p => p.PlanKeyId == r.PlanKeyId)).Select(r => r.StatusReport).SingleOrDefaultAsync(),
-            "edit-plan" => await plan.Select(p => p.Name).SingleAsync(),
+            "edit-plan" or "correct-plan" => await plan.Select(p => p.Name).SingleAsync(),
             "deadline" => (await db.Editions.Select(e => e.ReportDeadline).FirstAsync())?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
@@ -116,6 +125,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<WorkflowFixture>
         var reports = await db.YearEndReports.AsNoTracking().OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}:{r.StatusReport}:{r.Version}").ToListAsync();
         var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Name}:{p.Version}").ToListAsync();
         var deadline = await db.Editions.Select(e => e.ReportDeadline).FirstAsync();
-        return string.Join("|", reports) + "#" + string.Join("|", plans) + "#" + deadline;
+        var corrections = await db.Set<Domain.Editions.Correction>().CountAsync();
+        var files = await db.Set<Domain.Editions.PublishedFile>().CountAsync();
+        return string.Join("|", reports) + "#" + string.Join("|", plans) + "#" + deadline + $"#corrections={corrections}#files={files}";
     }
 }

@@ -1,7 +1,7 @@
 namespace Honjo.GyoseiKaikaku.Web.Tests;
 
 /// <summary>Nothing shown to a signed-in person may stay in a browser's or proxy's cache: it can hold drafts.</summary>
-public sealed class CachingTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+public sealed class CachingTests(PublishedWorkflowFixture app) : IClassFixture<PublishedWorkflowFixture>
 {
     [Theory]
     [InlineData("/my/workbook.xlsx")]

@@ -16,7 +16,7 @@ namespace Honjo.GyoseiKaikaku.Web.Tests;
 /// The department Excel round trip through HTTP: download, fill in with ClosedXML as a person would in Excel, upload,
 /// preview, confirm; and every hostile or stale file refused with the sheet and cell named and nothing saved.
 /// </summary>
-public sealed class DepartmentWorkbookTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : IClassFixture<PublishedWorkflowFixture>
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static readonly FiscalYear R6 = new(6);
@@ -512,7 +512,13 @@ public sealed class DepartmentWorkbookTests(WorkflowFixture app) : IClassFixture
         var db = scope.ServiceProvider.Database();
         var plan = await db.Plans.Include(p => p.YearTargets).Include(p => p.Key).ThenInclude(k => k.YearEndReports)
             .SingleAsync(p => p.FieldNumber == n.Field && p.Number == n.Number);
-        change(plan);
+
+        // R6 is published (report entry opens then): the 企画課 changes a published plan only by a 訂正.
+        using (plan.OpenForCorrection("ダウンロード後の訂正（試験）"))
+        {
+            change(plan);
+        }
+
         await db.SaveChangesAsync();
     }
 

@@ -129,7 +129,7 @@ public sealed class EditionMilestoneHttpTests(WorkflowFixture app) : IClassFixtu
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.Database();
         var actor = new ReportActor("test", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
-        foreach (var plan in await db.Plans.RunningIn(R6).Include(p => p.Key).ThenInclude(k => k.YearEndReports).ToListAsync())
+        foreach (var plan in await db.Plans.RunningIn(R6).Include(p => p.Edition).Include(p => p.Key).ThenInclude(k => k.YearEndReports).ToListAsync())
         {
             var report = plan.ReportForOrCreate(R6);
             if (report.Status == ReportStatus.Accepted)

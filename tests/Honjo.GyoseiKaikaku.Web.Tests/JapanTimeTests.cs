@@ -32,6 +32,9 @@ public sealed class FakeClockApp : AppFactory, IAsyncLifetime
         var db = scope.ServiceProvider.Database();
         (await db.Editions.SingleAsync()).SetReportDeadline(new DateOnly(2025, 4, 30));
         await db.SaveChangesAsync();
+
+        // Department entry of the R6 reports opens at 計画の公表.
+        await this.PublishWithStandInPdfAsync(new Domain.Common.FiscalYear(6));
     }
 
     public async Task<HttpClient> ClientAsync(string userName)

@@ -92,11 +92,18 @@ public sealed class NextEditionTests(WorkflowFixture app) : IClassFixture<Workfl
             Assert.Equal(2, await scope.ServiceProvider.Database().Editions.CountAsync());
         }
 
-        // The department enters its R7 report on the R7 sheet.
+        // The department's R7 report opens at R7's 計画の公表: while R7 is a draft the page says so and a save is refused.
         var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        var form = ReportForms.FormFrom(await shimin.GetDocumentAsync("/plans/1-9/report?year=R7"), "R7の取組", "B", "R8の方針", "save");
-        Assert.Equal(HttpStatusCode.Redirect, (await shimin.PostFormAsync("/plans/1-9/report?year=R7", "/plans/1-9/report", form)).StatusCode);
-        Assert.Equal("R7の取組", (await app.StoredReportAsync("1-9", R7))!.StatusReport);
+        var page = await shimin.GetDocumentAsync("/plans/1-9/report?year=R7");
+        Assert.Contains("令和7年度版はまだ計画の公表前のため、令和7年度の取組状況報告は入力できません", page.QuerySelector("[data-entry-not-open]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form.report-form"));
+        var refused = await shimin.PostFormAsync("/plans/1-9/report?year=R7", "/plans/1-9/report", new Dictionary<string, string>
+        {
+            ["Year"] = "R7", ["Version"] = "0", ["StatusReport"] = "R7の取組", ["Grade"] = "B", ["NextYearPolicy"] = "R8の方針", ["Command"] = "save",
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("計画の公表前", (await refused.ParseAsync()).QuerySelector("[role='alert']")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(await app.StoredReportAsync("1-9", R7));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Honjo.GyoseiKaikaku.TestSupport;
 namespace Honjo.GyoseiKaikaku.Web.Tests;
 
 /// <summary>実績値 for numeric targets through HTTP: entered with the year-end report, judged, and shown on the sheet.</summary>
-public sealed class NumericTargetTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+public sealed class NumericTargetTests(PublishedWorkflowFixture app) : IClassFixture<PublishedWorkflowFixture>
 {
     private static async Task<int> VersionOnPageAsync(HttpClient client, string planId)
     {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.Infrastructure.OpenData;
 using Honjo.GyoseiKaikaku.TestSupport;
@@ -58,8 +59,8 @@ public sealed class OpenDataDraftTests(WorkflowFixture app) : IClassFixture<Work
 }
 
 /// <summary>
-/// R6 published by the 企画課, with one report accepted (1-9) and one only submitted (1-10): the open data holds
-/// the accepted one and never the other.
+/// R6 published and closed, its reports accepted (1-9 on screen), and R7 published with 1-10's R7 report only submitted:
+/// R6's open data (the results revision) holds the accepted reports and never the submitted one.
 /// </summary>
 public sealed class OpenDataPublishedTests(OpenDataFixture app) : IClassFixture<OpenDataFixture>
 {
@@ -141,8 +142,8 @@ public sealed class OpenDataPublishedTests(OpenDataFixture app) : IClassFixture<
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.Database();
-            var plan = await db.Plans.AsNoTracking().Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == 1 && p.Number == 10);
-            Assert.Equal(ReportStatus.Submitted, plan.ReportFor(new FiscalYear(6))!.Status);
+            var plan = await db.Plans.AsNoTracking().Include(p => p.Key).ThenInclude(k => k.YearEndReports).FirstAsync(p => p.FieldNumber == 1 && p.Number == 10);
+            Assert.Equal(ReportStatus.Submitted, plan.ReportFor(new FiscalYear(7))!.Status);
         }
 
         var csv = Encoding.UTF8.GetString(await anonymous.GetByteArrayAsync(new Uri("/opendata/R6.csv", UriKind.Relative)));
@@ -156,7 +157,7 @@ public sealed class OpenDataPublishedTests(OpenDataFixture app) : IClassFixture<
 
         var rows = Csv.Parse(csv.TrimStart('\uFEFF'));
         var header = rows[0];
-        var row = rows.Single(r => r[header.IndexOf("plan_id")] == "1-10" && r[header.IndexOf("fiscal_year")] == "R6");
+        var row = rows.Single(r => r[header.IndexOf("plan_id")] == "1-10" && r[header.IndexOf("fiscal_year")] == "R7");
         Assert.Equal(string.Empty, row[header.IndexOf("status_report")]);
         Assert.Equal(string.Empty, row[header.IndexOf("grade")]);
         Assert.Equal(string.Empty, row[header.IndexOf("next_year_policy")]);
@@ -214,13 +215,40 @@ public sealed class OpenDataFixture : AppFactory, IAsyncLifetime
         using var shimin = await SignedInAsync(WorkflowFixture.Shimin);
         using var office = await SignedInAsync(WorkflowFixture.Office);
 
+        // R6 reports are entered once R6 is published, and reach the open data when the year is closed (実績の確定).
+        var r6 = new FiscalYear(6);
+        await this.PublishWithStandInPdfAsync(r6);
         await SubmitAsync(shimin, "1-9", AcceptedReport, "B", AcceptedPolicy);
-        await SubmitAsync(shimin, "1-10", UnacceptedReport, "C", UnacceptedPolicy);
         var accept = await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/accept", new Dictionary<string, string> { ["Version"] = await VersionAsync(1, 9) });
         Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
+        await AcceptEveryOtherReportAsync(r6);
 
-        var publish = await office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        // R7 is made and published; 1-10's R7 report is submitted and never accepted.
+        var preview = await new HtmlParser().ParseDocumentAsync(await office.GetStringAsync(new Uri("/booklets/R6/next", UriKind.Relative)));
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/booklets/R6/next", "/booklets/R6/next", preview.FormFields("form.report-form"))).StatusCode);
+        await this.PublishWithStandInPdfAsync(new FiscalYear(7));
+        await SubmitAsync(shimin, "1-10", UnacceptedReport, "C", UnacceptedPolicy, "R7");
+
+        await this.CloseWithStandInPdfAsync(r6);
+    }
+
+    private async Task AcceptEveryOtherReportAsync(FiscalYear year)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.Database();
+        var actor = new ReportActor("test", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
+        foreach (var plan in await db.Plans.Where(p => p.Edition!.Year == year).RunningIn(year).Include(p => p.Edition).Include(p => p.Key).ThenInclude(k => k.YearEndReports).ToListAsync())
+        {
+            var report = plan.ReportForOrCreate(year);
+            if (report.Status != ReportStatus.Accepted)
+            {
+                report.SaveDraft(actor, $"{plan.PlanNumber}の報告", EvaluationGrade.B, "方針", null);
+                report.Submit(actor, DateTimeOffset.UtcNow);
+                report.Accept(actor, DateTimeOffset.UtcNow);
+            }
+        }
+
+        await db.SaveChangesAsync();
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
@@ -232,9 +260,9 @@ public sealed class OpenDataFixture : AppFactory, IAsyncLifetime
         return client;
     }
 
-    private static async Task SubmitAsync(HttpClient client, string planId, string report, string grade, string policy)
+    private static async Task SubmitAsync(HttpClient client, string planId, string report, string grade, string policy, string year = "R6")
     {
-        var html = await client.GetStringAsync(new Uri($"/plans/{planId}/report", UriKind.Relative));
+        var html = await client.GetStringAsync(new Uri($"/plans/{planId}/report?year={year}", UriKind.Relative));
         var version = (await new HtmlParser().ParseDocumentAsync(html)).QuerySelector("input[name='Version']")!.GetAttribute("value")!;
         var response = await client.PostFormAsync($"/plans/{planId}/report", $"/plans/{planId}/report", new Dictionary<string, string>
         {
@@ -243,6 +271,7 @@ public sealed class OpenDataFixture : AppFactory, IAsyncLifetime
             ["Grade"] = grade,
             ["NextYearPolicy"] = policy,
             ["Command"] = "submit",
+            ["Year"] = year,
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
@@ -331,10 +360,11 @@ public sealed class OpenDataFreezeTests(OpenDataFixture app) : IClassFixture<Ope
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.Database();
-            // The plan itself is fixed after 公表; a report accepted later would change live data, not what was published.
-            var plan = await db.Plans.Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == 3 && p.Number == 12);
+            // The plan itself is fixed after 公表; a report accepted later (R7's: R6 is closed) would change live data, not what was published.
+            var r7 = new Domain.Common.FiscalYear(7);
+            var plan = await db.Plans.Include(p => p.Edition).Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == 1 && p.Number == 9 && p.Edition!.Year == r7);
             var office = new Domain.Plans.ReportActor("t", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
-            var report = plan.ReportForOrCreate(new Domain.Common.FiscalYear(6));
+            var report = plan.ReportForOrCreate(r7);
             report.SaveDraft(office, "公表後に付けた別の名前", Domain.Plans.EvaluationGrade.A, "方針", null);
             report.Submit(office, DateTimeOffset.UtcNow);
             report.Accept(office, DateTimeOffset.UtcNow);

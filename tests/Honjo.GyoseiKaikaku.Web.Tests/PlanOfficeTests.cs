@@ -96,7 +96,7 @@ public sealed class PlanOfficeTests(WorkflowFixture app) : IClassFixture<Workflo
         var stale = await office.PostFormAsync("/plans/3-10/edit", "/plans/3-10/edit", second);
         var body = await stale.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("他の人が先に更新しました", body, StringComparison.Ordinal);
         Assert.Contains("学校給食残渣低減計画（別案）", body, StringComparison.Ordinal);
     }

@@ -42,11 +42,29 @@ public sealed class PublishingTests(WorkflowFixture app) : IClassFixture<Workflo
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdfBytes)), pdf1.Headers.GetValues("X-Content-SHA256").Single());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(xlsxBytes)), xlsx1.Headers.GetValues("X-Content-SHA256").Single());
 
+        // The draft's title carries 「(案)」; the published booklet, its cover, PDF title and workbook do not.
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(pdfBytes))
+        {
+            var cover = string.Concat(pdf.GetPage(1).Text.Where(c => !char.IsWhiteSpace(c)));
+            Assert.Contains("令和6年度実施計画シート", cover, StringComparison.Ordinal);
+            Assert.DoesNotContain("(案)", cover, StringComparison.Ordinal);
+            Assert.DoesNotContain("（案）", cover, StringComparison.Ordinal);
+            Assert.EndsWith("令和6年度 実施計画シート", pdf.Information.Title ?? string.Empty, StringComparison.Ordinal);
+        }
+
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(xlsxBytes)))
+        {
+            Assert.EndsWith("令和6年度 実施計画シート", workbook.Properties.Title, StringComparison.Ordinal);
+            Assert.DoesNotContain(workbook.Worksheets.First().CellsUsed(), c => c.GetString().Contains("実施計画シート(案)", StringComparison.Ordinal));
+        }
+
+        Assert.Equal("令和6年度 実施計画シート", (await office.GetDocumentAsync("/booklets")).QuerySelector("tr[data-edition='R6'] th .muted")!.TextContent.Trim());
+
         // The plan is fixed now; a later accepted report does not change what was published either.
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.Database();
-            var plan = await db.Plans.Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == 1 && p.Number == 1);
+            var plan = await db.Plans.Include(p => p.Edition).Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == 1 && p.Number == 1);
             Assert.Throws<Domain.Common.DomainException>(() => plan.Rename("公表後に変更した計画名"));
             var reviewer = new Domain.Plans.ReportActor("t", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
             var report = plan.ReportForOrCreate(new Domain.Common.FiscalYear(6));

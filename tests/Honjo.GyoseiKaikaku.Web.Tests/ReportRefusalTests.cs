@@ -10,7 +10,7 @@ namespace Honjo.GyoseiKaikaku.Web.Tests;
 /// A refused action leaves the page showing what is stored and what the person typed, nothing in between; a race
 /// between two saves is a conflict page, never an error; every field of a report is in the history.
 /// </summary>
-public sealed class ReportRefusalTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+public sealed class ReportRefusalTests(PublishedWorkflowFixture app) : IClassFixture<PublishedWorkflowFixture>
 {
     [Fact]
     public async Task A_refused_submit_shows_the_stored_state_and_the_next_correct_submit_goes_through()

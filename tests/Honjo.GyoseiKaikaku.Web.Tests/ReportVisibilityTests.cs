@@ -32,6 +32,7 @@ public sealed class ReportVisibilityFixture : AppFactory, IAsyncLifetime
         await TestUsers.CreateAsync(this, WorkflowFixture.Shimin, AppRoles.DepartmentEditor, "市民課");
         await TestUsers.CreateAsync(this, WorkflowFixture.Joho, AppRoles.DepartmentEditor, "情報システム課");
         await TestUsers.CreateAsync(this, WorkflowFixture.Reader, AppRoles.Viewer);
+        await this.PublishWithStandInPdfAsync(new FiscalYear(6));
 
         var shimin = await ClientAsync(WorkflowFixture.Shimin);
         var joho = await ClientAsync(WorkflowFixture.Joho);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Honjo.GyoseiKaikaku.Web.Tests;
 
 /// <summary>The year-end workflow through HTTP: who may do what, the states, conflicts and the history.</summary>
-public sealed class ReportWorkflowTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+public sealed class ReportWorkflowTests(PublishedWorkflowFixture app) : IClassFixture<PublishedWorkflowFixture>
 {
     private static readonly FiscalYear R6 = new(6);
 

@@ -13,6 +13,7 @@ public sealed class BookletEdition
     private readonly List<BookletEntry> _entries = [];
     private readonly List<BookletFieldPage> _fieldPages = [];
     private readonly List<PublishedFile> _files = [];
+    private readonly List<Correction> _corrections = [];
 
     private BookletEdition()
     {
@@ -32,8 +33,31 @@ public sealed class BookletEdition
 
     public FiscalYear Year { get; private set; }
 
-    /// <summary>"令和6年度 実施計画シート(案)".</summary>
+    /// <summary>"令和6年度 実施計画シート(案)" while a draft; "令和6年度 実施計画シート" once published.</summary>
     public string Title { get; private set; }
+
+    /// <summary>The title as the published booklet prints it: without the draft mark 「(案)」 / 「（案）」.</summary>
+    public string PublishedTitle => WithoutDraftMark(Title);
+
+    /// <summary>The draft title of the edition made from this one for <paramref name="year"/>: 「令和7年度 実施計画シート(案)」.</summary>
+    public string DraftTitleFor(FiscalYear year) =>
+        WithoutDraftMark(Title).Replace(Year.JapaneseName, year.JapaneseName, StringComparison.Ordinal) + DraftMark;
+
+    private const string DraftMark = "(案)";
+
+    private static string WithoutDraftMark(string title)
+    {
+        var trimmed = title.TrimEnd();
+        foreach (var mark in new[] { DraftMark, "（案）" })
+        {
+            if (trimmed.EndsWith(mark, StringComparison.Ordinal))
+            {
+                return trimmed[..^mark.Length].TrimEnd();
+            }
+        }
+
+        return trimmed;
+    }
 
     /// <summary>The issue date as printed on the cover ("令和6年 月" in the draft).</summary>
     public string IssuedLabel { get; private set; }
@@ -78,6 +102,9 @@ public sealed class BookletEdition
     /// <summary>The PDF and Excel booklets as published; empty while the edition is a draft.</summary>
     public IReadOnlyList<PublishedFile> Files => _files;
 
+    /// <summary>The 訂正 made after this edition's milestones, oldest first.</summary>
+    public IReadOnlyList<Correction> Corrections => _corrections;
+
     public int? PageOf(int planId) => _entries.FirstOrDefault(e => e.PlanId == planId)?.Page;
 
     public void SetPages(IEnumerable<(int PlanId, int Page)> planPages, IEnumerable<(int FieldNumber, int Page)> fieldPages)
@@ -91,16 +118,39 @@ public sealed class BookletEdition
         _fieldPages.AddRange(fieldPages.Select(f => new BookletFieldPage(f.FieldNumber, f.Page)));
     }
 
-    /// <summary>計画の公表: locks the plan versions and stores the plan booklet (and open data) as published. It cannot be undone.</summary>
+    /// <summary>
+    /// 計画の公表: locks the plan versions and stores the plan booklet (and open data) as published; the title loses its
+    /// draft mark (「(案)」), as the files were printed with <see cref="PublishedTitle"/>. It cannot be undone.
+    /// </summary>
     public void Publish(DateTimeOffset now, IReadOnlyList<PublishedFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
         EnsureDraft();
         RequireBooklets(files, PublishedKind.Plan, "公表");
         _files.AddRange(files);
+        Title = PublishedTitle;
         Status = EditionStatus.Published;
         PublishedAt = now;
     }
+
+    /// <summary>Department entry of the year's reports opens at 計画の公表 and ends at 実績の確定 (ADR 0016).</summary>
+    public bool IsReportEntryOpen => Status == EditionStatus.Published;
+
+    /// <summary>
+    /// Refuses entering (saving, submitting) a report of this edition's year while the edition is a draft: there is no
+    /// published plan to report against yet. After 実績の確定 the reports refuse by themselves (<see cref="Plans.YearEndReport.IsClosed"/>).
+    /// </summary>
+    public void EnsureReportEntryOpen()
+    {
+        if (Status == EditionStatus.Draft)
+        {
+            throw new DomainException(ReportEntryNotOpenMessage);
+        }
+    }
+
+    /// <summary>「令和7年度版はまだ計画の公表前のため、令和7年度の取組状況報告は入力できません。」</summary>
+    public string ReportEntryNotOpenMessage =>
+        $"{EditionName}はまだ計画の公表前のため、{Year.JapaneseName}の取組状況報告は入力できません。企画課が計画を公表した後に入力してください。";
 
     /// <summary>
     /// 実績の確定: the year's reports are final. Refused before 計画の公表, a second time, and while any plan's report of the
@@ -134,6 +184,50 @@ public sealed class BookletEdition
             throw new DomainException(
                 $"{Year.JapaneseName}の報告のうち{notAccepted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}件がまだ確認済ではありません（{shown}{(notAccepted.Count > 10 ? "ほか" : string.Empty)}）。すべて確認済にしてから実績を確定してください。");
         }
+    }
+
+    /// <summary>The revision number the next publication of <paramref name="kind"/> gets: 1 at its milestone, then one more per 訂正.</summary>
+    public int NextRevision(PublishedKind kind) => _files.Where(f => f.Kind == kind).Select(f => f.Revision).DefaultIfEmpty(0).Max() + 1;
+
+    /// <summary>
+    /// Refuses a 訂正 the edition's state does not call for: a draft is edited normally, and a report before 実績の確定 is
+    /// changed by reopening it.
+    /// </summary>
+    public void EnsureCorrectable(CorrectionKind kind)
+    {
+        if (Status == EditionStatus.Draft)
+        {
+            throw new DomainException($"{EditionName}はまだ案（計画の公表前）のため、訂正は不要です。計画の編集でそのまま変更してください。");
+        }
+
+        if (kind == CorrectionKind.Report && Status != EditionStatus.Closed)
+        {
+            throw new DomainException($"{Year.JapaneseName}の実績はまだ確定していないため、訂正は不要です。報告の再開・差戻しで変更してください。");
+        }
+    }
+
+    /// <summary>
+    /// Records a 訂正 of plan <paramref name="planKeyId"/> and stores the booklets published again with it: the affected
+    /// booklet (<see cref="CorrectionKinds.Republishes"/>) with PDF and Excel at least, every file the next revision of its
+    /// kind. The earlier revisions stay. Refused without a reason or in a state that needs no 訂正.
+    /// </summary>
+    public Correction RecordCorrection(
+        CorrectionKind kind, int planKeyId, string? reason, string by, DateTimeOffset at, IReadOnlyList<PublishedFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        EnsureCorrectable(kind);
+        var why = Guard.Required(reason, "訂正の理由", Correction.MaxReasonLength);
+        var republished = kind.Republishes();
+        RequireBooklets(files.Where(f => f.Kind == republished).ToList(), republished, "訂正");
+        if (files.Any(f => f.Revision != NextRevision(f.Kind)))
+        {
+            throw new DomainException("訂正で公表し直すファイルは、それぞれ次の版番号にしてください。");
+        }
+
+        var correction = new Correction(kind, planKeyId, why, by, at, NextRevision(republished));
+        _files.AddRange(files);
+        _corrections.Add(correction);
+        return correction;
     }
 
     /// <summary>The newest revision of a published file of <paramref name="kind"/>, or null.</summary>

@@ -408,16 +408,47 @@ public sealed class Plan
     /// <summary>Fixes this version (計画の公表 of its edition).</summary>
     public void Lock() => IsLocked = true;
 
-    /// <summary>After 計画の公表 an edition's versions are fixed: every change to the content is refused here, on every path.</summary>
+    /// <summary>Set only inside <see cref="OpenForCorrection"/>: the one way a fixed version changes.</summary>
+    private bool _correcting;
+
+    /// <summary>This version is fixed by 計画の公表 of its edition: only a 訂正 changes it.</summary>
+    public bool IsFixed => IsLocked || Edition is { IsPlanLocked: true };
+
+    /// <summary>
+    /// 訂正: opens a fixed (published) version for changes until the returned scope is disposed. Needs a reason; refused
+    /// for a draft's version, which is edited normally. The caller records the 訂正 with the edition
+    /// (<see cref="Editions.BookletEdition.RecordCorrection"/>), which publishes the booklet again.
+    /// </summary>
+    public IDisposable OpenForCorrection(string? reason)
+    {
+        Guard.Required(reason, "訂正の理由", Editions.Correction.MaxReasonLength);
+        if (!IsFixed)
+        {
+            throw new DomainException("この計画の版はまだ案（計画の公表前）のため、訂正は不要です。計画の編集でそのまま変更してください。");
+        }
+
+        _correcting = true;
+        return new CorrectionScope(this);
+    }
+
+    private sealed class CorrectionScope(Plan plan) : IDisposable
+    {
+        public void Dispose() => plan._correcting = false;
+    }
+
+    /// <summary>After 計画の公表 an edition's versions are fixed: every change to the content is refused here, on every path, except inside a 訂正.</summary>
     private void EnsureEditable()
     {
-        if (IsLocked || Edition is { IsPlanLocked: true })
+        if (IsFixed && !_correcting)
         {
             throw new DomainException("この計画は公表済みの版に載っているため、内容は変更できません。");
         }
     }
 
-    /// <summary>Returns the year-end record for <paramref name="year"/>, creating an empty one if there is none.</summary>
+    /// <summary>
+    /// Returns the year-end record for <paramref name="year"/> to be entered, creating an empty one if there is none.
+    /// Refused while this version's edition is the year's and still a draft (entry opens at 計画の公表).
+    /// </summary>
     public YearEndReport ReportForOrCreate(FiscalYear year)
     {
         if (!IsRunningIn(year))
@@ -425,7 +456,25 @@ public sealed class Plan
             throw new DomainException($"この計画は{year.JapaneseName}の実施期間外です（{StartYear.JapaneseName}～{TargetYear.JapaneseName}）。");
         }
 
+        EnsureReportEntryOpen(year);
         return Key.ReportForOrCreate(year);
+    }
+
+    /// <summary>
+    /// A report of the edition's own year is entered only once the edition is published. A version read from the
+    /// database must come with its edition, so the rule cannot be skipped by leaving it unloaded.
+    /// </summary>
+    private void EnsureReportEntryOpen(FiscalYear year)
+    {
+        if (Edition is null && EditionId != 0)
+        {
+            throw new InvalidOperationException("Entering a report needs the plan version's edition loaded.");
+        }
+
+        if (Edition is { } edition && edition.Year == year)
+        {
+            edition.EnsureReportEntryOpen();
+        }
     }
 
     /// <summary>Records a year-end result that was already published (the seed's R5 grades).</summary>

@@ -212,6 +212,45 @@ public sealed class YearEndReport
         Version++;
     }
 
+    /// <summary>
+    /// 訂正 of a closed year's accepted report by the 企画課, with a reason: the three fields and 実績値 change, the report
+    /// stays accepted and closed. Refused before 実績の確定 (reopen it instead), without a reason, when incomplete, or when
+    /// nothing changes. The caller records the 訂正 with the edition, which publishes the results again.
+    /// </summary>
+    public void Correct(ReportActor actor, string? statusReport, EvaluationGrade? grade, string? nextYearPolicy, decimal? actualValue, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequirePlanningOffice(actor, "訂正");
+        if (!IsClosed)
+        {
+            throw new DomainException($"{Year.JapaneseName}の実績はまだ確定していないため、訂正は不要です。報告の再開・差戻しで変更してください。");
+        }
+
+        Guard.Required(reason, "訂正の理由", Editions.Correction.MaxReasonLength);
+        var text = Guard.Optional(statusReport?.Replace("\r\n", "\n", StringComparison.Ordinal), "取組状況報告", MaxTextLength);
+        var policy = Guard.Optional(nextYearPolicy?.Replace("\r\n", "\n", StringComparison.Ordinal), "次年度に向けた取組方針", MaxTextLength);
+        if (actualValue is < 0 or > MaxActualValue)
+        {
+            throw new DomainException("実績値は0以上の数値で入力してください。");
+        }
+
+        if (text.Length == 0 || grade is null || policy.Length == 0)
+        {
+            throw new DomainException("訂正後も取組状況報告・年度末評価・次年度に向けた取組方針はすべて入力してください。");
+        }
+
+        if (text == StatusReport && grade == Grade && policy == NextYearPolicy && actualValue == ActualValue)
+        {
+            throw new DomainException("訂正する内容がありません（保存されている内容と同じです）。");
+        }
+
+        StatusReport = text;
+        Grade = grade;
+        NextYearPolicy = policy;
+        ActualValue = actualValue;
+        Version++;
+    }
+
     /// <summary>Records a result that is already final, as the booklet printed it (used by the seed import).</summary>
     internal void RecordPublishedResult(string statusReport, EvaluationGrade? grade, string nextYearPolicy)
     {

@@ -49,6 +49,7 @@ public enum AuditAction
     PlanAdded,
     PlanEnded,
     DepartmentsReorganized,
+    Corrected,
 }
 
 public static class AuditActionNames
@@ -72,6 +73,7 @@ public static class AuditActionNames
         AuditAction.PlanAdded => "新規計画の追加",
         AuditAction.PlanEnded => "計画の終了",
         AuditAction.DepartmentsReorganized => "組織改正",
+        AuditAction.Corrected => "訂正",
         _ => action.ToString(),
     };
 }

@@ -31,7 +31,7 @@ public sealed class BookletReader(AppDbContext db) : IBookletReader
             .ToList();
 
         return new BookletDocument(
-            outline.Title, outline.Theme, outline.PeriodLabel, edition.Year, edition.Title, edition.IssuedLabel, years, bookletFields)
+            outline.Title, outline.Theme, outline.PeriodLabel, edition.Year, edition.IsPlanLocked ? edition.PublishedTitle : edition.Title, edition.IssuedLabel, years, bookletFields)
             .Paginate();
     }
 }

@@ -121,6 +121,26 @@ public sealed class HistoryInterceptor(ICurrentUser currentUser, TimeProvider cl
             });
         }
 
+        // A 訂正 after a milestone: its kind, reason and the booklet revision it published, beside the fields it changed.
+        foreach (var entry in tracker.Entries<Correction>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            var correction = entry.Entity;
+            var year = (context.Set<BookletEdition>().Local.FirstOrDefault(e => e.Corrections.Contains(correction))
+                        ?? context.Set<BookletEdition>().Find(correction.EditionId))?.Year.Reiwa;
+            context.Set<HistoryEntry>().Add(new HistoryEntry
+            {
+                At = now,
+                UserId = userId,
+                UserName = currentUser.DisplayName,
+                PlanKeyId = correction.PlanKeyId,
+                EditionYear = correction.Kind == CorrectionKind.Plan ? year : null,
+                Year = correction.Kind == CorrectionKind.Report ? year : null,
+                Field = $"訂正（{correction.Kind.DisplayName()}）",
+                Before = string.Empty,
+                After = $"{correction.Reason}（冊子を第{correction.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture)}版として公表）",
+            });
+        }
+
         foreach (var c in changes)
         {
             // A content change names the version it changed (the plan's id in one edition); a report change names

@@ -175,6 +175,48 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.ToTable("EditionFieldPages", (string)null);
                 });
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Editions.Correction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanKeyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanKeyId");
+
+                    b.HasIndex("EditionId", "At");
+
+                    b.ToTable("Corrections", (string)null);
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Editions.PublishedFile", b =>
                 {
                     b.Property<int>("Id")
@@ -967,6 +1009,21 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Editions.Correction", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
+                        .WithMany()
+                        .HasForeignKey("PlanKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Editions.PublishedFile", b =>
                 {
                     b.HasOne("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", null)
@@ -1166,6 +1223,8 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Entries");
 
                     b.Navigation("FieldPages");

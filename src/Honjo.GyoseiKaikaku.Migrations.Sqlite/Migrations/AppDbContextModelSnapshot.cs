@@ -164,6 +164,46 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.ToTable("EditionFieldPages", (string)null);
                 });
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Editions.Correction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanKeyId");
+
+                    b.HasIndex("EditionId", "At");
+
+                    b.ToTable("Corrections", (string)null);
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Editions.PublishedFile", b =>
                 {
                     b.Property<int>("Id")
@@ -930,6 +970,21 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Editions.Correction", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
+                        .WithMany()
+                        .HasForeignKey("PlanKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Editions.PublishedFile", b =>
                 {
                     b.HasOne("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", null)
@@ -1129,6 +1184,8 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Entries");
 
                     b.Navigation("FieldPages");

@@ -20,6 +20,22 @@ internal sealed class BookletEditionConfiguration : IEntityTypeConfiguration<Boo
         builder.Navigation(e => e.FieldPages).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(e => e.Files).WithOne().HasForeignKey(f => f.EditionId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(e => e.Files).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(e => e.Corrections).WithOne().HasForeignKey(c => c.EditionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(e => e.Corrections).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(e => e.PublishedTitle);
+        builder.Ignore(e => e.IsReportEntryOpen);
+    }
+}
+
+internal sealed class CorrectionConfiguration : IEntityTypeConfiguration<Correction>
+{
+    public void Configure(EntityTypeBuilder<Correction> builder)
+    {
+        builder.ToTable("Corrections");
+        builder.Property(c => c.Reason).HasMaxLength(Correction.MaxReasonLength).IsRequired();
+        builder.Property(c => c.By).HasMaxLength(100).IsRequired();
+        builder.HasOne<PlanKey>().WithMany().HasForeignKey(c => c.PlanKeyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.EditionId, c.At });
     }
 }
 

@@ -7,8 +7,22 @@ using Microsoft.AspNetCore.Mvc;
 namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 
 /// <summary>Downloads: the whole booklet of an edition, and one plan's sheet, as PDF or Excel.</summary>
-public sealed class BookletsController(BookletExportService exports) : Controller
+public sealed class BookletsController(BookletExportService exports, EditionsHandler editions) : Controller
 {
+    /// <summary>Any stored revision of a published file (the booklets and open data of a milestone or a 訂正), as stored.</summary>
+    [HttpGet("/booklets/{year}/files/{id:int}")]
+    public async Task<IActionResult> StoredFile(string year, int id, CancellationToken ct)
+    {
+        if (!FiscalYear.TryParse(year, out var fy) || await editions.StoredFileAsync(fy, id, ct) is not { } file)
+        {
+            return NotFound();
+        }
+
+        Response.Headers["X-Content-SHA256"] = file.Sha256;
+        Response.Headers.ETag = $"\"{file.Sha256}\"";
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
     [HttpGet("/booklets/{year}.pdf")]
     public Task<IActionResult> BookletPdf(string year, CancellationToken ct) => Booklet(year, BookletFormat.Pdf, BookletStage.Plan, ct);
 

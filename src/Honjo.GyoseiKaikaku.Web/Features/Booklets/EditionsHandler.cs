@@ -9,10 +9,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 
-public sealed record EditionFileView(PublishedKind Kind, PublishedFormat Format, int Revision, string FileName, string Sha256, long Size);
+public sealed record EditionFileView(
+    int Id, PublishedKind Kind, PublishedFormat Format, int Revision, string FileName, string Sha256, long Size, DateTimeOffset CreatedAt);
+
+/// <summary>A 訂正 as the edition's page lists it.</summary>
+public sealed record CorrectionView(DateTimeOffset At, PlanNumber Plan, CorrectionKind Kind, string Reason, string By, int Revision);
 
 public sealed record EditionRow(
-    FiscalYear Year, string Title, EditionStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, IReadOnlyList<EditionFileView> Files);
+    FiscalYear Year, string Title, EditionStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, IReadOnlyList<EditionFileView> Files)
+{
+    public IReadOnlyList<CorrectionView> Corrections { get; init; } = [];
+}
 
 /// <summary>The editions and their downloads; 公表 (publishing) stores the booklet files with their checksums.</summary>
 public sealed class EditionsHandler(
@@ -25,12 +32,29 @@ public sealed class EditionsHandler(
             .Select(e => new { e.Year, e.Title, e.Status, e.PublishedAt, e.ClosedAt })
             .ToListAsync(ct);
         var files = await db.Set<PublishedFile>().AsNoTracking()
-            .Select(f => new { f.EditionId, Year = db.Editions.Where(e => e.Id == f.EditionId).Select(e => e.Year).First(), f.Kind, f.Format, f.Revision, f.FileName, f.Sha256, Size = (long)f.Content.Length })
+            .Select(f => new { f.Id, f.EditionId, Year = db.Editions.Where(e => e.Id == f.EditionId).Select(e => e.Year).First(), f.Kind, f.Format, f.Revision, f.FileName, f.Sha256, Size = (long)f.Content.Length, f.CreatedAt })
+            .ToListAsync(ct);
+        var corrections = await db.Set<Correction>().AsNoTracking()
+            .Select(c => new
+            {
+                Year = db.Editions.Where(e => e.Id == c.EditionId).Select(e => e.Year).First(),
+                Key = db.PlanKeys.Where(k => k.Id == c.PlanKeyId).Select(k => new { k.FieldNumber, k.Number }).First(),
+                c.At, c.Kind, c.Reason, c.By, c.Revision,
+            })
             .ToListAsync(ct);
         return editions.Select(e => new EditionRow(e.Year, e.Title, e.Status, e.PublishedAt, e.ClosedAt,
-            files.Where(f => f.Year == e.Year).OrderBy(f => f.Kind).ThenBy(f => f.Format).ThenByDescending(f => f.Revision)
-                .Select(f => new EditionFileView(f.Kind, f.Format, f.Revision, f.FileName, f.Sha256, f.Size)).ToList())).ToList();
+            files.Where(f => f.Year == e.Year).OrderBy(f => f.Kind).ThenByDescending(f => f.Revision).ThenBy(f => f.Format)
+                .Select(f => new EditionFileView(f.Id, f.Kind, f.Format, f.Revision, f.FileName, f.Sha256, f.Size, f.CreatedAt)).ToList())
+        {
+            Corrections = corrections.Where(c => c.Year == e.Year).OrderBy(c => c.At)
+                .Select(c => new CorrectionView(c.At, new PlanNumber(c.Key.FieldNumber, c.Key.Number), c.Kind, c.Reason, c.By, c.Revision)).ToList(),
+        }).ToList();
     }
+
+    /// <summary>One stored file of a published edition, any revision (earlier ones stay downloadable after a 訂正); null when none.</summary>
+    public async Task<PublishedFile?> StoredFileAsync(FiscalYear year, int id, CancellationToken ct) =>
+        await db.Editions.AsNoTracking().Where(e => e.Year == year && e.Status != EditionStatus.Draft)
+            .SelectMany(e => e.Files).FirstOrDefaultAsync(f => f.Id == id, ct);
 
     /// <summary>The newest stored file of <paramref name="kind"/>, or null when the edition has not reached that milestone.</summary>
     public async Task<PublishedFile?> PublishedFileAsync(FiscalYear year, PublishedFormat format, PublishedKind kind, CancellationToken ct) =>
@@ -54,24 +78,8 @@ public sealed class EditionsHandler(
             return $"{edition.EditionName}は既に公表されています。";
         }
 
-        // The plan booklet: the year's report rows are empty until the results are closed.
-        var booklet = await reader.ReadAsync(year, BookletStage.Plan, ct);
         var now = clock.GetUtcNow();
-        var name = $"本庄市行政改革大綱_{year.JapaneseName}実施計画シート";
-        var files = new[]
-        {
-            new PublishedFile(PublishedFormat.Pdf, name + ".pdf", BookletExportService.PdfType, await pdf.RenderAsync(booklet!, ct), now),
-            new PublishedFile(PublishedFormat.Excel, name + ".xlsx", BookletExportService.ExcelType, excel.Write(booklet!), now),
-        };
-
-        // The open data is frozen with the booklets: what 公表 published is what /opendata serves from then on.
-        var dataset = await openData.ReadAsync(year, now, ct);
-        files =
-        [
-            .. files,
-            new PublishedFile(PublishedFormat.Csv, $"honjo-gyoseikaikaku-{year.Code}.csv", OpenDataCsvWriter.ContentType, OpenDataCsvWriter.Write(dataset!), now),
-            new PublishedFile(PublishedFormat.Json, $"honjo-gyoseikaikaku-{year.Code}.json", OpenDataJsonWriter.ContentType, OpenDataJsonWriter.Write(dataset!), now),
-        ];
+        var files = await RenderAsync(edition, PublishedKind.Plan, 1, now, ct);
         try
         {
             edition.Publish(now, files);
@@ -137,16 +145,7 @@ public sealed class EditionsHandler(
         // What is published is public: the results booklet and open data read as the public would.
         db.ReadAs(ReportAudience.AcceptedOnly);
         var now = clock.GetUtcNow();
-        var booklet = await reader.ReadAsync(year, BookletStage.Results, ct);
-        var dataset = await openData.ReadAsync(year, now, ct);
-        var name = $"本庄市行政改革大綱_{year.JapaneseName}実施計画シート_実績";
-        PublishedFile[] files =
-        [
-            new(PublishedFormat.Pdf, name + ".pdf", BookletExportService.PdfType, await pdf.RenderAsync(booklet!, ct), now, PublishedKind.Results),
-            new(PublishedFormat.Excel, name + ".xlsx", BookletExportService.ExcelType, excel.Write(booklet!), now, PublishedKind.Results),
-            new(PublishedFormat.Csv, $"honjo-gyoseikaikaku-{year.Code}-results.csv", OpenDataCsvWriter.ContentType, OpenDataCsvWriter.Write(dataset!), now, PublishedKind.Results),
-            new(PublishedFormat.Json, $"honjo-gyoseikaikaku-{year.Code}-results.json", OpenDataJsonWriter.ContentType, OpenDataJsonWriter.Write(dataset!), now, PublishedKind.Results),
-        ];
+        var files = await RenderAsync(edition, PublishedKind.Results, 1, now, ct);
         audit.Record(Infrastructure.Auditing.AuditAction.ResultsClosed, edition.EditionName, string.Join("、", files.Select(f => f.FileName)));
         try
         {
@@ -176,5 +175,33 @@ public sealed class EditionsHandler(
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Renders what a milestone (or a 訂正) publishes for <paramref name="kind"/>: the booklet as PDF and Excel and the
+    /// open data as CSV and JSON, as revision <paramref name="revision"/>. The plan booklet's year rows are empty; the
+    /// results booklet carries the year's accepted reports. The caller reads as the public would
+    /// (<see cref="ReportAudience.AcceptedOnly"/>). A published edition prints its title without 「(案)」.
+    /// </summary>
+    public async Task<PublishedFile[]> RenderAsync(BookletEdition edition, PublishedKind kind, int revision, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        var year = edition.Year;
+        var stage = kind == PublishedKind.Plan ? BookletStage.Plan : BookletStage.Results;
+        var booklet = await reader.ReadAsync(year, stage, ct) ?? throw new InvalidOperationException($"No booklet for {year.Code}.");
+        booklet = booklet with { EditionTitle = edition.PublishedTitle };
+        var dataset = await openData.ReadAsync(year, now, ct) ?? throw new InvalidOperationException($"No open data for {year.Code}.");
+        var results = kind == PublishedKind.Results;
+        var suffix = revision > 1 ? $"_第{revision.ToString(System.Globalization.CultureInfo.InvariantCulture)}版" : string.Empty;
+        var name = $"本庄市行政改革大綱_{year.JapaneseName}実施計画シート" + (results ? "_実績" : string.Empty) + suffix;
+        var data = $"honjo-gyoseikaikaku-{year.Code}" + (results ? "-results" : string.Empty)
+            + (revision > 1 ? $"-rev{revision.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty);
+        return
+        [
+            new(PublishedFormat.Pdf, name + ".pdf", BookletExportService.PdfType, await pdf.RenderAsync(booklet, ct), now, kind, revision),
+            new(PublishedFormat.Excel, name + ".xlsx", BookletExportService.ExcelType, excel.Write(booklet), now, kind, revision),
+            new(PublishedFormat.Csv, data + ".csv", OpenDataCsvWriter.ContentType, OpenDataCsvWriter.Write(dataset), now, kind, revision),
+            new(PublishedFormat.Json, data + ".json", OpenDataJsonWriter.ContentType, OpenDataJsonWriter.Write(dataset), now, kind, revision),
+        ];
     }
 }

@@ -86,7 +86,7 @@ public sealed class NextEditionHandler(
             e => e.Number,
             e => request.Decisions.FirstOrDefault(d => d.Plan == e.Number.ToString()) ?? e.Decision);
         var errors = new List<string>();
-        var next = new BookletEdition(model.To, source.Title.Replace(from.JapaneseName, model.To.JapaneseName, StringComparison.Ordinal),
+        var next = new BookletEdition(model.To, source.DraftTitleFor(model.To),
             source.IssuedLabel.Replace($"令和{from.Reiwa}年", $"令和{model.To.Reiwa}年", StringComparison.Ordinal));
         db.Editions.Add(next);
         foreach (var plan in plans)

@@ -74,27 +74,28 @@ public sealed class PlanEditController(PlanEditHandler handler, NewPlanHandler n
         return View("New", refusal is null ? invalid : invalid with { Errors = [refusal] });
     }
 
+    /// <summary>The plan form; read-only once the edition is published, except as a 訂正 (<c>?correction=1</c>).</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Edit(string id, [FromQuery] string? year, CancellationToken ct)
+    public async Task<IActionResult> Edit(string id, [FromQuery] string? year, [FromQuery] string? correction, CancellationToken ct)
     {
         if (!PlanNumber.TryParse(id, out var number))
         {
             return NotFound();
         }
 
-        var model = await handler.OpenAsync(number, year, ct);
+        var model = await handler.OpenAsync(number, year, IsCorrection(correction), ct);
         return model is null ? this.PlanNotFound(number) : View(model);
     }
 
     [HttpPost("")]
-    public async Task<IActionResult> Save(string id, [FromQuery] string? year, [FromForm] PlanEditRequest form, CancellationToken ct)
+    public async Task<IActionResult> Save(string id, [FromQuery] string? year, [FromQuery] string? correction, [FromForm] PlanEditRequest form, CancellationToken ct)
     {
         if (!PlanNumber.TryParse(id, out var number))
         {
             return NotFound();
         }
 
-        var (found, invalid) = await handler.SaveAsync(number, year, form, ct);
+        var (found, invalid) = await handler.SaveAsync(number, year, form, IsCorrection(correction), ct);
         if (!found)
         {
             return NotFound();
@@ -102,11 +103,16 @@ public sealed class PlanEditController(PlanEditHandler handler, NewPlanHandler n
 
         if (invalid is not null)
         {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = invalid.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
             return View("Edit", invalid);
         }
 
-        TempData["Notice"] = "計画を保存しました。";
+        TempData["Notice"] = IsCorrection(correction)
+            ? "計画を訂正しました。冊子を新しい版として公表し直しました（以前の版もダウンロードできます）。"
+            : "計画を保存しました。";
         return RedirectToAction("Sheet", "Plans", new { id = number.ToString(), year });
     }
+
+    /// <summary><c>?correction=1</c> (or <c>true</c>) opens the 訂正 mode.</summary>
+    private static bool IsCorrection(string? value) => value is "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -9,18 +9,31 @@ namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
 
 /// <summary>企画課 edits a plan's content. Every problem is reported at once, in Japanese; nothing is saved unless all is valid.</summary>
 public sealed class PlanEditHandler(
-    AppDbContext db, Shared.EditionResolver editions, TimeProvider clock, Infrastructure.History.ICurrentUser user)
+    AppDbContext db, Shared.EditionResolver editions, TimeProvider clock, Infrastructure.History.ICurrentUser user, Booklets.CorrectionPublisher corrections)
 {
+    private const string ChangedByOthers = "この計画は他の人が先に更新しました。あなたの入力は残っています。最新の内容（計画シート・履歴）を確認してから保存し直してください。";
+
     private static readonly char[] LineBreaks = ['\n'];
 
-    public async Task<PlanEditViewModel?> OpenAsync(PlanNumber number, string? year, CancellationToken ct)
+    /// <summary>The form; <paramref name="correction"/> opens a published version's 訂正 form (refused, with the reason why, for a draft's).</summary>
+    public async Task<PlanEditViewModel?> OpenAsync(PlanNumber number, string? year, bool correction, CancellationToken ct)
     {
         var plan = await LoadAsync(number, year, ct);
-        return plan is null ? null : await ToModelAsync(plan, ToForm(plan), [], ct);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        if (correction && !plan.IsFixed)
+        {
+            return await ToModelAsync(plan, ToForm(plan), [NotFixed(plan)], ct);
+        }
+
+        return await ToModelAsync(plan, ToForm(plan), [], ct, correction: correction);
     }
 
     /// <summary>Returns null when saved; otherwise the form again with its errors (or null model when the plan is gone).</summary>
-    public async Task<(bool Found, PlanEditViewModel? Invalid)> SaveAsync(PlanNumber number, string? year, PlanEditRequest form, CancellationToken ct)
+    public async Task<(bool Found, PlanEditViewModel? Invalid)> SaveAsync(PlanNumber number, string? year, PlanEditRequest form, bool correction, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         var plan = await LoadAsync(number, year, ct);
@@ -31,7 +44,12 @@ public sealed class PlanEditHandler(
 
         if (plan.Version != form.Version)
         {
-            return (true, await ToModelAsync(plan, form, ["この計画は他の人が先に更新しました。あなたの入力は残っています。最新の内容（計画シート・履歴）を確認してから保存し直してください。"], ct, currentVersion: true));
+            return (true, await ToModelAsync(plan, form, [ChangedByOthers], ct, currentVersion: true, correction: correction) with { IsConflict = true });
+        }
+
+        if (correction)
+        {
+            return (true, await CorrectAsync(plan, number, year, form, ct));
         }
 
         var errors = await ApplyFormAsync(plan, form, ct);
@@ -71,11 +89,70 @@ public sealed class PlanEditHandler(
         {
             db.ChangeTracker.Clear();
             var fresh = (await LoadAsync(number, year, ct))!;
-            return (true, await ToModelAsync(fresh, form, ["この計画は他の人が先に更新しました。あなたの入力は残っています。最新の内容を確認してから保存し直してください。"], ct, currentVersion: true));
+            return (true, await ToModelAsync(fresh, form, [ChangedByOthers], ct, currentVersion: true) with { IsConflict = true });
         }
 
         return (true, null);
     }
+
+    /// <summary>
+    /// 訂正 of a published version: the form's changes with a reason, only through the entity's correction scope; then the
+    /// plan booklet is published again (<see cref="Booklets.CorrectionPublisher"/>). Null when done; otherwise the form
+    /// again with every problem, nothing saved.
+    /// </summary>
+    private async Task<PlanEditViewModel?> CorrectAsync(Plan plan, PlanNumber number, string? year, PlanEditRequest form, CancellationToken ct)
+    {
+        var errors = new List<string>();
+        if (!plan.IsFixed)
+        {
+            errors.Add(NotFixed(plan));
+        }
+        else
+        {
+            try
+            {
+                using (plan.OpenForCorrection(form.CorrectionReason))
+                {
+                    errors.AddRange(await ApplyFormAsync(plan, form, ct));
+                }
+
+                if (errors.Count == 0 && !db.Entry(plan).Property(p => p.Version).IsModified)
+                {
+                    errors.Add("訂正する内容がありません（保存されている内容と同じです）。");
+                }
+            }
+            catch (DomainException e)
+            {
+                errors.Add(e.Message);
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            try
+            {
+                await corrections.SaveAndRepublishAsync(plan.Edition!, Domain.Editions.CorrectionKind.Plan, plan.Key, form.CorrectionReason!, ct);
+                return null;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                var current = (await LoadAsync(number, year, ct))!;
+                return await ToModelAsync(current, form, [ChangedByOthers], ct, currentVersion: true, correction: true) with { IsConflict = true };
+            }
+            catch (Exception e) when (e is DomainException or Infrastructure.Pdf.PdfEngineUnavailableException or Booklets.BookletPaginationException)
+            {
+                errors.Add(e.Message);
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        var fresh = (await LoadAsync(number, year, ct))!;
+        return await ToModelAsync(fresh, form, errors.Distinct().ToList(), ct, correction: fresh.IsFixed);
+    }
+
+    private static string NotFixed(Plan plan) =>
+        $"{plan.Edition!.EditionName}はまだ案（計画の公表前）のため、訂正は不要です。計画の編集でそのまま変更してください。";
 
     /// <summary>
     /// Applies every field of <paramref name="form"/> to <paramref name="plan"/> and returns every problem at once, in
@@ -214,7 +291,8 @@ public sealed class PlanEditHandler(
         Targets = plan.YearTargets.ToDictionary(t => t.Year.Code, t => (string?)t.Text),
     };
 
-    private async Task<PlanEditViewModel> ToModelAsync(Plan plan, PlanEditRequest form, IReadOnlyList<string> errors, CancellationToken ct, bool currentVersion = false)
+    private async Task<PlanEditViewModel> ToModelAsync(
+        Plan plan, PlanEditRequest form, IReadOnlyList<string> errors, CancellationToken ct, bool currentVersion = false, bool correction = false)
     {
         var outline = await db.OutlineAsync(ct);
         var departments = await db.Departments.AsNoTracking().ActiveIn(plan.Edition!.Year).Select(d => new DepartmentLink(d.Id, d.Name)).ToListAsync(ct);
@@ -230,6 +308,8 @@ public sealed class PlanEditHandler(
         {
             IsCarriedOver = plan.IsCarriedOver,
             EditionName = plan.Edition?.EditionName ?? string.Empty,
+            IsFixed = plan.IsFixed,
+            IsCorrection = correction && plan.IsFixed,
         };
     }
 

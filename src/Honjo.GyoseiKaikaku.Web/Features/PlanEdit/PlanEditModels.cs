@@ -50,6 +50,10 @@ public sealed record PlanEditRequest
     /// <summary>計画変更の理由, printed in 備考 as 「&lt;令和7年度計画変更&gt; 理由」.</summary>
     [System.ComponentModel.DataAnnotations.StringLength(PlanChange.MaxReasonLength, ErrorMessage = "計画変更の理由は{1}文字以内で入力してください。")]
     public string? ChangeReason { get; init; }
+
+    /// <summary>訂正の理由: required when a published (fixed) version is corrected.</summary>
+    [System.ComponentModel.DataAnnotations.StringLength(Domain.Editions.Correction.MaxReasonLength, ErrorMessage = "訂正の理由は{1}文字以内で入力してください。")]
+    public string? CorrectionReason { get; init; }
 }
 
 public sealed record PlanEditViewModel(
@@ -65,6 +69,18 @@ public sealed record PlanEditViewModel(
     public bool IsCarriedOver { get; init; }
 
     public string EditionName { get; init; } = string.Empty;
+
+    /// <summary>The version is fixed by 計画の公表: the form is read-only unless this is a 訂正.</summary>
+    public bool IsFixed { get; init; }
+
+    /// <summary>The form corrects a fixed version (訂正, <c>?correction=1</c>): a reason is required and the booklet is published again.</summary>
+    public bool IsCorrection { get; init; }
+
+    /// <summary>The plan changed since the form was opened (answered 409; the person's input stays in the form).</summary>
+    public bool IsConflict { get; init; }
+
+    /// <summary>The address of this version's 訂正 form.</summary>
+    public string CorrectionUrl => $"/plans/{Number}/edit?year={Context.Year.Code}&correction=1";
 
     /// <summary>The form adds a new plan to the edition (field and number are chosen).</summary>
     public bool IsNew { get; init; }

@@ -59,6 +59,30 @@ public sealed record ReviewRequest
     public string? Comment { get; init; }
 }
 
+/// <summary>The 訂正 form of a closed year's report: the corrected fields and the reason (企画課 only).</summary>
+public sealed record ReportCorrectionRequest
+{
+    public string? Year { get; init; }
+
+    public int Version { get; init; }
+
+    [StringLength(YearEndReport.MaxTextLength, ErrorMessage = "取組状況報告は{1}文字以内で入力してください。")]
+    public string? StatusReport { get; init; }
+
+    public string? Grade { get; init; }
+
+    [StringLength(YearEndReport.MaxTextLength, ErrorMessage = "次年度に向けた取組方針は{1}文字以内で入力してください。")]
+    public string? NextYearPolicy { get; init; }
+
+    [StringLength(30, ErrorMessage = "実績値は{1}文字以内で入力してください。")]
+    public string? ActualValue { get; init; }
+
+    [StringLength(Domain.Editions.Correction.MaxReasonLength, ErrorMessage = "訂正の理由は{1}文字以内で入力してください。")]
+    public string? Reason { get; init; }
+
+    public ReportInput ToInput() => new(StatusReport ?? string.Empty, Grade ?? string.Empty, NextYearPolicy ?? string.Empty, ActualValue ?? string.Empty);
+}
+
 public sealed record FieldChange(string Field, string Before, string After);
 
 /// <summary>The four inputs of the form as typed (not yet saved); the grade is kept as text.</summary>
@@ -121,6 +145,17 @@ public sealed record ReportEditorViewModel(
     TargetAchievement? Achievement = null)
 {
     public RefusalKind Refusal { get; init; }
+
+    /// <summary>The 企画課 may correct this closed year's report (訂正, with a reason).</summary>
+    public bool CanCorrect { get; init; }
+
+    /// <summary>What was typed in a refused 訂正, offered again in its form.</summary>
+    public ReportInput? CorrectionInput { get; init; }
+
+    public string? CorrectionReason { get; init; }
+
+    /// <summary>Why the report cannot be entered yet: the edition is a draft (entry opens at 計画の公表); null once open.</summary>
+    public string? EntryNotOpen { get; init; }
 
     /// <summary>What the person typed when the save was refused; null when the page shows the stored report only.</summary>
     public ReportInput? Input { get; init; }

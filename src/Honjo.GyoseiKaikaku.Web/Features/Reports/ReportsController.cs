@@ -35,6 +35,21 @@ public sealed class ReportsController(YearEndReportHandler handler) : Controller
             : Render(outcome);
     }
 
+    /// <summary>訂正 of a closed year's report (企画課, with a reason); the results booklet is published again.</summary>
+    [HttpPost("correct")]
+    public async Task<IActionResult> Correct(string id, [FromForm] ReportCorrectionRequest request, CancellationToken ct)
+    {
+        if (!PlanNumber.TryParse(id, out var number))
+        {
+            return NotFound();
+        }
+
+        var outcome = await handler.CorrectAsync(number, request, ModelState.JapaneseErrors(), User, ct);
+        return outcome.Kind == ReportOutcomeKind.Ok
+            ? Done(number, request.Year, "報告を訂正しました。実績の冊子とオープンデータを新しい版として公表し直しました（以前の版もダウンロードできます）。")
+            : Render(outcome);
+    }
+
     [HttpPost("accept")]
     public Task<IActionResult> Accept(string id, [FromForm] ReviewRequest request, CancellationToken ct) =>
         Review(id, request, handler.AcceptAsync, "報告を確認済にしました。", ct);

@@ -20,7 +20,8 @@ public sealed class YearEndReportHandler(
     AppDbContext db,
     EditionResolver editions,
     IAuthorizationService authorization,
-    TimeProvider clock)
+    TimeProvider clock,
+    Booklets.CorrectionPublisher corrections)
 {
     private const string ChangedByOthers = "この報告は他の人が先に更新しました。最新の内容を確認してから、もう一度操作してください。";
 
@@ -83,10 +84,11 @@ public sealed class YearEndReportHandler(
             return await ConflictAsync(context, plan, user, resource, request, ct);
         }
 
-        var report = plan.ReportForOrCreate(context.Year);
         var actor = user.ToReportActor(resource);
+        YearEndReport report;
         try
         {
+            report = plan.ReportForOrCreate(context.Year);
             report.SaveDraft(actor, request.StatusReport, grade, request.NextYearPolicy, actual);
             if (request.Command == ReportCommand.Submit)
             {
@@ -117,6 +119,102 @@ public sealed class YearEndReportHandler(
             }
 
             return await ConflictAsync(context, fresh, user, resource, request, ct);
+        }
+
+        return new ReportOutcome(ReportOutcomeKind.Ok, ToModel(context, plan, user, resource, StoredReport.Of(report), []));
+    }
+
+    /// <summary>
+    /// 訂正 of a closed year's accepted report by the 企画課, with a reason: saved, recorded, and the results booklet and
+    /// open data published again as the next revision. Refused (nothing saved) for a department, a year not closed, a
+    /// missing reason, or a form older than the report (409, the input kept).
+    /// </summary>
+    public async Task<ReportOutcome> CorrectAsync(
+        PlanNumber number, ReportCorrectionRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(inputErrors);
+        var loaded = await LoadAsync(number, request.Year, user, PlanOperations.ReviewReport, ct);
+        if (loaded.Outcome is { } refused)
+        {
+            return refused;
+        }
+
+        var (context, plan, resource) = loaded.Value;
+        var report = plan.ReportFor(context.Year);
+        var stored = StoredReport.Of(report);
+        ReportOutcome Refused(ReportOutcomeKind kind, string message) => new(kind, ToModel(context, plan, user, resource, stored, [message]) with
+        {
+            Refusal = kind == ReportOutcomeKind.Conflict ? RefusalKind.Conflict : RefusalKind.Invalid,
+            CorrectionInput = request.ToInput(),
+            CorrectionReason = request.Reason,
+        }, message);
+
+        if (inputErrors.Count > 0)
+        {
+            return Refused(ReportOutcomeKind.Invalid, inputErrors[0]);
+        }
+
+        EvaluationGrade? grade = null;
+        if (!string.IsNullOrWhiteSpace(request.Grade))
+        {
+            if (!EvaluationGrades.TryParse(request.Grade, out var parsed))
+            {
+                return Refused(ReportOutcomeKind.Invalid, "年度末評価はA・B・Cのいずれかを選んでください。");
+            }
+
+            grade = parsed;
+        }
+
+        decimal? actual = null;
+        if (plan.QuantityFor(context.Year) is { } quantity && !string.IsNullOrWhiteSpace(request.ActualValue))
+        {
+            if (!ActualValues.TryParse(request.ActualValue, out var value))
+            {
+                return Refused(ReportOutcomeKind.Invalid, $"実績値は0以上の数値（{quantity.Unit}）で入力してください。");
+            }
+
+            actual = value;
+        }
+
+        var edition = plan.Edition!;
+        try
+        {
+            edition.EnsureCorrectable(Domain.Editions.CorrectionKind.Report);
+            if (report is null)
+            {
+                return Refused(ReportOutcomeKind.Invalid, "この計画には訂正する報告がありません。");
+            }
+
+            if (report.Version != request.Version)
+            {
+                return Refused(ReportOutcomeKind.Conflict, ChangedByOthers + "入力した内容は下の訂正の欄に残っています。");
+            }
+
+            report.Correct(user.ToReportActor(resource), request.StatusReport, grade, request.NextYearPolicy, actual, request.Reason);
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            return Refused(ReportOutcomeKind.Invalid, e.Message);
+        }
+
+        try
+        {
+            await corrections.SaveAndRepublishAsync(edition, Domain.Editions.CorrectionKind.Report, plan.Key, request.Reason!, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var fresh = (await LoadPlanAsync(number, context.Edition.Id, ct))!;
+            stored = StoredReport.Of(fresh.ReportFor(context.Year));
+            plan = fresh;
+            return Refused(ReportOutcomeKind.Conflict, ChangedByOthers + "入力した内容は下の訂正の欄に残っています。");
+        }
+        catch (Exception e) when (e is DomainException or Infrastructure.Pdf.PdfEngineUnavailableException or Booklets.BookletPaginationException)
+        {
+            db.ChangeTracker.Clear();
+            return Refused(ReportOutcomeKind.Invalid, e.Message);
         }
 
         return new ReportOutcome(ReportOutcomeKind.Ok, ToModel(context, plan, user, resource, StoredReport.Of(report), []));
@@ -263,6 +361,7 @@ public sealed class YearEndReportHandler(
 
     private Task<Plan?> LoadPlanAsync(PlanNumber number, int editionId, CancellationToken ct) =>
         db.Plans.AsSplitQuery()
+            .Include(p => p.Edition)
             .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
             .Include(p => p.YearTargets)
             .Include(p => p.Key).ThenInclude(k => k.YearEndReports)
@@ -273,6 +372,9 @@ public sealed class YearEndReportHandler(
     {
         var actor = user.ToReportActor(resource);
         var quantity = plan.QuantityFor(context.Year);
+
+        // Entry of the year's reports opens at 計画の公表 (the entity refuses before; the page says so up front).
+        var entryOpen = plan.Edition is not { Status: Domain.Editions.EditionStatus.Draft };
         return new ReportEditorViewModel(
             context,
             plan.PlanNumber,
@@ -280,11 +382,15 @@ public sealed class YearEndReportHandler(
             plan.ExecutingDepartmentsText,
             plan.TargetFor(context.Year),
             stored,
-            CanEdit: actor.CanEdit && stored.Status.IsEditable() && !stored.IsClosed,
+            CanEdit: actor.CanEdit && entryOpen && stored.Status.IsEditable() && !stored.IsClosed,
             CanReview: actor.IsPlanningOffice && stored.Status == ReportStatus.Submitted && !stored.IsClosed,
             CanReopen: actor.IsPlanningOffice && stored.Status == ReportStatus.Accepted && !stored.IsClosed,
             errors,
             Quantity: quantity,
-            Achievement: quantity is not null && stored.ActualValue is { } v ? quantity.Evaluate(v) : null);
+            Achievement: quantity is not null && stored.ActualValue is { } v ? quantity.Evaluate(v) : null)
+        {
+            EntryNotOpen = entryOpen ? null : plan.Edition!.ReportEntryNotOpenMessage,
+            CanCorrect = actor.IsPlanningOffice && stored.IsClosed && plan.Edition is { IsClosed: true },
+        };
     }
 }

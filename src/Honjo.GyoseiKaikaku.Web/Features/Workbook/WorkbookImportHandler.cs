@@ -48,6 +48,12 @@ public sealed class WorkbookImportHandler(
             return Refuse("取り込むExcelファイルを選んでください。");
         }
 
+        // The year's reports are entered between 計画の公表 and 実績の確定: say so before reading anything.
+        if (EntryRefusal(context) is { } closed)
+        {
+            return Refuse(closed);
+        }
+
         if (guard.IsTooLarge(file.Length))
         {
             return Refuse(guard.TooLargeMessage(file.Length));
@@ -264,6 +270,16 @@ public sealed class WorkbookImportHandler(
         return new(WorkbookOutcomeKind.Applied, Notice: "Excelの取り込みを取り消しました。" + NothingSaved, ReturnUrl: returnUrl);
     }
 
+    /// <summary>Why no report of the edition's year can be entered now (a draft edition, or a closed year); null while open.</summary>
+    private static string? EntryRefusal(EditionContext context) => context.Edition.Status switch
+    {
+        Domain.Editions.EditionStatus.Draft =>
+            $"{context.Edition.Name}はまだ計画の公表前のため、{context.Year.JapaneseName}の取組状況報告は入力できません。企画課が計画を公表した後に取り込んでください。",
+        Domain.Editions.EditionStatus.Closed =>
+            $"{context.Year.JapaneseName}の実績は確定済のため、{context.Year.JapaneseName}の報告はExcelから変更できません。訂正が必要な場合は企画課が理由を付けて行います。",
+        _ => null,
+    };
+
     /// <summary>Why a changed sheet cannot be saved over the plan as it is now: state, a changed plan, a newer report.</summary>
     private async Task<List<WorkbookProblem>> RefusalsAsync(
         string sheet, string cell, FiscalYear year, Plan plan, string contentFingerprint, WorkbookPlanContent? contentAtDownload, int reportVersion,
@@ -354,6 +370,7 @@ public sealed class WorkbookImportHandler(
     private async Task<Dictionary<int, Plan>> LoadPlansAsync(List<int> ids, bool tracked, CancellationToken ct)
     {
         var query = db.Plans.AsSplitQuery()
+            .Include(p => p.Edition)
             .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
             .Include(p => p.YearTargets)
             .Include(p => p.Key).ThenInclude(k => k.YearEndReports)
