@@ -3,6 +3,7 @@ using Honjo.GyoseiKaikaku.Infrastructure.Auditing;
 using Honjo.GyoseiKaikaku.Infrastructure.Booklets;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.History;
+using Honjo.GyoseiKaikaku.Infrastructure.Hosting;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.Infrastructure.OpenData;
 using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<OpenDataReader>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);
+        services.AddDatabaseKeyRing(configuration);
         return services;
     }
 
