@@ -25,7 +25,7 @@ public class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An application on <paramref name="databasePath"/>: two factories on one path are two servers on one database.</summary>
-    public AppFactory(string databasePath)
+    protected AppFactory(string databasePath)
     {
         _databasePath = databasePath;
     }

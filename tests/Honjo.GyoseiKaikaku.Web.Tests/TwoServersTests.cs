@@ -21,7 +21,7 @@ public sealed class TwoServers : IAsyncLifetime
 
     public TwoServers()
     {
-        A = new AppFactory(AppFactory.NewDatabasePath());
+        A = new ServerA(AppFactory.NewDatabasePath());
     }
 
     public AppFactory A { get; }
@@ -45,12 +45,15 @@ public sealed class TwoServers : IAsyncLifetime
         return (A.CreateDefaultClient(new CookieContainerHandler(jar)), B.CreateDefaultClient(new CookieContainerHandler(jar)));
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
-        await B.DisposeAsync();
-        await A.DisposeAsync();
+        B.Dispose();
+        A.Dispose();
         Directory.Delete(_link);
+        return Task.CompletedTask;
     }
+
+    private sealed class ServerA(string databasePath) : AppFactory(databasePath);
 
     private sealed class ServerB(string databasePath, string contentRoot) : AppFactory(databasePath)
     {
