@@ -9,6 +9,10 @@ using Honjo.GyoseiKaikaku.Web.Features.Security;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
+if (BackupCommand.IsRequested(args))
+{
+    return await BackupCommand.RunAsync(builder.Configuration, args);
+}
 
 WebApplication app;
 try
