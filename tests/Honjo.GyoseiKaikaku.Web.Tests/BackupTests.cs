@@ -40,10 +40,16 @@ public sealed class BackupTests
             await Task.Delay(50);
         }
 
-        var before = Volatile.Read(ref acknowledged);
+        // Several backups in a row, each one under saves: a backup must not fail on a save committing at that instant.
         var folder = Path.Combine(Path.GetTempPath(), $"honjo-backup-{Guid.NewGuid():N}");
-        var backup = await DatabaseBackup.BackupSqliteAsync($"Data Source={app.DatabasePath}", folder, DateTimeOffset.UtcNow);
-        var after = Volatile.Read(ref acknowledged);
+        var (before, after, backup) = (0, 0, string.Empty);
+        for (var i = 0; i < 5; i++)
+        {
+            before = Volatile.Read(ref acknowledged);
+            backup = await DatabaseBackup.BackupSqliteAsync($"Data Source={app.DatabasePath}", folder, DateTimeOffset.UtcNow.AddSeconds(i));
+            after = Volatile.Read(ref acknowledged);
+        }
+
         while (Volatile.Read(ref acknowledged) < after + 3)
         {
             await Task.Delay(50);

@@ -31,7 +31,7 @@ public static class DatabaseBackup
         {
             await from.OpenAsync(ct);
             await to.OpenAsync(ct);
-            from.BackupDatabase(to);
+            await CopyAsync(from, to, ct);
 
             // The copy must open and be whole before anyone relies on it.
             await using var check = to.CreateCommand();
@@ -43,5 +43,33 @@ public static class DatabaseBackup
         }
 
         return target;
+    }
+
+    /// <summary>
+    /// The online backup reads a snapshot, but a save that is committing or checkpointing at that instant makes it
+    /// answer "database is locked". SQLite's busy handler waits for that (Microsoft.Data.Sqlite sets none on a
+    /// connection, only on its commands), and a few retries cover what is left.
+    /// </summary>
+    private static async Task CopyAsync(SqliteConnection from, SqliteConnection to, CancellationToken ct)
+    {
+        foreach (var connection in new[] { from, to })
+        {
+            await using var busy = connection.CreateCommand();
+            busy.CommandText = "PRAGMA busy_timeout = 10000";
+            await busy.ExecuteNonQueryAsync(ct);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                from.BackupDatabase(to);
+                return;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
+            }
+        }
     }
 }
