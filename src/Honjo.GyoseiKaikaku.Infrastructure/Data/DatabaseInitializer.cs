@@ -68,11 +68,16 @@ public sealed class DatabaseInitializer(
     private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> AcquireStartupLockAsync(CancellationToken ct)
     {
         logger.LogDebug("Taking the start-up lock.");
+        var started = clock.GetTimestamp();
         var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsSqlite())
         {
-            // Takes the write lock now, so that two servers cannot both find the database empty.
+            // Takes the write lock now, so that two servers cannot both find the database empty; waits (SQLite's busy
+            // retries) as long as the SQL Server application lock would.
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(options.Value.StartupLockTimeout);
             await db.Database.ExecuteSqlRawAsync("""UPDATE "__EFMigrationsHistory" SET "ProductVersion" = "ProductVersion" WHERE 0""", ct);
+            db.Database.SetCommandTimeout(timeout);
         }
         else if (db.Database.IsSqlServer())
         {
@@ -85,6 +90,11 @@ public sealed class DatabaseInitializer(
                 throw new StartupConfigurationException(
                     $"Another server held the start-up lock for more than {options.Value.StartupLockTimeout} (Database:StartupLockTimeout). Check that no other instance is stuck starting.");
             }
+        }
+
+        if (clock.GetElapsedTime(started) is { TotalSeconds: > 1 } waited)
+        {
+            logger.LogInformation("Waited {Waited} for another server's start-up (seed, roles) to finish.", waited);
         }
 
         return transaction;
