@@ -55,6 +55,17 @@ public sealed partial class SqlServerScriptTests
         Assert.All(batches, b => Assert.Empty(Errors(b)));
     }
 
+    [Fact]
+    public void The_start_up_lock_statement_parses_as_TSql()
+    {
+        var sql = Data.DatabaseInitializer.SqlServerStartupLock.Replace("{0}", "600000", StringComparison.Ordinal);
+
+        var script = Parse(sql, out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(3, script.Batches.Single().Statements.Count);
+    }
+
     [Theory]
     [InlineData("CREATE TABLE [Broken] ([Id] int NOT NULL,, [Name] nvarchar(10));")]
     [InlineData("IF NOT EXISTS (SELECT * FROM [__EFMigrationsHistory] WHERE [MigrationId] = N'x')\nBEGIN\n    ALTER TABLE [Plans] ADD [X] int NOT NULL DEFAULT 0\n")]

@@ -20,6 +20,10 @@ public sealed class DatabaseInitializer(
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>SQL Server's start-up lock: exclusive, released with the transaction; {0} is the timeout in milliseconds.</summary>
+    public const string SqlServerStartupLock =
+        "DECLARE @r int; EXEC @r = sp_getapplock @Resource = N'Honjo.GyoseiKaikaku.Startup', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = {0}; SELECT @r AS [Value]";
+
     private const string LockTable = "__EFMigrationsLock";
 
     public async Task InitializeAsync(Func<Task>? underStartupLock = null, CancellationToken cancellationToken = default)
@@ -82,9 +86,7 @@ public sealed class DatabaseInitializer(
         else if (db.Database.IsSqlServer())
         {
             var timeout = (int)options.Value.StartupLockTimeout.TotalMilliseconds;
-            var result = await db.Database.SqlQueryRaw<int>(
-                "DECLARE @r int; EXEC @r = sp_getapplock @Resource = N'Honjo.GyoseiKaikaku.Startup', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = {0}; SELECT @r AS [Value]",
-                timeout).ToListAsync(ct);
+            var result = await db.Database.SqlQueryRaw<int>(SqlServerStartupLock, timeout).ToListAsync(ct);
             if (result.Single() < 0)
             {
                 throw new StartupConfigurationException(
