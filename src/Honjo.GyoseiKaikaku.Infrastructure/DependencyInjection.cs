@@ -3,11 +3,13 @@ using Honjo.GyoseiKaikaku.Infrastructure.Auditing;
 using Honjo.GyoseiKaikaku.Infrastructure.Booklets;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.History;
+using Honjo.GyoseiKaikaku.Infrastructure.Hosting;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.Infrastructure.OpenData;
 using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
 using Honjo.GyoseiKaikaku.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,17 +24,19 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(DatabaseOptions.SectionName);
         services.Configure<DatabaseOptions>(section);
-        var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString(ConnectionStringName)
-            ?? (options.Provider == DatabaseProvider.Sqlite
-                ? "Data Source=App_Data/gyoseikaikaku.db"
-                : throw new InvalidOperationException(
-                    "ConnectionStrings:Default is required when Database:Provider is SqlServer."));
+        var provider = ReadProvider(section);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName) switch
+        {
+            { Length: > 0 } configured => configured,
+            _ when provider == DatabaseProvider.Sqlite => "Data Source=App_Data/gyoseikaikaku.db",
+            _ => throw new StartupConfigurationException(
+                "ConnectionStrings:Default is required when Database:Provider is SqlServer (environment variable ConnectionStrings__Default)."),
+        };
 
         services.AddScoped<HistoryInterceptor>();
         services.AddSingleton<AppendOnlyAuditInterceptor>();
         services.AddDbContext<AppDbContext>((sp, db) =>
-            UseProvider(db, options.Provider, connectionString).AddInterceptors(
+            UseProvider(db, provider, connectionString).AddInterceptors(
                 sp.GetRequiredService<HistoryInterceptor>(), sp.GetRequiredService<AppendOnlyAuditInterceptor>()));
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<BookletSeeder>();
@@ -44,7 +48,22 @@ public static class DependencyInjection
         services.AddScoped<OpenDataReader>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);
+        services.AddDatabaseKeyRing(configuration);
         return services;
+    }
+
+    /// <summary>Database:Provider, refused with the values it may take rather than a binder's exception.</summary>
+    private static DatabaseProvider ReadProvider(IConfigurationSection section)
+    {
+        var value = section[nameof(DatabaseOptions.Provider)];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider) && !int.TryParse(value, out _)
+            ? provider
+            : throw new StartupConfigurationException($"Database:Provider is '{value}'; it must be Sqlite or SqlServer.");
     }
 
     public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
@@ -52,7 +71,10 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(builder);
         return provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(MigrationAssemblies.Sqlite)),
+            // SQLite rebuilds a table to change a column, with PRAGMA foreign_keys outside the transaction (SQLite ignores
+            // it inside one); EF Core warns about it for every such migration. It is expected here (ADR 0020), not a fault.
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(MigrationAssemblies.Sqlite))
+                .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Information))),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(MigrationAssemblies.SqlServer)),
             _ => throw new InvalidOperationException($"Unknown database provider '{provider}'. Use Sqlite or SqlServer."),
         };

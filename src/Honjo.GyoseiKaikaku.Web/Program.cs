@@ -1,33 +1,66 @@
 using Honjo.GyoseiKaikaku.Infrastructure;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
+using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
 using Honjo.GyoseiKaikaku.Infrastructure.Workbooks;
 using Honjo.GyoseiKaikaku.Web;
+using Honjo.GyoseiKaikaku.Web.Features.Operations;
 using Honjo.GyoseiKaikaku.Web.Features.Security;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddDepartmentWorkbooks(builder.Configuration);
-builder.Services.AddWebFeatures();
-builder.Services.AddAppSecurity(builder.Configuration);
-
-var app = builder.Build();
-
-if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+if (BackupCommand.IsRequested(args))
 {
-    await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-    var accounts = scope.ServiceProvider.GetRequiredService<DemoAccounts>();
-    await accounts.EnsureRolesAsync();
-    if (app.Environment.IsDevelopment())
-    {
-        await accounts.EnsureDemoAccountsAsync();
-    }
+    return await BackupCommand.RunAsync(builder.Configuration, args);
 }
 
-// First: the client address and scheme as a trusted proxy saw them, then every refusal (403, 429) logged.
+WebApplication app;
+try
+{
+    builder.Services.AddInfrastructure(builder.Configuration);
+    builder.Services.AddDepartmentWorkbooks(builder.Configuration);
+    builder.Services.AddWebFeatures();
+    builder.Services.AddAppSecurity(builder.Configuration);
+    builder.Services.AddAppHealthChecks();
+    app = builder.Build();
+}
+catch (Exception e) when (StartupFailure.IsFailure(e))
+{
+    return StartupFailure.Report(builder.Configuration, e);
+}
+
+try
+{
+    if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<DemoAccounts>();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(async () =>
+        {
+            await accounts.EnsureRolesAsync();
+            if (app.Environment.IsDevelopment())
+            {
+                await accounts.EnsureDemoAccountsAsync();
+            }
+        });
+    }
+
+    if (app.Services.GetRequiredService<IPdfEngine>().UnavailableReason() is { } pdfUnavailable)
+    {
+        app.Logger.LogWarning(PdfEvents.Unavailable, "PDF downloads will be refused until this is fixed: {Reason}", pdfUnavailable);
+    }
+}
+catch (Exception e) when (StartupFailure.IsFailure(e))
+{
+    var code = StartupFailure.Report(app.Logger, e);
+    await app.DisposeAsync();
+    return code;
+}
+
+// First: the client address and scheme as a trusted proxy saw them, then one log line per request (user, status),
+// then every refusal (403, 429) logged.
 app.UseForwardedHeaders();
+app.UseMiddleware<RequestLogging>();
 app.UseRefusalLogging();
 if (!app.Environment.IsDevelopment())
 {
@@ -43,6 +76,7 @@ app.UseCredentialRateLimits();
 app.UsePasswordChangeGate();
 app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
+app.MapAppHealthChecks();
 app.MapControllers();
 
 app.Lifetime.ApplicationStarted.Register(() =>
@@ -54,6 +88,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

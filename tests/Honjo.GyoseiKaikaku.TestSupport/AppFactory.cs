@@ -17,12 +17,26 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>Test-only: the client address the request appears to come from (the in-memory server has none).</summary>
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"honjo-test-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+
+    public AppFactory()
+        : this(NewDatabasePath())
+    {
+    }
+
+    /// <summary>An application on <paramref name="databasePath"/>: two factories on one path are two servers on one database.</summary>
+    protected AppFactory(string databasePath)
+    {
+        _databasePath = databasePath;
+    }
 
     /// <summary>The SQLite file this application uses; a test may put a database there before the host starts.</summary>
     public string DatabasePath => _databasePath;
 
     protected virtual string EnvironmentName => "Testing";
+
+    /// <summary>A fresh path for a SQLite file under the temporary folder.</summary>
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"honjo-test-{Guid.NewGuid():N}.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

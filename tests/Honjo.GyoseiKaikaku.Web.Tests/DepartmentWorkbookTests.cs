@@ -422,10 +422,10 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
         return body;
     }
 
-    private static async Task<byte[]> DownloadAsync(HttpClient client) =>
+    internal static async Task<byte[]> DownloadAsync(HttpClient client) =>
         await client.GetByteArrayAsync(new Uri("/my/workbook.xlsx?year=R6", UriKind.Relative));
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName = "年度末報告_R6.xlsx")
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName = "年度末報告_R6.xlsx")
     {
         var page = await Parser.ParseDocumentAsync(await client.GetStringAsync(new Uri("/my/plans", UriKind.Relative)));
         var form = page.QuerySelector("form[data-workbook-upload]") ?? throw new InvalidOperationException("No upload form on /my/plans.");
@@ -441,7 +441,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
         return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), multipart);
     }
 
-    private static Task<HttpResponseMessage> ConfirmAsync(HttpClient client, IDocument preview) =>
+    internal static Task<HttpResponseMessage> ConfirmAsync(HttpClient client, IDocument preview) =>
         PostFormAsync(client, preview.QuerySelector("form[action='/my/workbook/confirm']")
             ?? throw new InvalidOperationException("The preview has no confirm form: " + preview.QuerySelector("[data-import-errors]")?.TextContent));
 
@@ -455,7 +455,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     private static XLWorkbook Open(byte[] content) => new(new MemoryStream(content));
 
     /// <summary>Opens, changes and saves a workbook as a person in Excel would; ClosedXML ignores the protection.</summary>
-    private static byte[] Edit(byte[] content, Action<XLWorkbook> edit)
+    internal static byte[] Edit(byte[] content, Action<XLWorkbook> edit)
     {
         using var book = Open(content);
         edit(book);

@@ -310,6 +310,23 @@ public sealed class Plan
         }
     }
 
+    /// <summary>
+    /// Stores the quantity read from each target beside its text, where it is missing (a database made before numeric
+    /// targets). The texts do not change, so a fixed (published) version may be refreshed too. True when any changed.
+    /// </summary>
+    public bool RefreshTargetQuantities()
+    {
+        var changed = false;
+        foreach (var target in _yearTargets)
+        {
+            var before = (target.TargetValue, target.TargetUnit, target.TargetDirection);
+            target.RefreshQuantity();
+            changed |= before != (target.TargetValue, target.TargetUnit, target.TargetDirection);
+        }
+
+        return changed;
+    }
+
     public void SetSdgGoals(IEnumerable<int> goals)
     {
         ArgumentNullException.ThrowIfNull(goals);

@@ -6,6 +6,8 @@ using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Auditing;
 using Honjo.GyoseiKaikaku.Infrastructure.History;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
+using Honjo.GyoseiKaikaku.Infrastructure.Workbooks;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -13,7 +15,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Honjo.GyoseiKaikaku.Infrastructure.Data;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IReportAudienceProvider? audience = null)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// Whose eyes this context reads for. Without a provider (tools, tests that build a context by hand, background
@@ -48,6 +50,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IReport
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring, shared by every server (ADR 0019).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Previewed workbook uploads waiting for confirmation.</summary>
+    public DbSet<PendingImportRecord> PendingImports => Set<PendingImportRecord>();
 
     /// <summary>Reads as <paramref name="audience"/> from now on (publishing reads as the public would).</summary>
     public void ReadAs(ReportAudience audience) => _audienceOverride = audience;

@@ -48,6 +48,16 @@ public sealed record PdfRequest(string Html, string? FitScript = null);
 public interface IPdfEngine
 {
     Task<byte[]> RenderAsync(PdfRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Why PDFs cannot be made here (what to install), or null when the engine has what it needs. Cheap: starts nothing.</summary>
+    string? UnavailableReason() => null;
+}
+
+/// <summary>Event ids of the PDF engine's log entries.</summary>
+public static class PdfEvents
+{
+    /// <summary>The PDF engine cannot run (at start, and at each refused export).</summary>
+    public static readonly Microsoft.Extensions.Logging.EventId Unavailable = new(3001, "PdfEngineUnavailable");
 }
 
 /// <summary>
@@ -66,6 +76,7 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
     private readonly SemaphoreSlim _renders = new(Math.Max(1, options.Value.MaxConcurrentRenders));
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private bool _fontFound;
 
     public async Task<byte[]> RenderAsync(PdfRequest request, CancellationToken cancellationToken)
     {
@@ -128,13 +139,12 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
             }
 
             var path = options.Value.ResolveBrowserPath();
-            if (!File.Exists(path))
+            if (UnavailableReason() is { } reason)
             {
-                throw new PdfEngineUnavailableException(
-                    $"PDFを作成するブラウザが見つかりません（{path}）。管理者の方へ：Debian/Ubuntu では `apt-get install chromium fonts-noto-cjk`、Windows では Microsoft Edge をインストールするか、設定 Pdf:BrowserPath にブラウザのパスを指定してください。");
+                logger.LogWarning(PdfEvents.Unavailable, "PDF export refused: {Reason}", reason);
+                throw new PdfEngineUnavailableException(reason);
             }
 
-            EnsureJapaneseFont();
             _playwright ??= await Playwright.CreateAsync();
             var stopwatch = Stopwatch.StartNew();
             _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = path, Headless = true, Args = BrowserArgs });
@@ -143,6 +153,7 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
         }
         catch (PlaywrightException e)
         {
+            logger.LogWarning(PdfEvents.Unavailable, e, "PDF export refused: the browser {Path} did not start.", options.Value.ResolveBrowserPath());
             throw new PdfEngineUnavailableException(
                 $"PDFを作成するブラウザを起動できませんでした。管理者の方へ：Chromium（Debian: chromium）または Microsoft Edge が正しくインストールされているか確認してください。（{e.Message.Split('\n')[0]}）", e);
         }
@@ -152,24 +163,31 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
         }
     }
 
-    /// <summary>On Linux, a PDF without a Japanese font would print boxes; refuse with the package to install.</summary>
-    private static void EnsureJapaneseFont()
+    public string? UnavailableReason()
     {
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        var path = options.Value.ResolveBrowserPath();
+        if (!File.Exists(path))
         {
-            return;
+            return $"PDFを作成するブラウザが見つかりません（{path}）。管理者の方へ：Debian/Ubuntu では `apt-get install chromium fonts-noto-cjk`、Windows では Microsoft Edge をインストールするか、設定 Pdf:BrowserPath にブラウザのパスを指定してください。";
+        }
+
+        return HasJapaneseFont() ? null : "日本語フォントが見つかりません。管理者の方へ：`apt-get install fonts-noto-cjk` を実行してください。";
+    }
+
+    /// <summary>On Linux, a PDF without a Japanese font would print boxes. Once found, not looked for again.</summary>
+    private bool HasJapaneseFont()
+    {
+        if (_fontFound || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        {
+            return true;
         }
 
         var fontDirs = new[] { "/usr/share/fonts", "/usr/local/share/fonts" };
-        var hasCjk = fontDirs.Where(Directory.Exists)
+        _fontFound = fontDirs.Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
             .Any(f => Path.GetFileName(f).Contains("CJK", StringComparison.OrdinalIgnoreCase)
                       || Path.GetFileName(f).Contains("ipaex", StringComparison.OrdinalIgnoreCase));
-        if (!hasCjk)
-        {
-            throw new PdfEngineUnavailableException(
-                "日本語フォントが見つかりません。管理者の方へ：`apt-get install fonts-noto-cjk` を実行してください。");
-        }
+        return _fontFound;
     }
 
     public async ValueTask DisposeAsync()

@@ -24,7 +24,8 @@ public sealed class BookletSeeder(AppDbContext db, ILogger<BookletSeeder> logger
             return false;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside the start-up lock the caller's transaction is used; alone, the import is one transaction of its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
 
         var outline = new ReformOutline(
             seed.Outline.Title,
@@ -65,7 +66,11 @@ public sealed class BookletSeeder(AppDbContext db, ILogger<BookletSeeder> logger
             seed.Fields.Select(f => (f.Number, f.TocPage)));
         await db.SaveChangesAsync(cancellationToken);
 
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         logger.LogInformation("Imported the seed: {Plans} plans, {Departments} departments, edition {Edition}.",
             plans.Count, departments.Count, edition.Year);
         return true;

@@ -16,7 +16,7 @@ public static class WorkbookServices
         services.AddSingleton<IDepartmentWorkbookWriter, DepartmentWorkbookWriter>();
         services.AddSingleton<IDepartmentWorkbookReader, DepartmentWorkbookReader>();
         services.AddSingleton(sp => new UploadGuard(sp.GetRequiredService<IOptions<UploadLimits>>().Value));
-        services.AddSingleton<PendingImportStore>();
+        services.AddScoped<PendingImportStore>();
         return services;
     }
 }

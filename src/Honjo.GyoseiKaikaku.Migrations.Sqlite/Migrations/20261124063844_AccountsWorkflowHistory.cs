@@ -65,6 +65,11 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                 nullable: false,
                 defaultValue: 0);
 
+            // Grades imported before the workflow existed were published results: mark them accepted. This runs before
+            // the column changes below, which rebuild Editions and AspNetUsers: a statement between rebuilds would run
+            // while they are pending (and EF Core warns so on every fresh database).
+            migrationBuilder.Sql("UPDATE YearEndReports SET Status = 4 WHERE Grade IS NOT NULL");
+
             migrationBuilder.AlterColumn<long>(
                 name: "PublishedAt",
                 table: "Editions",
@@ -148,9 +153,7 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                 name: "IX_UserDepartments_DepartmentId",
                 table: "UserDepartments",
                 column: "DepartmentId");
-        
-            // Grades imported before the workflow existed were published results: mark them accepted.
-            migrationBuilder.Sql("UPDATE YearEndReports SET Status = 4 WHERE Grade IS NOT NULL");
+
         }
 
         /// <inheritdoc />

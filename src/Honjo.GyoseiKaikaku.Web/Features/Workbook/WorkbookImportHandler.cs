@@ -175,7 +175,7 @@ public sealed class WorkbookImportHandler(
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
         var import = await store.LoadAsync(request.Id, userId, ct);
         var context = import is null ? null : await editions.ResolveAsync(import.Year, ct);
-        if (import is null || context is null)
+        if (import is null || context is null || !await store.DeleteAsync(request.Id!, ct))
         {
             var fallback = await editions.ResolveAsync(null, ct);
             return new(WorkbookOutcomeKind.Expired, new WorkbookPreviewViewModel(fallback, string.Empty, "/my/plans",
@@ -185,7 +185,6 @@ public sealed class WorkbookImportHandler(
             });
         }
 
-        store.Delete(request.Id!);
         var year = context.Year;
         var returnUrl = ReturnUrl(context, import.ReturnDepartment);
         var problems = new List<WorkbookProblem>();
@@ -262,7 +261,7 @@ public sealed class WorkbookImportHandler(
         string returnUrl = "/my/plans";
         if (import is not null)
         {
-            store.Delete(request.Id!);
+            await store.DeleteAsync(request.Id!, ct);
             var context = await editions.ResolveAsync(import.Year, ct);
             returnUrl = context is null ? returnUrl : ReturnUrl(context, import.ReturnDepartment);
         }
