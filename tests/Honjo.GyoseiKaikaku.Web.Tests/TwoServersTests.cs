@@ -36,6 +36,9 @@ public sealed class TwoServers : IAsyncLifetime
         B = new ServerB(A.DatabasePath, _link);
         _ = B.Services;
         await TestUsers.CreateAsync(A, Shimin, AppRoles.DepartmentEditor, "市民課");
+
+        // Department entry of the R6 reports opens at 計画の公表.
+        await A.PublishWithStandInPdfAsync(new Domain.Common.FiscalYear(6));
     }
 
     /// <summary>One cookie jar for both servers: the browser does not know which server answers.</summary>
