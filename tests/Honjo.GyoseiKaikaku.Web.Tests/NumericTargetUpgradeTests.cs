@@ -11,6 +11,7 @@ namespace Honjo.GyoseiKaikaku.Web.Tests;
 /// The old database is a seeded one with NumericTargets taken out (its columns dropped, its history row deleted): the
 /// upgrade then adds the columns empty, exactly as it does on a first-release database. (Migrating down to the first
 /// release instead is not possible: a later migration's Down fails on a foreign key.)
+/// <see cref="FirstReleaseUpgradeTests"/> does the same with a database the first release really wrote, reports included.
 /// </summary>
 public sealed partial class NumericTargetUpgradeTests
 {
