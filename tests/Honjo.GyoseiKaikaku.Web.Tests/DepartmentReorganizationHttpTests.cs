@@ -141,6 +141,32 @@ public sealed class DepartmentReorganizationHttpTests(WorkflowFixture app) : ICl
         Assert.Equal(before, await SnapshotAsync());
     }
 
+    [Fact]
+    public async Task Ten_people_renaming_one_department_at_once_record_one_rename_and_never_an_error()
+    {
+        var office = await EnsureR7DraftAsync();
+        var department = Id("都市計画課");
+        var token = (await office.GetDocumentAsync(Form)).QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
+        {
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Kind"] = "Rename", ["From[0]"] = department, ["NewName"] = $"まちづくり課{i}", ["Reason"] = "同時の登録", ["__RequestVerificationToken"] = token,
+            });
+            return await office.PostAsync(new Uri(Form, UriKind.Relative), content);
+        }));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.UnprocessableEntity, $"{(int)r.StatusCode}"));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        var refused = await responses.First(r => r.StatusCode == HttpStatusCode.UnprocessableEntity).ParseAsync();
+        Assert.Matches("既に別の部署|同時に組織改正", refused.QuerySelector(".form-errors")!.TextContent);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.Database();
+        Assert.Single(await db.Departments.Where(d => d.Name.StartsWith("まちづくり課")).ToListAsync());
+        Assert.Single(await db.DepartmentReorganizations.Where(r => r.Reason == "同時の登録").ToListAsync());
+    }
+
     /// <summary>Publishes R6 and makes the R7 draft, once per fixture; returns the 企画課's client.</summary>
     private async Task<HttpClient> EnsureR7DraftAsync()
     {
