@@ -15,8 +15,8 @@ public enum ReportCommand
     Submit,
 }
 
-/// <summary>The year-end form as posted. Base* carry what the person saw when the form was opened.</summary>
-public sealed record ReportFormRequest
+/// <summary>The report's four inputs as posted, with the year and the version the form was opened at.</summary>
+public abstract record ReportFields
 {
     public string? Year { get; init; }
 
@@ -34,6 +34,13 @@ public sealed record ReportFormRequest
     [StringLength(30, ErrorMessage = "実績値は{1}文字以内で入力してください。")]
     public string? ActualValue { get; init; }
 
+    /// <summary>What the person typed, to be shown again when the save is refused.</summary>
+    public ReportInput ToInput() => new(StatusReport ?? string.Empty, Grade ?? string.Empty, NextYearPolicy ?? string.Empty, ActualValue ?? string.Empty);
+}
+
+/// <summary>The year-end form as posted. Base* carry what the person saw when the form was opened.</summary>
+public sealed record ReportFormRequest : ReportFields
+{
     public ReportCommand Command { get; init; }
 
     public string? BaseStatusReport { get; init; }
@@ -43,9 +50,6 @@ public sealed record ReportFormRequest
     public string? BaseNextYearPolicy { get; init; }
 
     public string? BaseActualValue { get; init; }
-
-    /// <summary>What the person typed, to be shown again when the save is refused.</summary>
-    public ReportInput ToInput() => new(StatusReport ?? string.Empty, Grade ?? string.Empty, NextYearPolicy ?? string.Empty, ActualValue ?? string.Empty);
 }
 
 /// <summary>A review action's form: accept, return with a comment, reopen with a reason.</summary>
@@ -60,27 +64,10 @@ public sealed record ReviewRequest
 }
 
 /// <summary>The 訂正 form of a closed year's report: the corrected fields and the reason (企画課 only).</summary>
-public sealed record ReportCorrectionRequest
+public sealed record ReportCorrectionRequest : ReportFields
 {
-    public string? Year { get; init; }
-
-    public int Version { get; init; }
-
-    [StringLength(YearEndReport.MaxTextLength, ErrorMessage = "取組状況報告は{1}文字以内で入力してください。")]
-    public string? StatusReport { get; init; }
-
-    public string? Grade { get; init; }
-
-    [StringLength(YearEndReport.MaxTextLength, ErrorMessage = "次年度に向けた取組方針は{1}文字以内で入力してください。")]
-    public string? NextYearPolicy { get; init; }
-
-    [StringLength(30, ErrorMessage = "実績値は{1}文字以内で入力してください。")]
-    public string? ActualValue { get; init; }
-
     [StringLength(Domain.Editions.Correction.MaxReasonLength, ErrorMessage = "訂正の理由は{1}文字以内で入力してください。")]
     public string? Reason { get; init; }
-
-    public ReportInput ToInput() => new(StatusReport ?? string.Empty, Grade ?? string.Empty, NextYearPolicy ?? string.Empty, ActualValue ?? string.Empty);
 }
 
 public sealed record FieldChange(string Field, string Before, string After);
