@@ -38,7 +38,9 @@ public sealed class JapanTimeTests
     public void A_moment_is_printed_in_Japan_time()
     {
         Assert.Equal("2025/04/01 08:59", JapanTime.Stamp(new DateTimeOffset(2025, 3, 31, 23, 59, 0, TimeSpan.Zero)));
-        Assert.Equal("2025/04/01", JapanTime.Date(new DateTimeOffset(2025, 3, 31, 15, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("2025年4月1日", JapanTime.Date(new DateTimeOffset(2025, 3, 31, 15, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("2025年3月31日", JapanTime.Date(new DateTimeOffset(2025, 3, 31, 14, 59, 0, TimeSpan.Zero)));
+        Assert.Equal("2026年11月30日", JapanTime.Date(new DateOnly(2026, 11, 30)));
         Assert.Equal(string.Empty, JapanTime.Stamp((DateTimeOffset?)null));
     }
 }

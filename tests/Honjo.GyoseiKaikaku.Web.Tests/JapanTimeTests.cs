@@ -83,3 +83,23 @@ public sealed class JapanTimeStampTests(FakeClockApp app) : IClassFixture<FakeCl
         Assert.Contains("2025/05/11 01:30 に提出しました", page.Body!.TextContent, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A date is written 2025年4月30日 on every page and in every message (docs/dates-and-years.md).</summary>
+public sealed class JapanDateTests(FakeClockApp app) : IClassFixture<FakeClockApp>
+{
+    [Fact]
+    public async Task The_deadline_and_the_publication_date_are_written_as_Japanese_dates()
+    {
+        var shimin = await app.ClientAsync(WorkflowFixture.Shimin);
+        Assert.Contains("提出期限：2025年4月30日", (await shimin.GetDocumentAsync("/my/plans")).QuerySelector(".page-head")!.TextContent, StringComparison.Ordinal);
+
+        var office = await app.ClientAsync(WorkflowFixture.Office);
+        var set = await office.PostFormAsync("/progress", "/progress/deadline", new Dictionary<string, string> { ["Deadline"] = "2025-05-15" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, set.StatusCode);
+        Assert.Contains("提出期限を2025年5月15日に設定しました。", (await office.GetDocumentAsync("/progress")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("提出期限：2025年5月15日", (await shimin.GetDocumentAsync("/my/plans")).QuerySelector(".page-head")!.TextContent, StringComparison.Ordinal);
+
+        var published = (await office.GetDocumentAsync("/opendata")).QuerySelector("tr[data-edition='R6']")!;
+        Assert.Matches(@"^\d{4}年\d{1,2}月\d{1,2}日$", published.QuerySelectorAll("td")[1].TextContent.Trim());
+    }
+}

@@ -27,6 +27,9 @@ public static class JapanTime
 
     public static DateTimeOffset ToJapan(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Zone);
 
+    // How the product writes time (docs/dates-and-years.md): a date as 2025年4月1日, a moment as 2025/04/01 09:30,
+    // a fiscal year as 令和7年度 (FiscalYear.JapaneseName). Pages, messages, e-mails and exports go through here.
+
     /// <summary>"2025/04/01 09:30", as every page prints a moment.</summary>
     public static string Stamp(DateTimeOffset moment) =>
         ToJapan(moment).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
@@ -37,9 +40,11 @@ public static class JapanTime
     public static string StampWithSeconds(DateTimeOffset moment) =>
         ToJapan(moment).ToString("yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>"2025/04/01".</summary>
-    public static string Date(DateTimeOffset moment) =>
-        ToJapan(moment).ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
+    /// <summary>"2025年4月1日": the day, in Japan, on which a moment fell (a publication date).</summary>
+    public static string Date(DateTimeOffset moment) => Date(DateOnly.FromDateTime(ToJapan(moment).DateTime));
+
+    /// <summary>"2025年4月1日", as every page, message and export writes a date (a deadline).</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
     private static TimeZoneInfo FindZone()
     {

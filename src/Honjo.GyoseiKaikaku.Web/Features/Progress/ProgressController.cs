@@ -1,3 +1,4 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +27,7 @@ public sealed class ProgressController(ProgressQuery query) : Controller
 
         var error = await query.SetDeadlineAsync(request, ct);
         TempData[error is null ? "Notice" : "Error"] = error ?? (request.Deadline is { } d
-            ? $"提出期限を{d.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture)}に設定しました。"
+            ? $"提出期限を{JapanTime.Date(d)}に設定しました。"
             : "提出期限を解除しました。");
         return Redirect("/progress" + (string.IsNullOrEmpty(request.Year) ? string.Empty : $"?year={Uri.EscapeDataString(request.Year)}"));
     }
