@@ -114,8 +114,6 @@ public sealed class Plan
 
     public bool IsRunningIn(FiscalYear year) => year >= StartYear && year <= TargetYear;
 
-    public bool IsExecutedBy(int departmentId) => _executingDepartments.Any(d => d.DepartmentId == departmentId);
-
     public IReadOnlyList<string> Items(PlanTextSection section) =>
         _textItems.Where(i => i.Section == section).OrderBy(i => i.Order).Select(i => i.Text).ToList();
 

@@ -62,8 +62,6 @@ public sealed class YearEndReport
     /// <summary>Incremented on every change; a save based on an older version is a conflict.</summary>
     public int Version { get; private set; }
 
-    public bool IsEmpty => StatusReport.Length == 0 && Grade is null && NextYearPolicy.Length == 0;
-
     public bool IsComplete => StatusReport.Length > 0 && Grade is not null && NextYearPolicy.Length > 0;
 
     /// <summary>The department (or the 企画課) may change the texts now.</summary>

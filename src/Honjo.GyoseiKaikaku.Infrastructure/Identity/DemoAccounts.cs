@@ -24,7 +24,7 @@ public sealed class DemoAccounts(
         ("kikaku", "企画課 担当者", AppRoles.PlanningOffice, null),
         ("shimin", "市民課 担当者", AppRoles.DepartmentEditor, "市民課"),
         ("joho", "情報システム課 担当者", AppRoles.DepartmentEditor, "情報システム課"),
-        ("kanri", "管理職（閲覧）", AppRoles.Viewer, null),
+        ("kanri", "管理職", AppRoles.Viewer, null),
     ];
 
     public async Task EnsureRolesAsync()

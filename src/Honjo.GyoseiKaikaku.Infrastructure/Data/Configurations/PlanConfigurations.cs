@@ -133,7 +133,6 @@ internal sealed class YearEndReportConfiguration : IEntityTypeConfiguration<Year
         builder.Property(r => r.ReviewedBy).HasMaxLength(100);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.ActualValue).HasPrecision(18, 4);
-        builder.Ignore(r => r.IsEmpty);
         builder.Ignore(r => r.IsComplete);
         builder.Ignore(r => r.IsEditable);
     }
