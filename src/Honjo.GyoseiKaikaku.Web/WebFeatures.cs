@@ -56,6 +56,8 @@ public static class WebFeatures
         services.AddScoped<Features.Workbook.WorkbookDownloadQuery>();
         services.AddScoped<Features.Workbook.WorkbookImportHandler>();
         services.AddScoped<Features.Summary.SummaryQuery>();
+        services.AddScoped<Features.Period.PlanPeriodQuery>();
+        services.AddScoped<Features.Period.PeriodReviewQuery>();
         services.AddScoped<Features.Summary.SummaryExportService>();
         services.AddSingleton<Infrastructure.Summaries.ISummaryWorkbookWriter, Infrastructure.Summaries.SummaryWorkbookWriter>();
         return services;

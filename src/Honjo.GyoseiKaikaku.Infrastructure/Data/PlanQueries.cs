@@ -29,6 +29,10 @@ public static class PlanQueries
     public static IOrderedQueryable<Plan> InBookletOrder(this IQueryable<Plan> plans) =>
         plans.OrderBy(p => p.FieldNumber).ThenBy(p => p.Number);
 
+    /// <summary>Every edition's version of plan <paramref name="number"/>.</summary>
+    public static IQueryable<Plan> VersionsOf(this IQueryable<Plan> plans, PlanNumber number) =>
+        plans.Where(p => p.FieldNumber == number.Field && p.Number == number.Number);
+
     /// <summary>The version of plan <paramref name="number"/> in the edition with id <paramref name="editionId"/>.</summary>
     public static Task<Plan?> FindAsync(this IQueryable<Plan> plans, PlanNumber number, int editionId, CancellationToken ct) =>
         plans.FirstOrDefaultAsync(p => p.EditionId == editionId && p.FieldNumber == number.Field && p.Number == number.Number, ct);
@@ -41,7 +45,7 @@ public static class PlanQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Plans.AsNoTracking()
-            .Where(p => p.FieldNumber == number.Field && p.Number == number.Number)
+            .VersionsOf(number)
             .Select(p => p.Edition!.Year)
             .OrderBy(y => y)
             .ToListAsync(ct);

@@ -43,6 +43,18 @@
                     plugins: { legend: { position: "top" } }
                 }
             };
+        } else if (chart.kind === "targets") {
+            config = {
+                type: "line",
+                data: {
+                    labels: chart.labels,
+                    datasets: chart.series.map(function (s) {
+                        var c = s.key === "target" ? "#9e9e9e" : "#1f3a5f";
+                        return { label: s.label, data: s.values, borderColor: c, backgroundColor: c, borderDash: s.key === "target" ? [6, 4] : [], spanGaps: true };
+                    })
+                },
+                options: { maintainAspectRatio: false, plugins: { legend: { position: "top" } } }
+            };
         } else {
             config = {
                 type: "bar",
