@@ -52,11 +52,11 @@ public sealed class PlanPeriodTests(WorkflowFixture app) : IClassFixture<Workflo
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/plans/1-9/edit?year=R7", "/plans/1-9/edit?year=R7", change)).StatusCode);
 
         var period = await reader.GetDocumentAsync("/plans/1-9/period");
-        Assert.Contains("令和6年度版、令和7年度版", period.QuerySelector(".page-head .lead")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("令和6年度版、令和7年度版（案）", period.QuerySelector(".page-head .lead")!.TextContent, StringComparison.Ordinal);
         var r7 = period.QuerySelector("#table-period tr[data-year='R7'] [data-cell='target']")!;
         Assert.Equal("証明書のコンビニ交付件数：18,400件", r7.QuerySelector("[data-original] s")!.TextContent.Trim());
         Assert.Contains("証明書のコンビニ交付件数：20,000件", r7.QuerySelector(".target-current")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("令和7年度版で変更：マイナンバーカードの普及が想定を上回ったため", r7.QuerySelector("[data-change-reason]")!.TextContent.Trim());
+        Assert.Equal("令和7年度版（案）で変更：マイナンバーカードの普及が想定を上回ったため", r7.QuerySelector("[data-change-reason]")!.TextContent.Trim());
         Assert.Null(period.QuerySelector("#table-period tr[data-year='R8'] [data-original]"));
         var changes = period.QuerySelectorAll("#table-changes tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(changes, c => c.Contains("目標変更", StringComparison.Ordinal) && c.Contains("マイナンバーカードの普及", StringComparison.Ordinal));

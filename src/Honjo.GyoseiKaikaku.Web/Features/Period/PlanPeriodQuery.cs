@@ -45,7 +45,7 @@ public sealed class PlanPeriodQuery(AppDbContext db)
             latest.StartYear,
             latest.TargetYear,
             outline.Title,
-            versions.Select(v => v.Edition!.Year).ToList(),
+            versions.Select(EditionName).ToList(),
             rows,
             Changes(versions, firstEdition),
             key.EndKind is { } kind ? new PlanPeriodEnd(kind.DisplayName(), key.EndedYear!.Value, key.EndReason ?? string.Empty) : null);
@@ -66,14 +66,14 @@ public sealed class PlanPeriodQuery(AppDbContext db)
         {
             if (printed[i].Target!.Text != printed[i - 1].Target!.Text)
             {
-                changes.Add(new PlanPeriodTargetChange(printed[i].Edition, printed[i - 1].Target!.Text, printed[i].Target!.Text, ReasonOf(printed[i].Version)));
+                changes.Add(new PlanPeriodTargetChange(EditionName(printed[i].Version), printed[i - 1].Target!.Text, printed[i].Target!.Text, ReasonOf(printed[i].Version)));
             }
         }
 
         if (changes.Count == 0 && latest?.OriginalText is { } original && original != latest.Text)
         {
             // Changed within the edition that first printed the plan's new target (a correction of a carried version).
-            changes.Add(new PlanPeriodTargetChange(printed[^1].Edition, original, latest.Text, ReasonOf(printed[^1].Version)));
+            changes.Add(new PlanPeriodTargetChange(EditionName(printed[^1].Version), original, latest.Text, ReasonOf(printed[^1].Version)));
         }
 
         var report = key.ReportFor(year);
@@ -92,6 +92,10 @@ public sealed class PlanPeriodQuery(AppDbContext db)
             report?.IsClosed ?? false);
     }
 
+    /// <summary>"令和7年度版", or "令和7年度版（案）" while that edition is being prepared: its changes are not published yet.</summary>
+    private static string EditionName(Plan version) =>
+        version.Edition!.EditionName + (version.Edition.Status == Domain.Editions.EditionStatus.Draft ? "（案）" : string.Empty);
+
     private static string ReasonOf(Plan version)
     {
         var reasons = version.Changes.Where(c => c.Type == PlanChangeType.Target).Select(c => c.Reason).ToList();
@@ -104,12 +108,12 @@ public sealed class PlanPeriodQuery(AppDbContext db)
         var first = versions[0];
         if (first.Edition!.Year > firstEdition)
         {
-            changes.Add(new PlanPeriodChange(first.Edition.Year, "新規計画", $"{first.Edition.EditionName}で追加した計画です。", null));
+            changes.Add(new PlanPeriodChange(EditionName(first), "新規計画", $"{EditionName(first)}で追加した計画です。", null));
         }
 
         foreach (var v in versions.Skip(1))
         {
-            changes.AddRange(v.Changes.OrderBy(c => c.At).Select(c => new PlanPeriodChange(v.Edition!.Year, c.Type.DisplayName(), c.Reason, c.At)));
+            changes.AddRange(v.Changes.OrderBy(c => c.At).Select(c => new PlanPeriodChange(EditionName(v), c.Type.DisplayName(), c.Reason, c.At)));
         }
 
         return changes;
@@ -124,7 +128,7 @@ public sealed record PlanPeriodViewModel(
     FiscalYear StartYear,
     FiscalYear TargetYear,
     string OutlineTitle,
-    IReadOnlyList<FiscalYear> Editions,
+    IReadOnlyList<string> Editions,
     IReadOnlyList<PlanPeriodRow> Rows,
     IReadOnlyList<PlanPeriodChange> Changes,
     PlanPeriodEnd? End)
@@ -159,8 +163,8 @@ public sealed record PlanPeriodRow(
     public bool IsAccepted => Status == ReportStatus.Accepted;
 }
 
-public sealed record PlanPeriodTargetChange(FiscalYear Edition, string Before, string After, string Reason);
+public sealed record PlanPeriodTargetChange(string Edition, string Before, string After, string Reason);
 
-public sealed record PlanPeriodChange(FiscalYear Edition, string Kind, string Reason, DateTimeOffset? At);
+public sealed record PlanPeriodChange(string Edition, string Kind, string Reason, DateTimeOffset? At);
 
 public sealed record PlanPeriodEnd(string Kind, FiscalYear Year, string Reason);
