@@ -108,7 +108,7 @@ public sealed class ReturnAnswerResubmitBrowserTests(MailBrowserFixture fixture)
 
         // It answers in the thread and resubmits, starting from its start page.
         await first.GetByRole(AriaRole.Link, new() { Name = "修正して再提出する" }).ClickAsync();
-        await department.GetByLabel("コメント").FillAsync("「公共施設一覧」など20件の名前を追記しました。");
+        await department.GetByLabel("コメント", new() { Exact = true }).FillAsync("「公共施設一覧」など20件の名前を追記しました。");
         await department.GetByRole(AriaRole.Button, new() { Name = "コメントを送る" }).ClickAsync();
         await Assertions.Expect(department.Locator("[data-thread-entry]")).ToHaveCountAsync(2);
         await department.GetByLabel("R6年度末の取組状況報告").FillAsync("オープンデータを20件（公共施設一覧、AED設置場所ほか）公開しました。");
