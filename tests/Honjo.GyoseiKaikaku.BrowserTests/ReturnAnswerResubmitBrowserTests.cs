@@ -125,5 +125,13 @@ public sealed class ReturnAnswerResubmitBrowserTests(MailBrowserFixture fixture)
         await Assertions.Expect(office.Locator("[data-status]").First).ToHaveAttributeAsync("data-status", "Accepted");
         await fixture.Inbox.WaitForAsync($"{BrowserFixture.Office}@example.jp", "コメントがありました");
         Assert.DoesNotContain(office.Url, "/progress", StringComparison.Ordinal);
+
+        // On a phone: the start page and the notice list, for a look.
+        await department.SetViewportSizeAsync(390, 844);
+        await department.GotoAsync("/");
+        await department.ScreenshotAsync(new() { Path = Shot("start-department-390.png"), FullPage = true });
+        await department.GotoAsync("/notices");
+        await Assertions.Expect(department.Locator("[data-notice='ReportAccepted']")).ToHaveCountAsync(2);
+        await department.ScreenshotAsync(new() { Path = Shot("notices-390.png"), FullPage = true });
     }
 }
