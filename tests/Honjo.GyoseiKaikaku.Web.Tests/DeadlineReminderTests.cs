@@ -35,13 +35,14 @@ public sealed class DeadlineReminderTests : IDisposable
         await TestUsers.CreateAsync(app, "d-shimin", AppRoles.DepartmentEditor, "市民課");
         await TestUsers.CreateAsync(app, "d-joho", AppRoles.DepartmentEditor, "情報システム課");
         await TestUsers.CreateAsync(app, "d-kikaku", AppRoles.PlanningOffice);
-        await app.PublishWithStandInPdfAsync(new Domain.Common.FiscalYear(6));
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.Database();
             (await db.Editions.SingleAsync()).SetReportDeadline(Deadline);
             await db.SaveChangesAsync();
         }
+
+        await app.PublishWithStandInPdfAsync(new Domain.Common.FiscalYear(6));
 
         // 情報システム課 hands in both of its reports (1-4, 2-18); 市民課 hands in 1-10 only, 1-9 stays a draft.
         using (var joho = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))

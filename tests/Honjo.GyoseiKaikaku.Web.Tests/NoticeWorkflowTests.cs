@@ -172,5 +172,13 @@ public sealed class NoticeWorkflowTests(MailWorkflowFixture app) : IClassFixture
         Assert.Contains(await app.NoticesOfAsync("t-joho2"), n => n.Kind == NoticeKind.ReportAccepted);
         Assert.Empty(await app.OutboxToAsync("t-joho2@example.jp"));
         Assert.Contains(await app.OutboxToAsync(JohoMail), m => m.Subject.Contains("1-4", StringComparison.Ordinal) && m.Subject.Contains("確認済", StringComparison.Ordinal));
+
+        // A 再開 tells the department too (in the app only for the one who turned mail off), and its reason joins the thread.
+        Assert.Equal(HttpStatusCode.Redirect, (await office.ReviewAsync(app, "1-4", "reopen", "公開件数の数え方を揃えるため再開します。")).StatusCode);
+        Assert.Contains(await app.NoticesOfAsync("t-joho2"), n => n.Kind == NoticeKind.ReportReopened && n.Body.Contains("数え方を揃える", StringComparison.Ordinal));
+        Assert.Contains("数え方を揃える", (await app.Inbox.WaitForAsync(JohoMail, "再開されました")).TextBody, StringComparison.Ordinal);
+        Assert.Empty(await app.OutboxToAsync("t-joho2@example.jp"));
+        var reopened = Assert.Single(await app.ThreadAsync("1-4"));
+        Assert.Equal((ReportCommentKind.Reopened, "公開件数の数え方を揃えるため再開します。"), (reopened.Kind, reopened.Body));
     }
 }
