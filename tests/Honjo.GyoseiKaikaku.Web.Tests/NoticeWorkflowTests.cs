@@ -140,6 +140,27 @@ public sealed class NoticeWorkflowTests(MailWorkflowFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task An_empty_or_too_long_comment_is_refused_keeps_what_was_typed_and_tells_nobody()
+    {
+        using var joho = await app.ClientForAsync(WorkflowFixture.Joho);
+        var officeNotices = (await app.NoticesOfAsync(WorkflowFixture.Office)).Count;
+
+        var empty = await joho.CommentAsync("2-18", "   ");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        Assert.Contains("コメントを入力してください。", (await empty.ParseAsync()).QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+
+        var text = new string('長', ReportComment.MaxBodyLength + 1);
+        var tooLong = await joho.CommentAsync("2-18", text);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+        var page = await tooLong.ParseAsync();
+        Assert.Contains("1000文字以内", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(text, page.QuerySelector("#thread-body")!.TextContent);
+
+        Assert.DoesNotContain(await app.ThreadAsync("2-18"), c => c.Kind == ReportCommentKind.Message);
+        Assert.Equal(officeNotices, (await app.NoticesOfAsync(WorkflowFixture.Office)).Count);
+    }
+
+    [Fact]
     public async Task Publishing_tells_every_department_editor_that_entry_opened()
     {
         Assert.Contains(await app.NoticesOfAsync(WorkflowFixture.Shimin), n => n.Kind == NoticeKind.EntryOpened);
