@@ -49,7 +49,26 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);
         services.AddDatabaseKeyRing(configuration);
+        services.AddNotices(configuration);
         return services;
+    }
+
+    /// <summary>Notices, the mail outbox and its sender, deadline reminders (ADR 0023).</summary>
+    private static void AddNotices(this IServiceCollection services, IConfiguration configuration)
+    {
+        var mail = configuration.GetSection(Notices.MailOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(mail["Smtp:Host"]) && string.IsNullOrWhiteSpace(mail["From"]))
+        {
+            throw new StartupConfigurationException("Mail:From (the sender address) is required when Mail:Smtp:Host is set.");
+        }
+
+        services.Configure<Notices.MailOptions>(mail);
+        services.Configure<Notices.NoticeOptions>(configuration.GetSection(Notices.NoticeOptions.SectionName));
+        services.AddScoped<Notices.Notifier>();
+        services.AddScoped<Notices.DeadlineReminders>();
+        services.AddSingleton<Notices.OutboxSender>();
+        services.AddHostedService<Notices.OutboxService>();
+        services.AddHostedService<Notices.DeadlineReminderService>();
     }
 
     /// <summary>Database:Provider, refused with the values it may take rather than a binder's exception.</summary>

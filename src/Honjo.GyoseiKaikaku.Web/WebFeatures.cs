@@ -35,6 +35,11 @@ public static class WebFeatures
         services.AddScoped<PlanSheetQuery>();
         services.AddScoped<DepartmentQueries>();
         services.AddScoped<Features.Reports.YearEndReportHandler>();
+        services.AddScoped<Features.Reports.ReportNotices>();
+        services.AddScoped<Features.Reports.ReportThreadQuery>();
+        services.AddScoped<Features.Start.InboxQuery>();
+        services.AddScoped<Features.Start.StartPageQuery>();
+        services.AddScoped<Features.Notices.NoticeQueries>();
         services.AddScoped<Features.My.MyPlansQuery>();
         services.AddScoped<Features.History.PlanHistoryQuery>();
         services.AddScoped<Features.Progress.ProgressQuery>();

@@ -27,8 +27,22 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string Shimin = "b-shimin";
     public const string Reader = "b-kanri";
 
-    private readonly AppFactory _app = new();
+    private readonly AppFactory _app;
     private IPlaywright? _playwright;
+
+    public BrowserFixture()
+        : this(new AppFactory())
+    {
+    }
+
+    /// <summary>The browser over <paramref name="app"/> (an application with settings of its own, e.g. mail).</summary>
+    internal BrowserFixture(AppFactory app)
+    {
+        _app = app;
+    }
+
+    /// <summary>The application under test, for setting up data (users) beside what the pages do.</summary>
+    public AppFactory App => _app;
 
     public IBrowser Browser { get; private set; } = null!;
 

@@ -16,7 +16,7 @@ public static class TestUsers
 
     /// <summary>
     /// Creates <paramref name="userName"/> with <paramref name="role"/> (an <see cref="AppRoles"/> name) bound to the
-    /// named departments, and returns its id. A user that already exists is returned unchanged.
+    /// named departments, with the address <c>userName@example.jp</c>, and returns its id. A user that already exists is returned unchanged.
     /// </summary>
     public static async Task<string> CreateAsync(AppFactory factory, string userName, string role, params string[] departmentNames)
     {
@@ -29,7 +29,7 @@ public static class TestUsers
         }
 
         var db = scope.ServiceProvider.Database();
-        var user = new ApplicationUser { UserName = userName, DisplayName = $"{userName}（テスト）", EmailConfirmed = true };
+        var user = new ApplicationUser { UserName = userName, DisplayName = $"{userName}（テスト）", Email = $"{userName}@example.jp", EmailConfirmed = true };
         foreach (var name in departmentNames)
         {
             var department = await db.Departments.SingleAsync(d => d.Name == name);

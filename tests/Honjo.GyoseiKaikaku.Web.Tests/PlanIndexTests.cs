@@ -57,7 +57,7 @@ public sealed class PlanIndexTests(ReaderApp factory) : IClassFixture<ReaderApp>
     }
 
     [Fact]
-    public async Task The_root_redirects_a_reader_to_the_index()
+    public async Task The_root_leads_a_reader_to_the_summary_their_start_page()
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });
         await client.SignInAsync("t-reader");
@@ -65,7 +65,7 @@ public sealed class PlanIndexTests(ReaderApp factory) : IClassFixture<ReaderApp>
         var response = await client.GetAsync(new Uri("/", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/plans", response.Headers.Location!.OriginalString);
+        Assert.Equal("/summary", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

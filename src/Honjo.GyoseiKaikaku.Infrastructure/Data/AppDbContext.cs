@@ -49,6 +49,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IReport
 
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
 
+    /// <summary>The threads between departments and the 企画課, one per plan and fiscal year (ADR 0024).</summary>
+    public DbSet<ReportComment> ReportComments => Set<ReportComment>();
+
+    /// <summary>Notices shown in the application, one per person (ADR 0023).</summary>
+    public DbSet<Notices.Notice> Notices => Set<Notices.Notice>();
+
+    /// <summary>E-mails waiting to be sent (ADR 0023).</summary>
+    public DbSet<Notices.OutboxMail> OutboxMails => Set<Notices.OutboxMail>();
+
+    /// <summary>Deadline reminders sent, per report, kind and deadline.</summary>
+    public DbSet<Notices.DeadlineReminderRecord> DeadlineReminders => Set<Notices.DeadlineReminderRecord>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     /// <summary>ASP.NET Core Data Protection's key ring, shared by every server (ADR 0019).</summary>
@@ -71,6 +83,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IReport
             r.Status == ReportStatus.Accepted
             || AudienceReadsAll
             || Set<Plan>().Any(p => p.PlanKeyId == r.PlanKeyId
+                                    && p.ExecutingDepartments.Any(d => AudienceDepartmentIds.Contains(d.DepartmentId))));
+        // A report's thread: the department and the 企画課 only, whatever the report's state (the rule above without
+        // its "accepted" clause; ADR 0024).
+        builder.Entity<ReportComment>().HasQueryFilter(c =>
+            AudienceReadsAll
+            || Set<Plan>().Any(p => p.PlanKeyId == c.PlanKeyId
                                     && p.ExecutingDepartments.Any(d => AudienceDepartmentIds.Contains(d.DepartmentId))));
         builder.Entity<ApplicationUser>(u =>
         {

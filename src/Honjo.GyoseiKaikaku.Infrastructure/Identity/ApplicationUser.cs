@@ -15,6 +15,9 @@ public sealed class ApplicationUser : IdentityUser
     /// </summary>
     public bool MustChangePassword { get; set; }
 
+    /// <summary>The person turned notice mails off (notices are still shown in the application).</summary>
+    public bool NoticeMailOff { get; set; }
+
     /// <summary>The departments a 部署担当 edits for; empty for other roles.</summary>
     public List<UserDepartment> Departments { get; } = [];
 }

@@ -8,7 +8,8 @@ namespace Honjo.GyoseiKaikaku.Infrastructure.Identity;
 
 /// <summary>
 /// The roles (always) and, in Development only, the demo accounts: kikaku (企画課), shimin (市民課), joho
-/// (情報システム課) and kanri (閲覧), all with the password of configuration key <c>DemoAccounts:Password</c>.
+/// (情報システム課) and kanri (閲覧), all with the password of configuration key <c>DemoAccounts:Password</c>
+/// and the address <c>userName@example.jp</c> for notice mails.
 /// </summary>
 public sealed class DemoAccounts(
     AppDbContext db,
@@ -49,12 +50,20 @@ public sealed class DemoAccounts(
 
         foreach (var (userName, displayName, role, departmentName) in Accounts)
         {
-            if (await users.FindByNameAsync(userName) is not null)
+            if (await users.FindByNameAsync(userName) is { } existing)
             {
+                // Demo accounts made before notices had no address.
+                if (string.IsNullOrEmpty(existing.Email))
+                {
+                    existing.Email = $"{userName}@example.jp";
+                    existing.NormalizedEmail = existing.Email.ToUpperInvariant();
+                    await users.UpdateAsync(existing);
+                }
+
                 continue;
             }
 
-            var user = new ApplicationUser { UserName = userName, DisplayName = displayName, EmailConfirmed = true };
+            var user = new ApplicationUser { UserName = userName, DisplayName = displayName, Email = $"{userName}@example.jp", EmailConfirmed = true };
             if (departmentName is not null)
             {
                 var department = await db.Departments.SingleAsync(d => d.Name == departmentName);

@@ -576,6 +576,52 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.ToTable("PlanYearTargets", (string)null);
                 });
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.ReportComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("FromPlanningOffice")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("PlanKeyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanKeyId", "Year", "Id");
+
+                    b.ToTable("ReportComments", (string)null);
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.YearEndReport", b =>
                 {
                     b.Property<int>("Id")
@@ -784,6 +830,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<bool>("NoticeMailOff")
+                        .HasColumnType("bit");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)");
 
@@ -829,6 +878,136 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.ToTable("UserDepartments", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Notices.DeadlineReminderRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("PlanKeyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanKeyId", "Year", "Kind", "Deadline")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineReminders", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt", "Id");
+
+                    b.ToTable("Notices", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Notices.OutboxMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMails", (string)null);
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Workbooks.PendingImportRecord", b =>
@@ -1184,6 +1363,15 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.ReportComment", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
+                        .WithMany()
+                        .HasForeignKey("PlanKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.YearEndReport", b =>
                 {
                     b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
@@ -1212,6 +1400,24 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
                     b.HasOne("Honjo.GyoseiKaikaku.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany("Departments")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Notices.DeadlineReminderRecord", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
+                        .WithMany()
+                        .HasForeignKey("PlanKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Notices.Notice", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -549,6 +549,50 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.ToTable("PlanYearTargets", (string)null);
                 });
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.ReportComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromPlanningOffice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanKeyId", "Year", "Id");
+
+                    b.ToTable("ReportComments", (string)null);
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.YearEndReport", b =>
                 {
                     b.Property<int>("Id")
@@ -751,6 +795,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NoticeMailOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -795,6 +842,130 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.ToTable("UserDepartments", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Notices.DeadlineReminderRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanKeyId", "Year", "Kind", "Deadline")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineReminders", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt", "Id");
+
+                    b.ToTable("Notices", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Notices.OutboxMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMails", (string)null);
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Workbooks.PendingImportRecord", b =>
@@ -1143,6 +1314,15 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.ReportComment", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
+                        .WithMany()
+                        .HasForeignKey("PlanKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Plans.YearEndReport", b =>
                 {
                     b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
@@ -1171,6 +1351,24 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
                     b.HasOne("Honjo.GyoseiKaikaku.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany("Departments")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Notices.DeadlineReminderRecord", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
+                        .WithMany()
+                        .HasForeignKey("PlanKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Infrastructure.Notices.Notice", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

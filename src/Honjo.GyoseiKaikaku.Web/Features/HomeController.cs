@@ -7,9 +7,32 @@ namespace Honjo.GyoseiKaikaku.Web.Features;
 
 public sealed class HomeController : Controller
 {
+    /// <summary>
+    /// The start page of the person's role: the 企画課's inbox (reports waiting for review, returned, late departments),
+    /// a department's plans with what to do next, the summary for 閲覧.
+    /// </summary>
     [HttpGet("/")]
-    public IActionResult Index() =>
-        User.IsInRole(Infrastructure.Identity.AppRoles.DepartmentEditor) ? Redirect("/my/plans") : Redirect("/plans");
+    public async Task<IActionResult> Index(
+        [FromQuery] string? year,
+        [FromQuery] int? department,
+        [FromServices] Start.InboxQuery inbox,
+        [FromServices] Start.StartPageQuery start,
+        CancellationToken ct)
+    {
+        if (User.IsInRole(Infrastructure.Identity.AppRoles.PlanningOffice))
+        {
+            var model = await inbox.HandleAsync(year, department, ct);
+            return model is null ? NotFound() : View("~/Features/Start/Office.cshtml", model);
+        }
+
+        if (User.IsInRole(Infrastructure.Identity.AppRoles.DepartmentEditor))
+        {
+            var model = await start.HandleAsync(year, User, ct);
+            return model is null ? NotFound() : View("~/Features/Start/Editor.cshtml", model);
+        }
+
+        return Redirect("/summary");
+    }
 
     // Any method, no token check: a POST that ends in 404 is re-executed here as that POST; a GET-only action answers 405.
     // Only real error codes (4xx/5xx with a name) are answered as such: /error/101 would switch protocols and

@@ -24,7 +24,7 @@ public sealed record EditionRow(
 /// <summary>The editions and their downloads; 公表 (publishing) stores the booklet files with their checksums.</summary>
 public sealed class EditionsHandler(
     AppDbContext db, IBookletReader reader, IBookletPdfRenderer pdf, IBookletExcelWriter excel, OpenDataReader openData, TimeProvider clock,
-    Infrastructure.Auditing.IAuditLog audit)
+    Infrastructure.Auditing.IAuditLog audit, Infrastructure.Notices.Notifier notifier)
 {
     public async Task<IReadOnlyList<EditionRow>> ListAsync(CancellationToken ct)
     {
@@ -96,6 +96,14 @@ public sealed class EditionsHandler(
         }
 
         audit.Record(Infrastructure.Auditing.AuditAction.EditionPublished, edition.EditionName, string.Join("、", files.Select(f => f.FileName)));
+
+        // Entry of the edition's reports opens now: every department editor is told, with the 公表 itself.
+        notifier.Add(await notifier.DepartmentEditorsAsync(null, null, ct), new Infrastructure.Notices.NoticeMessage(
+            Infrastructure.Notices.NoticeKind.EntryOpened,
+            $"{edition.Year.JapaneseName}の年度末報告の入力が始まりました",
+            $"{edition.EditionName}の計画が公表され、{edition.Year.JapaneseName}の年度末報告（取組状況報告・年度末評価・次年度に向けた取組方針）を入力できるようになりました。"
+                + (edition.ReportDeadline is { } deadline ? $"提出期限は{JapanTime.Date(deadline)}です。" : string.Empty),
+            "/"));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -13,11 +13,14 @@ public sealed record HistoryRow(DateTimeOffset At, string UserName, int? Year, s
 public sealed record HistoryViewModel(
     EditionContext Context, PlanNumber Number, string PlanName, IReadOnlyList<HistoryRow> Rows, int Page, int PageCount, bool IncludesReports)
 {
+    /// <summary>The report threads of every year (the department and the 企画課 only), oldest first.</summary>
+    public IReadOnlyList<Reports.ThreadEntry> Thread { get; init; } = [];
+
     public string YearParam => Context.HasSeveralEditions ? $"?year={Context.Year.Code}" : string.Empty;
 }
 
 /// <summary>The 履歴 tab: read-only. Changes to year-end records are shown only to those who may read them.</summary>
-public sealed class PlanHistoryQuery(AppDbContext db, EditionResolver editions, IAuthorizationService authorization)
+public sealed class PlanHistoryQuery(AppDbContext db, EditionResolver editions, IAuthorizationService authorization, Reports.ReportThreadQuery threads)
 {
     public const int PageSize = 30;
 
@@ -52,7 +55,12 @@ public sealed class PlanHistoryQuery(AppDbContext db, EditionResolver editions, 
         var rows = await entries.OrderByDescending(h => h.Id).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(h => new HistoryRow(h.At, h.UserName, h.Year, h.Field, h.Before, h.After))
             .ToListAsync(ct);
-        return new HistoryViewModel(context, number, plan.Name, rows, page, pageCount, mayReadReports);
+        var resource = new PlanResource(plan.Id, plan.Departments);
+        var mayReadThread = (await authorization.AuthorizeAsync(user, resource, PlanOperations.EditReport)).Succeeded;
+        return new HistoryViewModel(context, number, plan.Name, rows, page, pageCount, mayReadReports)
+        {
+            Thread = mayReadThread ? await threads.ForAsync(plan.PlanKeyId, null, ct) : [],
+        };
     }
 }
 

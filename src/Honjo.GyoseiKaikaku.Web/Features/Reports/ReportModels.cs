@@ -61,7 +61,40 @@ public sealed record ReviewRequest
 
     [StringLength(YearEndReport.MaxCommentLength, ErrorMessage = "コメントは{1}文字以内で入力してください。")]
     public string? Comment { get; init; }
+
+    /// <summary>"review" when the report was opened from the 企画課's queue; kept to offer the next one.</summary>
+    public string? Queue { get; init; }
+
+    /// <summary>The queue's department filter.</summary>
+    public int? QueueDepartment { get; init; }
 }
+
+/// <summary>A message for the report's thread.</summary>
+public sealed record CommentRequest
+{
+    public string? Year { get; init; }
+
+    [StringLength(ReportComment.MaxBodyLength, ErrorMessage = "コメントは{1}文字以内で入力してください。")]
+    public string? Body { get; init; }
+}
+
+/// <summary>One entry of a report's thread as shown.</summary>
+public sealed record ThreadEntry(long Id, string AuthorName, bool FromPlanningOffice, DateTimeOffset At, string KindLabel, ReportCommentKind Kind, string Body, FiscalYear Year);
+
+/// <summary>The 企画課's review queue a report was opened from (the start page's filter), to offer the next report.</summary>
+public sealed record ReviewInbox(int? Department)
+{
+    /// <summary>"queue=review&amp;qdept=5": what links and redirects carry.</summary>
+    public string Query => "queue=review" + (Department is { } d ? $"&qdept={d.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty);
+
+    /// <summary>The start page with the same filter.</summary>
+    public string InboxUrl => Department is { } d ? $"/?department={d.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "/";
+
+    public static ReviewInbox? From(string? queue, int? department) => queue == "review" ? new ReviewInbox(department is > 0 ? department : null) : null;
+}
+
+/// <summary>The next report waiting in the queue.</summary>
+public sealed record QueueNext(PlanNumber Number, string Name, string Year);
 
 /// <summary>The 訂正 form of a closed year's report: the corrected fields and the reason (企画課 only).</summary>
 public sealed record ReportCorrectionRequest : ReportFields
@@ -119,6 +152,7 @@ public enum RefusalKind
 
 public sealed record ReportEditorViewModel(
     EditionContext Context,
+    int PlanKeyId,
     PlanNumber Number,
     string PlanName,
     string Departments,
@@ -132,6 +166,22 @@ public sealed record ReportEditorViewModel(
     TargetAchievement? Achievement = null)
 {
     public RefusalKind Refusal { get; init; }
+
+    /// <summary>The person may read the report's thread (its department and the 企画課).</summary>
+    public bool ShowsThread { get; init; }
+
+    /// <summary>The person may write in the thread (the year is not closed).</summary>
+    public bool CanComment { get; init; }
+
+    public IReadOnlyList<ThreadEntry> Thread { get; init; } = [];
+
+    /// <summary>What was typed in a refused comment.</summary>
+    public string? CommentInput { get; init; }
+
+    /// <summary>The 企画課's queue the page was opened from, and the next report in it (after this one).</summary>
+    public ReviewInbox? Queue { get; init; }
+
+    public QueueNext? Next { get; init; }
 
     /// <summary>The 企画課 may correct this closed year's report (訂正, with a reason).</summary>
     public bool CanCorrect { get; init; }

@@ -21,7 +21,8 @@ public sealed class YearEndReportHandler(
     EditionResolver editions,
     IAuthorizationService authorization,
     TimeProvider clock,
-    Booklets.CorrectionPublisher corrections)
+    Booklets.CorrectionPublisher corrections,
+    ReportNotices notices)
 {
     private const string ChangedByOthers = "この報告は他の人が先に更新しました。最新の内容を確認してから、もう一度操作してください。";
 
@@ -93,6 +94,7 @@ public sealed class YearEndReportHandler(
             if (request.Command == ReportCommand.Submit)
             {
                 report.Submit(actor, clock.GetUtcNow());
+                await notices.SubmittedAsync(plan, context.Year, user, ct);
             }
         }
         catch (DomainException e)
@@ -221,13 +223,55 @@ public sealed class YearEndReportHandler(
     }
 
     public Task<ReportOutcome> AcceptAsync(PlanNumber number, ReviewRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct) =>
-        ReviewAsync(number, request, inputErrors, user, (r, a, now) => r.Accept(a, now), ct);
+        ReviewAsync(number, request, inputErrors, user, (r, a, now) => r.Accept(a, now), null, ct);
 
     public Task<ReportOutcome> ReturnAsync(PlanNumber number, ReviewRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct) =>
-        ReviewAsync(number, request, inputErrors, user, (r, a, now) => r.Return(a, request.Comment, now), ct);
+        ReviewAsync(number, request, inputErrors, user, (r, a, now) => r.Return(a, request.Comment, now), ReportCommentKind.Returned, ct);
 
     public Task<ReportOutcome> ReopenAsync(PlanNumber number, ReviewRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct) =>
-        ReviewAsync(number, request, inputErrors, user, (r, a, now) => r.Reopen(a, request.Comment, now), ct);
+        ReviewAsync(number, request, inputErrors, user, (r, a, now) => r.Reopen(a, request.Comment, now), ReportCommentKind.Reopened, ct);
+
+    /// <summary>
+    /// A message in the report's thread, from the department or the 企画課 (anyone else: 403). Refused without text or
+    /// once the year is closed; the other side is notified.
+    /// </summary>
+    public async Task<ReportOutcome> CommentAsync(PlanNumber number, CommentRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var loaded = await LoadAsync(number, request.Year, user, PlanOperations.EditReport, ct);
+        if (loaded.Outcome is { } refused)
+        {
+            return refused;
+        }
+
+        var (context, plan, resource) = loaded.Value;
+        var report = plan.ReportFor(context.Year);
+        ReportOutcome Refused(string message)
+        {
+            var outcome = Refuse(context, plan, user, resource, StoredReport.Of(report), null, [message]);
+            return outcome with { Model = outcome.Model! with { CommentInput = request.Body } };
+        }
+
+        if (inputErrors.Count > 0)
+        {
+            return Refused(inputErrors[0]);
+        }
+
+        ReportComment comment;
+        try
+        {
+            comment = ReportComment.Write(plan.PlanKeyId, context.Year, report, user.ToReportActor(resource), request.Body, clock.GetUtcNow());
+        }
+        catch (DomainException e)
+        {
+            return Refused(e.Message);
+        }
+
+        db.ReportComments.Add(comment);
+        await notices.CommentedAsync(plan, context.Year, comment, user, ct);
+        await db.SaveChangesAsync(ct);
+        return new ReportOutcome(ReportOutcomeKind.Ok, ToModel(context, plan, user, resource, StoredReport.Of(report), []));
+    }
 
     private async Task<ReportOutcome> ReviewAsync(
         PlanNumber number,
@@ -235,6 +279,7 @@ public sealed class YearEndReportHandler(
         IReadOnlyList<string> inputErrors,
         ClaimsPrincipal user,
         Action<YearEndReport, ReportActor, DateTimeOffset> act,
+        ReportCommentKind? threadEntry,
         CancellationToken ct)
     {
         var loaded = await LoadAsync(number, request.Year, user, PlanOperations.ReviewReport, ct);
@@ -263,15 +308,24 @@ public sealed class YearEndReportHandler(
             return Refused(ChangedByOthers);
         }
 
+        var actor = user.ToReportActor(resource);
         try
         {
-            act(report, user.ToReportActor(resource), clock.GetUtcNow());
+            act(report, actor, clock.GetUtcNow());
         }
         catch (DomainException e)
         {
             db.ChangeTracker.Clear();
             return Refused(e.Message);
         }
+
+        // A 差戻し's or 再開's reason is kept for good as an entry of the report's thread.
+        if (threadEntry is { } kind)
+        {
+            db.ReportComments.Add(ReportComment.OfReview(report, actor, kind));
+        }
+
+        await notices.ReviewedAsync(plan, context.Year, report.Status, report.ReviewComment, threadEntry == ReportCommentKind.Reopened, user, ct);
 
         try
         {
@@ -377,6 +431,7 @@ public sealed class YearEndReportHandler(
         var entryOpen = plan.Edition is not { Status: Domain.Editions.EditionStatus.Draft };
         return new ReportEditorViewModel(
             context,
+            plan.PlanKeyId,
             plan.PlanNumber,
             plan.Name,
             plan.ExecutingDepartmentsText,
@@ -391,6 +446,8 @@ public sealed class YearEndReportHandler(
         {
             EntryNotOpen = entryOpen ? null : plan.Edition!.ReportEntryNotOpenMessage,
             CanCorrect = actor.IsPlanningOffice && stored.IsClosed && plan.Edition is { IsClosed: true },
+            ShowsThread = actor.CanEdit,
+            CanComment = actor.CanEdit && !stored.IsClosed,
         };
     }
 }

@@ -8,8 +8,14 @@
     });
 
     // Destructive actions ask first.
+    // A form that is not complete (a 差戻し without its reason) says so first, before any question is asked.
     document.querySelectorAll("[data-confirm]").forEach(function (button) {
         button.addEventListener("click", function (event) {
+            if (button.form && !button.form.noValidate && !button.form.checkValidity()) {
+                event.preventDefault();
+                button.form.reportValidity();
+                return;
+            }
             if (!window.confirm(button.getAttribute("data-confirm"))) { event.preventDefault(); }
         });
     });
