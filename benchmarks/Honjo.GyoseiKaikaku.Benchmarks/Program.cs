@@ -24,6 +24,8 @@ internal static class ExportBenchmark
         await LibreOfficeRows.RunAsync(context, table);
         await LargeEditionPdfRows.RunAsync(context, table);
         await ExcelRows.RunAsync(context, table);
+        await LargeEditionExcelRows.RunAsync(context, table);
+        await PlanListRows.RunAsync(context, table);
 
         table.Print();
         return table.AllChecksPassed ? 0 : 1;

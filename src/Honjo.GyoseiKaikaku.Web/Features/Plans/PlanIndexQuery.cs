@@ -135,16 +135,20 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
                 || perspectives.Contains(p.Perspective));
         }
 
-        var perField = await plans.GroupBy(p => p.FieldNumber)
-            .Select(g => new { Field = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var matchCount = perField.Sum(f => f.Count);
-        var paging = PlanIndexPaging.For(request.Page, matchCount, PageSize,
-            perField.OrderBy(f => f.Field).Select(f => (f.Field, f.Count)).ToList());
-
-        var rows = await plans
+        // The filter and search run once, for the matching ids in booklet order (narrow rows); the page's rows are
+        // then read by id, so a search is not evaluated a second time for the page.
+        var matches = await plans
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
-            .Skip(paging.Skip).Take(PageSize)
+            .Select(p => new { p.Id, p.FieldNumber })
+            .ToListAsync(cancellationToken);
+        var matchCount = matches.Count;
+        var paging = PlanIndexPaging.For(request.Page, matchCount, PageSize,
+            matches.GroupBy(m => m.FieldNumber).Select(g => (g.Key, g.Count())).ToList());
+        var pageIds = matches.Skip(paging.Skip).Take(PageSize).Select(m => m.Id).ToList();
+
+        var rows = await db.Plans.AsNoTracking()
+            .Where(p => pageIds.Contains(p.Id))
+            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
             .Select(p => new
             {
                 p.Id,
