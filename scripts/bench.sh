@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Times the R6 PDF and Excel booklets (cold and warm) and LibreOffice converting the Excel booklet to PDF,
-# and prints the ratio. Usage: scripts/bench.sh [warmRuns]
+# Prints every row of issue #11's table in one run (R6 and 1,008-plan PDF, LibreOffice baseline, memory, Excel),
+# with the machine and each goal; exits 1 when a correctness check fails. Usage: scripts/bench.sh [warmRuns]
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 require_dotnet

@@ -52,6 +52,7 @@ public static class WebFeatures
         services.AddScoped<Features.Account.SignInHandler>();
         services.AddScoped<Features.Account.PasswordChangeHandler>();
         services.AddScoped<Features.Booklets.BookletExportService>();
+        services.AddSingleton<Features.Booklets.ExportJobs>();
         services.AddScoped<Features.Booklets.RazorHtmlRenderer>();
         services.AddScoped<Features.Booklets.EditionsHandler>();
         services.AddScoped<Features.Booklets.CorrectionPublisher>();

@@ -380,6 +380,40 @@ public sealed class ExcelBookletWriterTests(ExcelBookletFixture fixture, ITestOu
     }
 
     /// <summary>The row of each label in column A (the top cell of a merged label), in sheet order.</summary>
+    [Fact]
+    public void The_1008_plan_edition_opens_with_its_index_and_one_sheet_per_plan_in_booklet_order()
+    {
+        // The large edition: R6's plans 18 times per field, renumbered (LargerBooklets.Repeat = LargeEdition).
+        var large = LargerBooklets.Repeat(fixture.Booklet, 18);
+        var bytes = new ExcelBookletWriter().Write(large);
+
+        using var workbook = ExcelBookletFixture.Open(bytes);
+        var expected = new[] { "一覧" }.Concat(large.Sheets.Select(s => s.Number.ToString())).ToList();
+        Assert.Equal(1 + 1008, expected.Count);
+        Assert.Equal(expected, workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal(["1-1", "1-468", "2-1", "2-324", "3-1", "3-216"], new[] { 1, 468, 469, 792, 793, 1008 }.Select(i => workbook.Worksheet(i + 1).Name));
+
+        var index = workbook.Worksheet("一覧");
+        var planRows = index.RowsUsed().Where(r => r.RowNumber() > 2 && !r.Cell(1).IsMerged()).ToList();
+        Assert.Equal(1008, planRows.Count);
+        Assert.Equal(large.Sheets.Select(s => s.Page), planRows.Select(r => (int)r.Cell(7).GetDouble()));
+
+        // A sheet far into the booklet reads as its source sheet does, under its own number and page.
+        var last = large.Sheets.Last();
+        var ws = workbook.Worksheet(last.Number.ToString());
+        Assert.Equal($"計画番号 {last.Number}", ws.Cell(1, 5).GetString());
+        Assert.Equal(last.Name, ws.Cell(LabelRows(ws)["計画名"], 2).GetString());
+        Assert.Equal((uint)last.Page, ws.PageSetup.FirstPageNumber);
+        Assert.Equal(XLBorderStyleValues.Thin, ws.Cell(LabelRows(ws)["取組内容"], 2).Style.Border.TopBorder);
+
+        // Every worksheet keeps its columns in order, as the schema requires (the package fix, on every sheet).
+        Assert.All(ExcelBookletFixture.SheetParts(bytes).Values, part =>
+        {
+            var mins = part.Descendants(Main + "col").Select(c => (int)c.Attribute("min")!).ToList();
+            Assert.Equal(mins.Order(), mins);
+        });
+    }
+
     private static Dictionary<string, int> LabelRows(IXLWorksheet ws) =>
         ws.Column(1).CellsUsed()
             .Where(c => !c.IsMerged() || c.MergedRange().FirstCell().Address.Equals(c.Address))

@@ -1,5 +1,6 @@
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +19,7 @@ public static class TestUsers
     /// Creates <paramref name="userName"/> with <paramref name="role"/> (an <see cref="AppRoles"/> name) bound to the
     /// named departments, with the address <c>userName@example.jp</c>, and returns its id. A user that already exists is returned unchanged.
     /// </summary>
-    public static async Task<string> CreateAsync(AppFactory factory, string userName, string role, params string[] departmentNames)
+    public static async Task<string> CreateAsync(WebApplicationFactory<Program> factory, string userName, string role, params string[] departmentNames)
     {
         ArgumentNullException.ThrowIfNull(factory);
         await using var scope = factory.Services.CreateAsyncScope();

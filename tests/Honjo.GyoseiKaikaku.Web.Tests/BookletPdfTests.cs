@@ -2,7 +2,9 @@ using Honjo.GyoseiKaikaku.Domain.Booklets;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Outline;
+using UglyToad.PdfPig.Tokens;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests;
 
@@ -110,6 +112,64 @@ public sealed class BookletPdfTests(RenderedBooklet rendered) : IClassFixture<Re
         Assert.Equal(1, pdf.NumberOfPages);
         Assert.Contains("農業委員会事務局など", Squash(pdf.GetPage(1).Text), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_page_reads_as_the_booklet_printed_before_the_pdf_route_changed()
+    {
+        var differing = TestSupport.BookletText.DifferingPages(TestSupport.BookletText.R6Baseline(), TestSupport.BookletText.PerPage(rendered.Pdf));
+
+        Assert.Empty(differing);
+    }
+
+    [Fact]
+    public void Each_bookmark_leads_to_the_page_the_contents_names()
+    {
+        using var pdf = PdfDocument.Open(rendered.Pdf);
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks), "The PDF has no bookmarks.");
+        var pages = Flatten(bookmarks.Roots).OfType<DocumentBookmarkNode>().ToDictionary(b => b.Title, b => b.PageNumber);
+
+        foreach (var field in rendered.Booklet.Fields)
+        {
+            Assert.Equal(field.Page, pages[$"改革分野{field.Title}"]);
+        }
+
+        foreach (var sheet in rendered.Booklet.Sheets)
+        {
+            Assert.Equal(sheet.Page, pages[$"{sheet.Number} {sheet.Name}"]);
+        }
+    }
+
+    [Fact]
+    public void The_pdf_stays_tagged_for_screen_readers_with_its_fonts_embedded_once()
+    {
+        using var pdf = PdfDocument.Open(rendered.Pdf);
+        var catalog = pdf.Structure.Catalog.CatalogDictionary;
+
+        Assert.True(catalog.ContainsKey(NameToken.StructTreeRoot), "The PDF has no structure tree.");
+        var markInfo = (DictionaryToken)Resolve(pdf, catalog.Data[NameToken.MarkInfo.Data]);
+        Assert.Equal(BooleanToken.True, markInfo.Data[NameToken.Marked.Data]);
+
+        // One subset per typeface for the whole booklet, not Type 3 fonts page by page.
+        var fonts = new HashSet<IndirectReference>();
+        foreach (var page in pdf.GetPages())
+        {
+            var resources = (DictionaryToken)Resolve(pdf, page.Dictionary.Data[NameToken.Resources.Data]);
+            if (resources.Data.TryGetValue(NameToken.Font.Data, out var fontToken))
+            {
+                foreach (var font in ((DictionaryToken)Resolve(pdf, fontToken)).Data.Values.OfType<IndirectReferenceToken>())
+                {
+                    fonts.Add(font.Data);
+                    var subtype = ((DictionaryToken)pdf.Structure.GetObject(font.Data).Data).Data[NameToken.Subtype.Data];
+                    Assert.NotEqual(NameToken.Type3, subtype);
+                }
+            }
+        }
+
+        Assert.InRange(fonts.Count, 1, 6);
+    }
+
+    private static IToken Resolve(PdfDocument pdf, IToken token) =>
+        token is IndirectReferenceToken reference ? pdf.Structure.GetObject(reference.Data).Data : token;
 
     private static IEnumerable<BookmarkNode> Flatten(IEnumerable<BookmarkNode> nodes) =>
         nodes.SelectMany(n => new[] { n }.Concat(Flatten(n.Children)));

@@ -19,7 +19,7 @@ public static partial class ToUnicodeNormalizer
         var text = Encoding.Latin1.GetString(pdf);
         var objectNumbers = ToUnicodeReference().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct().ToList();
         var startXref = StartXref().Matches(text).LastOrDefault();
-        var trailer = Trailer().Matches(text).LastOrDefault();
+        var trailer = PdfSyntax.Trailer().Matches(text).LastOrDefault();
         if (objectNumbers.Count == 0 || startXref is null || trailer is null)
         {
             return pdf;
@@ -54,11 +54,11 @@ public static partial class ToUnicodeNormalizer
                 continue;
             }
 
-            var compressed = Deflate(Encoding.Latin1.GetBytes(fixedCmap));
+            var compressed = PdfSyntax.Deflate(Encoding.Latin1.GetBytes(fixedCmap));
             offsets[number] = output.Position;
-            Write(output, $"{number} 0 obj\n<</Filter /FlateDecode /Length {compressed.Length}>>\nstream\n");
+            PdfSyntax.Write(output, $"{number} 0 obj\n<</Filter /FlateDecode /Length {compressed.Length}>>\nstream\n");
             output.Write(compressed);
-            Write(output, "\nendstream\nendobj\n");
+            PdfSyntax.Write(output, "\nendstream\nendobj\n");
         }
 
         if (offsets.Count == 0)
@@ -75,7 +75,7 @@ public static partial class ToUnicodeNormalizer
 
         var trailerDict = trailer.Groups[1].Value;
         xref.Append(CultureInfo.InvariantCulture, $"trailer\n<<{trailerDict.Trim()}\n/Prev {startXref.Groups[1].Value}>>\nstartxref\n{xrefOffset}\n%%EOF\n");
-        Write(output, xref.ToString());
+        PdfSyntax.Write(output, xref.ToString());
         return output.ToArray();
     }
 
@@ -165,7 +165,7 @@ public static partial class ToUnicodeNormalizer
             return null;
         }
 
-        var length = LengthEntry().Match(header.Groups[1].Value);
+        var length = PdfSyntax.LengthEntry().Match(header.Groups[1].Value);
         if (!length.Success || !header.Groups[1].Value.Contains("/FlateDecode", StringComparison.Ordinal))
         {
             return null;
@@ -177,18 +177,7 @@ public static partial class ToUnicodeNormalizer
         return reader.ReadToEnd();
     }
 
-    private static byte[] Deflate(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            zlib.Write(data);
-        }
 
-        return output.ToArray();
-    }
-
-    private static void Write(Stream stream, string text) => stream.Write(Encoding.Latin1.GetBytes(text));
 
     private static int Hex(string hex) => int.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
@@ -215,11 +204,7 @@ public static partial class ToUnicodeNormalizer
     [GeneratedRegex(@"startxref\s+(\d+)\s+%%EOF")]
     private static partial Regex StartXref();
 
-    [GeneratedRegex(@"trailer\s*<<(.*?)>>\s*startxref", RegexOptions.Singleline)]
-    private static partial Regex Trailer();
 
-    [GeneratedRegex(@"/Length (\d+)(?! \d+ R)")]
-    private static partial Regex LengthEntry();
 
     [GeneratedRegex(@"beginbfchar(.*?)endbfchar", RegexOptions.Singleline)]
     private static partial Regex BfChar();

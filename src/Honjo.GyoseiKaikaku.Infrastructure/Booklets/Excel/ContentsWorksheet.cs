@@ -28,6 +28,7 @@ internal static class ContentsWorksheet
         rows.SetColumnWidths();
 
         rows.Write(24, new CellSpec(1, LastColumn, booklet.Title, ExcelLook.Title, ExcelLook.TitleFontSize));
+        rows.Grid = true;
         rows.Write(Headers.Select((h, i) => CellSpec.Single(i + 1, h, ExcelLook.Label)).ToArray());
         foreach (var field in booklet.Fields)
         {
@@ -48,7 +49,6 @@ internal static class ContentsWorksheet
             }
         }
 
-        ExcelLook.Grid(rows.Sheet.Range(HeaderRow, 1, rows.Last, LastColumn));
         rows.Sheet.SheetView.FreezeRows(HeaderRow);
         rows.Sheet.PageSetup.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
         ExcelLook.PageSetup(rows.Sheet, booklet.Title, BookletLayout.FirstContentsPage, rows.Last, LastColumn, onePage: false);

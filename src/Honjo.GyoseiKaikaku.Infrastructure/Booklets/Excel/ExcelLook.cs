@@ -113,11 +113,13 @@ internal static class ExcelLook
         }
     }
 
-    /// <summary>Thin lines around and inside a table.</summary>
-    public static void Grid(IXLRange range)
+    /// <summary>Thin lines around a cell: a table's cells together draw its grid.</summary>
+    public static void GridLines(IXLStyle style)
     {
-        range.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
-        range.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        style.Border.TopBorder = XLBorderStyleValues.Thin;
+        style.Border.BottomBorder = XLBorderStyleValues.Thin;
+        style.Border.LeftBorder = XLBorderStyleValues.Thin;
+        style.Border.RightBorder = XLBorderStyleValues.Thin;
     }
 
     /// <summary>

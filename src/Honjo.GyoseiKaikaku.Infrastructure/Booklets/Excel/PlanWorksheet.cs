@@ -36,13 +36,12 @@ internal static class PlanWorksheet
             new CellSpec(1, 4, booklet.SheetHeading, ExcelLook.Title, ExcelLook.NameFontSize),
             new CellSpec(5, LastColumn, $"計画番号 {sheet.Number}", ExcelLook.RightNote));
         rows.Sheet.Range(1, 1, 1, LastColumn).Style.Border.BottomBorder = XLBorderStyleValues.Medium;
-        var theme = rows.Write(
+        rows.Grid = true;
+        rows.Write(
             CellSpec.Single(1, "改革テーマ", ExcelLook.Label),
             new CellSpec(2, LastColumn, booklet.Theme, ExcelLook.Bold));
-        ExcelLook.Grid(rows.Sheet.Range(theme, 1, theme, LastColumn));
         rows.Space(6);
 
-        var tableStart = rows.Next;
         Text(rows, "改革分野", sheet.FieldTitle);
         rows.Write(Label("計画名"), new CellSpec(2, LastColumn, sheet.Name, ExcelLook.Bold, ExcelLook.NameFontSize));
         rows.Write(
@@ -74,7 +73,6 @@ internal static class PlanWorksheet
         Text(rows, "年度末評価", GradeText(sheet));
         Text(rows, sheet.NextYearPolicyHeading, sheet.NextYearPolicy, minLines: 4);
         Text(rows, "備考", ExcelText.Lines(sheet.Remarks));
-        ExcelLook.Grid(rows.Sheet.Range(tableStart, 1, rows.Last, LastColumn));
 
         ExcelLook.PageSetup(rows.Sheet, booklet.Title, sheet.Page, rows.Last, LastColumn, onePage: true);
         return rows.Sheet;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 
 /// <summary>Downloads: the whole booklet of an edition, and one plan's sheet, as PDF or Excel.</summary>
-public sealed class BookletsController(BookletExportService exports, EditionsHandler editions) : Controller
+public sealed class BookletsController(BookletExportService exports, EditionsHandler editions, ExportJobs jobs) : Controller
 {
     /// <summary>Any stored revision of a published file (the booklets and open data of a milestone or a 訂正), as stored.</summary>
     [HttpGet("/booklets/{year}/files/{id:int}")]
@@ -49,8 +49,51 @@ public sealed class BookletsController(BookletExportService exports, EditionsHan
             return NotFound();
         }
 
-        return await Deliver(() => exports.BookletAsync(fy, format, stage, ct));
+        // Joins the render already running for this booklet, if any (ADR 0022): without scripts this is the download.
+        var job = jobs.Start(new BookletExportKey(fy, format, stage));
+        return await Deliver(() => job.Completion.WaitAsync(ct));
     }
+
+    /// <summary>
+    /// Starts (or joins) the render of a booklet and answers its job as JSON, for the page's progress display
+    /// (wwwroot/js/site.js); the plain download link stays the fallback without scripts.
+    /// </summary>
+    [HttpGet("/booklets/{year}/export")]
+    public IActionResult StartExport(string year, [FromQuery] string? format, [FromQuery] string? stage)
+    {
+        if (!FiscalYear.TryParse(year, out var fy) || !Enum.TryParse<BookletFormat>(format, true, out var f) || !Enum.TryParse<BookletStage>(stage, true, out var s)
+            || !Enum.IsDefined(f) || !Enum.IsDefined(s))
+        {
+            return NotFound();
+        }
+
+        return Json(JobStatus(jobs.Start(new BookletExportKey(fy, f, s))));
+    }
+
+    [HttpGet("/booklets/exports/{id:guid}")]
+    public IActionResult ExportStatus(Guid id) => jobs.Find(id) is { } job ? Json(JobStatus(job)) : NotFound();
+
+    /// <summary>The finished job's file, for as long as it is kept (<see cref="ExportJobs.KeepFinished"/>).</summary>
+    [HttpGet("/booklets/exports/{id:guid}/file")]
+    public async Task<IActionResult> ExportFile(Guid id, CancellationToken ct)
+    {
+        if (jobs.Find(id) is not { } job)
+        {
+            return NotFound();
+        }
+
+        return await Deliver(() => job.Completion.WaitAsync(ct));
+    }
+
+    private object JobStatus(ExportJob job) => new
+    {
+        id = job.Id,
+        state = job.State.ToString().ToLowerInvariant(),
+        elapsedSeconds = jobs.SecondsSinceStart(job),
+        requests = job.Requests,
+        file = job.State == ExportJobState.Done ? Url.Action(nameof(ExportFile), new { id = job.Id }) : null,
+        error = job.State == ExportJobState.NotFound ? "この冊子は見つかりません。" : job.Error,
+    };
 
     private async Task<IActionResult> Plan(string id, string? year, BookletFormat format, CancellationToken ct)
     {

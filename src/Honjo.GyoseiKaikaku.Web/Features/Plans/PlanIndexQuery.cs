@@ -1,3 +1,4 @@
+using System.Globalization;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
@@ -34,6 +35,9 @@ public sealed record PlanIndexRequest
 
     public string? Q { get; init; }
 
+    /// <summary>The page of a long list (1-based); absent or out of range means the nearest page that exists.</summary>
+    public int? Page { get; init; }
+
     public bool HasFilters =>
         Field is not null || Department is not null || Perspective is not null
         || !string.IsNullOrWhiteSpace(Grade) || !string.IsNullOrWhiteSpace(Q)
@@ -43,10 +47,18 @@ public sealed record PlanIndexRequest
     public FiscalYear? ExplicitGradeYear => FiscalYear.TryParse(GradeYear, out var year) ? year : null;
 }
 
-/// <summary>Builds the 目次 of an edition, filtered and searched.</summary>
+/// <summary>
+/// Builds the 目次 of an edition, filtered and searched. A list longer than <see cref="PageSize"/> is paged in the
+/// database (count, then one page of rows in booklet order), so a 1,000-plan edition sends one page, not the whole
+/// list; the fields' first pages are offered as jumps (ADR 0022). Grades and report texts come through the global
+/// report filter (ADR 0015), so the counts, pages and search never reveal a report the reader may not see.
+/// </summary>
 public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
 {
     public const string UngradedValue = "none";
+
+    /// <summary>Rows per page: R6's 56 plans stay on one page, as printed; a large edition pages.</summary>
+    public const int PageSize = 100;
 
     public async Task<PlanIndexViewModel?> HandleAsync(PlanIndexRequest request, CancellationToken cancellationToken)
     {
@@ -123,7 +135,19 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
                 || perspectives.Contains(p.Perspective));
         }
 
-        var rows = await plans
+        // The filter and search run once, for the matching ids in booklet order (narrow rows); the page's rows are
+        // then read by id, so a search is not evaluated a second time for the page.
+        var matches = await plans
+            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .Select(p => new { p.Id, p.FieldNumber })
+            .ToListAsync(cancellationToken);
+        var matchCount = matches.Count;
+        var paging = PlanIndexPaging.For(request.Page, matchCount, PageSize,
+            matches.GroupBy(m => m.FieldNumber).Select(g => (g.Key, g.Count())).ToList());
+        var pageIds = matches.Skip(paging.Skip).Take(PageSize).Select(m => m.Id).ToList();
+
+        var rows = await db.Plans.AsNoTracking()
+            .Where(p => pageIds.Contains(p.Id))
             .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
             .Select(p => new
             {
@@ -171,7 +195,11 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
             .Select(d => new DepartmentLink(d.Id, d.Name)).ToListAsync(cancellationToken);
 
         return new PlanIndexViewModel(context, request, groups, totalCount, gradeYear, terms, departments,
-            fields.Select(f => (f.Number, f.Title)).ToList());
+            fields.Select(f => (f.Number, f.Title)).ToList())
+        {
+            MatchCount = matchCount,
+            Paging = paging,
+        };
     }
 
     private async Task<Dictionary<int, string>> FindSnippetsAsync(List<int> planIds, string term, CancellationToken cancellationToken)
@@ -248,7 +276,92 @@ public sealed record PlanIndexViewModel(
     IReadOnlyList<DepartmentLink> Departments,
     IReadOnlyList<(int Number, string Title)> Fields)
 {
-    public int MatchCount => Groups.Sum(g => g.Rows.Count);
+    /// <summary>The plans that match, on every page.</summary>
+    public int MatchCount { get; init; }
+
+    public PlanIndexPaging Paging { get; init; } = PlanIndexPaging.OnePage;
+
+    /// <summary>
+    /// This list's address on <paramref name="page"/>: every filter and the search kept in the query string, so a
+    /// page can be bookmarked and shared. Page 1 has no page parameter.
+    /// </summary>
+    public string PageQuery(int page)
+    {
+        var r = Request;
+        var query = new List<KeyValuePair<string, string?>>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add(new(name, value));
+            }
+        }
+
+        Add("year", Context.HasSeveralEditions || !string.IsNullOrEmpty(r.Year) ? Context.Year.Code : null);
+        Add("q", r.Q);
+        Add("field", r.Field?.ToString(CultureInfo.InvariantCulture));
+        Add("department", r.Department?.ToString(CultureInfo.InvariantCulture));
+        Add("cooperating", r.Cooperating ? "true" : null);
+        Add("perspective", r.Perspective?.ToString());
+        Add("grade", r.Grade);
+        Add("gradeYear", r.ExplicitGradeYear?.Code);
+        Add("status", r.Status?.ToString());
+        Add("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null);
+        return QueryString.Create(query).ToUriComponent();
+    }
 }
+
+/// <summary>Where a list's page starts, how many there are, and on which page each 改革分野 begins.</summary>
+public sealed record PlanIndexPaging(int Page, int PageCount, int FirstRow, int LastRow, IReadOnlyList<FieldStart> FieldStarts)
+{
+    public static readonly PlanIndexPaging OnePage = new(1, 1, 1, 0, []);
+
+    public bool IsPaged => PageCount > 1;
+
+    public int Skip => FirstRow - 1;
+
+    public static PlanIndexPaging For(int? requested, int matchCount, int pageSize, IReadOnlyList<(int Field, int Count)> perField)
+    {
+        ArgumentNullException.ThrowIfNull(perField);
+        var pageCount = Math.Max(1, (matchCount + pageSize - 1) / pageSize);
+        var page = Math.Clamp(requested ?? 1, 1, pageCount);
+        var starts = new List<FieldStart>();
+        var before = 0;
+        foreach (var (field, count) in perField)
+        {
+            starts.Add(new FieldStart(field, (before / pageSize) + 1, count));
+            before += count;
+        }
+
+        var first = ((page - 1) * pageSize) + 1;
+        return new PlanIndexPaging(page, pageCount, first, Math.Min(matchCount, page * pageSize), starts);
+    }
+
+    /// <summary>
+    /// The page numbers to link: the first, the last, and two either side of the current one; null where numbers
+    /// are left out (shown as "…"), so the bar stays short on a phone whatever the page count.
+    /// </summary>
+    public IReadOnlyList<int?> Window()
+    {
+        var shown = Enumerable.Range(1, PageCount)
+            .Where(p => p == 1 || p == PageCount || Math.Abs(p - Page) <= 2)
+            .ToList();
+        var result = new List<int?>();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            if (i > 0 && shown[i] - shown[i - 1] > 1)
+            {
+                result.Add(null);
+            }
+
+            result.Add(shown[i]);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>A 改革分野's first page in a paged list, and how many of its plans match.</summary>
+public sealed record FieldStart(int Field, int Page, int Count);
 
 public sealed record DepartmentLinksModel(IReadOnlyList<DepartmentLink> Departments, string YearParam);

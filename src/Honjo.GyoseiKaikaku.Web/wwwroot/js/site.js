@@ -20,6 +20,35 @@
         });
     });
 
+    // A status line with a progress bar and the seconds waited, placed after an element (ADR 0022).
+    function progressAfter(element, text) {
+        var box = document.createElement("div");
+        box.className = "export-progress";
+        box.setAttribute("role", "status");
+        var bar = document.createElement("progress");
+        bar.setAttribute("aria-label", text);
+        var label = document.createElement("span");
+        box.appendChild(bar);
+        box.appendChild(label);
+        element.insertAdjacentElement("afterend", box);
+        var started = Date.now();
+        function show(message) { label.textContent = message; }
+        show(text);
+        var timer = window.setInterval(function () {
+            show(text + "（" + Math.round((Date.now() - started) / 1000) + "秒経過）");
+        }, 1000);
+        return {
+            box: box,
+            show: show,
+            done: function (message, isError) {
+                window.clearInterval(timer);
+                box.removeChild(bar);
+                if (isError) { box.setAttribute("role", "alert"); }
+                show(message);
+            }
+        };
+    }
+
     // Long work (publishing renders both booklets) shows that it is running and cannot be sent twice.
     document.querySelectorAll("form").forEach(function (form) {
         form.addEventListener("submit", function (event) {
@@ -28,7 +57,42 @@
                 button.textContent = button.getAttribute("data-busy");
                 button.setAttribute("aria-busy", "true");
                 window.setTimeout(function () { button.disabled = true; }, 0);
+                progressAfter(button, button.getAttribute("data-busy"));
             }
+        });
+    });
+
+    // A booklet download that takes a while: start (or join) the render, show its progress, then download the
+    // finished file. Without scripts, or if anything fails here, the link itself downloads as before.
+    document.querySelectorAll("a[data-export]").forEach(function (link) {
+        link.addEventListener("click", function (event) {
+            if (!window.fetch || link.getAttribute("aria-busy") === "true") { return; }
+            event.preventDefault();
+            link.setAttribute("aria-busy", "true");
+            var progress = progressAfter(link, "冊子を作成しています");
+            function fallback() {
+                link.removeAttribute("aria-busy");
+                progress.box.remove();
+                window.location.href = link.href;
+            }
+            function poll(url) {
+                fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+                    .then(function (response) { if (!response.ok) { throw new Error(String(response.status)); } return response.json(); })
+                    .then(function (job) {
+                        if (job.state === "running") {
+                            window.setTimeout(function () { poll("/booklets/exports/" + job.id); }, 1000);
+                        } else if (job.state === "done") {
+                            link.removeAttribute("aria-busy");
+                            progress.done("作成しました。ダウンロードを開始します。");
+                            window.location.href = job.file;
+                        } else {
+                            link.removeAttribute("aria-busy");
+                            progress.done(job.error || "作成できませんでした。", true);
+                        }
+                    })
+                    .catch(fallback);
+            }
+            poll(link.getAttribute("data-export"));
         });
     });
 

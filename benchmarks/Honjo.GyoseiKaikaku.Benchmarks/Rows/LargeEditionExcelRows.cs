@@ -1,0 +1,45 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using Honjo.GyoseiKaikaku.Domain.Booklets;
+
+namespace Honjo.GyoseiKaikaku.Benchmarks;
+
+/// <summary>
+/// helper-scale's rows: the 1,008-plan edition's Excel booklet (warm: median of the warm runs, the writer's code
+/// already loaded by the R6 rows), its cost per sheet beside R6's, and a check that the workbook holds the 一覧 and
+/// one worksheet per plan.
+/// </summary>
+internal static class LargeEditionExcelRows
+{
+    public static async Task RunAsync(BenchContext context, ResultTable table)
+    {
+        Console.WriteLine("1,008-plan edition Excel…");
+        var r6 = await BenchContext.ReadR6Async(context.App);
+        var booklet = await BenchContext.ReadR6Async(context.LargeApp);
+        var sheets = booklet.Sheets.Count();
+        var excel = BenchContext.Service<IBookletExcelWriter>(context.LargeApp);
+
+        var r6Warm = await Timing.MedianAsync(context.WarmRuns, _ => Task.FromResult(excel.Write(r6)));
+        var (first, bytes) = await Timing.TimeAsync(() => Task.FromResult(excel.Write(booklet)));
+        var warm = await Timing.MedianAsync(Math.Min(3, context.WarmRuns), _ => Task.FromResult(excel.Write(booklet)));
+
+        table.Add("1,008-plan edition Excel, warm", $"{ResultTable.Ms(warm)}, {ResultTable.Kb(bytes.Length)} (first: {ResultTable.Ms(first)})", "<= 3 s", warm <= 3000);
+        table.Add(
+            "1,008-plan Excel per sheet vs R6's",
+            $"{warm / sheets:F1} ms vs {r6Warm / r6.Sheets.Count():F1} ms",
+            "(context; was 9 ms a sheet)",
+            null);
+
+        var names = SheetNames(bytes);
+        var expected = booklet.Sheets.Select(s => s.Number.ToString()).Prepend("一覧").ToList();
+        table.Check("1,008-plan workbook: 一覧 + one sheet per plan, in order", names.SequenceEqual(expected), $"{names.Count} worksheets");
+    }
+
+    private static List<string> SheetNames(byte[] workbook)
+    {
+        using var zip = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
+        using var stream = zip.GetEntry("xl/workbook.xml")!.Open();
+        XNamespace main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        return XDocument.Load(stream).Descendants(main + "sheet").Select(s => (string)s.Attribute("name")!).ToList();
+    }
+}

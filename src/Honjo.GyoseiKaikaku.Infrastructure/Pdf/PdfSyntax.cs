@@ -1,0 +1,29 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Honjo.GyoseiKaikaku.Infrastructure.Pdf;
+
+/// <summary>What the PDF post-processing steps read and write the same way: trailers, stream lengths, Flate data.</summary>
+internal static partial class PdfSyntax
+{
+    public static byte[] Deflate(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    public static void Write(Stream stream, string text) => stream.Write(Encoding.Latin1.GetBytes(text));
+
+    [GeneratedRegex(@"trailer\s*<<(.*?)>>\s*startxref", RegexOptions.Singleline)]
+    public static partial Regex Trailer();
+
+    /// <summary>A stream's length written directly (an indirect length is not followed).</summary>
+    [GeneratedRegex(@"/Length (\d+)(?! \d+ R)")]
+    public static partial Regex LengthEntry();
+}

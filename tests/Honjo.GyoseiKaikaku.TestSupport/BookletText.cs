@@ -1,0 +1,40 @@
+using UglyToad.PdfPig;
+
+namespace Honjo.GyoseiKaikaku.TestSupport;
+
+/// <summary>
+/// A booklet PDF's text as a reader gets it: each page's characters in the order they are printed (content order),
+/// whitespace left out (how a PDF spaces glyphs is not text). The R6 booklet's text as the main branch printed it
+/// before issue #11 changed the PDF route is kept in Baselines/booklet-R6.txt, one line a page.
+/// </summary>
+public static class BookletText
+{
+    public static string R6BaselinePath => Path.Combine(RepoPaths.Root, "tests", "Honjo.GyoseiKaikaku.TestSupport", "Baselines", "booklet-R6.txt");
+
+    public static IReadOnlyList<string> PerPage(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return document.GetPages()
+            .Select(page => string.Concat(page.Letters.SelectMany(l => l.Value).Where(c => !char.IsWhiteSpace(c))))
+            .ToList();
+    }
+
+    public static IReadOnlyList<string> R6Baseline() => File.ReadAllLines(R6BaselinePath);
+
+    /// <summary>The pages whose text differs from <paramref name="expected"/> (1-based), and a page count that differs as page 0.</summary>
+    public static IReadOnlyList<int> DifferingPages(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(actual);
+        var differing = Enumerable.Range(0, Math.Min(expected.Count, actual.Count))
+            .Where(i => !string.Equals(expected[i], actual[i], StringComparison.Ordinal))
+            .Select(i => i + 1)
+            .ToList();
+        if (expected.Count != actual.Count)
+        {
+            differing.Insert(0, 0);
+        }
+
+        return differing;
+    }
+}
