@@ -359,24 +359,13 @@ public sealed class ExcelBookletWriterTests(ExcelBookletFixture fixture, ITestOu
     }
 
     [Fact]
-    public void Writing_the_whole_booklet_takes_well_under_a_few_seconds()
+    public void The_whole_booklet_is_one_workbook_of_a_sensible_size()
     {
-        var writer = new ExcelBookletWriter();
-        writer.Write(fixture.Booklet);
-
-        byte[] bytes = [];
-        var best = TimeSpan.MaxValue;
-        for (var i = 0; i < 3; i++)
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            bytes = writer.Write(fixture.Booklet);
-            best = watch.Elapsed < best ? watch.Elapsed : best;
-        }
-
-        output.WriteLine($"57 worksheets, {bytes.Length / 1024} KB in {best.TotalSeconds:0.000} s (warm, best of 3).");
+        // How fast it is written is measured by scripts/bench.sh, not asserted here (docs/benchmarks.md).
+        var bytes = new ExcelBookletWriter().Write(fixture.Booklet);
+        output.WriteLine($"57 worksheets, {bytes.Length / 1024} KB.");
 
         Assert.InRange(bytes.Length, 20_000, 2_000_000);
-        Assert.True(best < TimeSpan.FromSeconds(5), $"Writing took {best.TotalSeconds:0.00} s.");
     }
 
     /// <summary>The row of each label in column A (the top cell of a merged label), in sheet order.</summary>
