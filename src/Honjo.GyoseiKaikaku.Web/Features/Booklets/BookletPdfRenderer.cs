@@ -91,6 +91,13 @@ public sealed class BookletPdfRenderer(
         }
 
         var composed = stopwatch.ElapsedMilliseconds;
+
+        // Without a browser, one refused print (one warning, ADR 0008) rather than one a part.
+        if (engine.UnavailableReason() is not null)
+        {
+            await engine.RenderAsync(new PdfRequest(htmls[0], FitScript, Pack: false), cancellationToken);
+        }
+
         var reused = 0;
         var pdfs = await Task.WhenAll(htmls.Select(async html =>
         {
