@@ -58,6 +58,7 @@ public static class WebFeatures
         services.AddScoped<Features.Booklets.CorrectionPublisher>();
         services.AddScoped<Features.Booklets.NextEditionHandler>();
         services.AddScoped<Features.Booklets.EditionChangesQuery>();
+        services.AddSingleton<Features.Booklets.PdfPartCache>();
         services.AddScoped<Domain.Booklets.IBookletPdfRenderer, Features.Booklets.BookletPdfRenderer>();
         services.AddScoped<Features.Workbook.WorkbookDownloadQuery>();
         services.AddScoped<Features.Workbook.WorkbookImportHandler>();

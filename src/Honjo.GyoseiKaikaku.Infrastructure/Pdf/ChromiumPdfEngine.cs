@@ -54,8 +54,12 @@ public sealed class PdfEngineUnavailableException : Exception
     }
 }
 
-/// <summary>HTML to print; page size, margins and page numbers come from its CSS (@page and its margin boxes).</summary>
-public sealed record PdfRequest(string Html, string? FitScript = null);
+/// <summary>
+/// HTML to print; page size, margins and page numbers come from its CSS (@page and its margin boxes). A request
+/// with <paramref name="Pack"/> false gets Chromium's PDF 1.4 file (for <see cref="TaggedPdfMerger"/>) rather than
+/// the packed one.
+/// </summary>
+public sealed record PdfRequest(string Html, string? FitScript = null, bool Pack = true);
 
 /// <summary>Turns HTML into PDF.</summary>
 public interface IPdfEngine
@@ -119,7 +123,8 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
                     Tagged = true,
                 });
                 var printed = stopwatch.ElapsedMilliseconds;
-                var normalized = PdfObjectStreams.Pack(ToUnicodeNormalizer.Normalize(pdf));
+                var normalized = ToUnicodeNormalizer.Normalize(pdf);
+                normalized = request.Pack ? PdfObjectStreams.Pack(normalized) : normalized;
                 logger.LogInformation(
                     "PDF rendered: layout {Layout} ms, print {Print} ms, text fix and packing {Fix} ms, {Size} KB.",
                     laidOut, printed - laidOut, stopwatch.ElapsedMilliseconds - printed, normalized.Length / 1024);

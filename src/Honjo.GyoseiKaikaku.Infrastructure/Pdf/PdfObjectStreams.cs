@@ -4,6 +4,11 @@ using System.Text.RegularExpressions;
 
 namespace Honjo.GyoseiKaikaku.Infrastructure.Pdf;
 
+/// <summary>One indirect object: its body as text (a stream's dictionary only) and, for a stream, its raw data.</summary>
+/// <param name="Text">The object's body between "obj" and "endobj", or a stream's dictionary.</param>
+/// <param name="StreamData">From the "stream" keyword through "endstream", untouched; null for other objects.</param>
+internal sealed record PdfObject(string Text, ReadOnlyMemory<byte>? StreamData);
+
 /// <summary>
 /// Rewrites a PDF so that its small dictionaries are compressed in object streams (PDF 1.5) behind a cross-reference
 /// stream. Chromium writes PDF 1.4: each of the tagged structure's elements (about 140 a sheet, the screen reader's
@@ -19,37 +24,34 @@ public static partial class PdfObjectStreams
     public static byte[] Pack(byte[] pdf)
     {
         ArgumentNullException.ThrowIfNull(pdf);
-        var text = Encoding.Latin1.GetString(pdf);
-        var objects = ReadObjects(text);
-        var trailer = PdfSyntax.Trailer().Matches(text).LastOrDefault();
-        var root = trailer is null ? null : RootEntry().Match(trailer.Groups[1].Value);
-        if (objects is null || objects.Count == 0 || root is not { Success: true })
-        {
-            return pdf;
-        }
+        var file = PdfFile.Read(pdf);
+        return file is null ? pdf : Write(file.Objects, file.Root, file.Info, file.Id);
+    }
 
-        var trailerDict = trailer!.Groups[1].Value;
-        var info = InfoEntry().Match(trailerDict);
-        var id = IdEntry().Match(trailerDict);
-
-        using var output = new MemoryStream(pdf.Length / 2);
+    /// <summary>Writes <paramref name="objects"/> as a PDF 1.5 file, small dictionaries in object streams.</summary>
+    internal static byte[] Write(IReadOnlyDictionary<int, PdfObject> objects, int root, int? info, string? id)
+    {
+        using var output = new MemoryStream();
         PdfSyntax.Write(output, "%PDF-1.5\n%\u00E2\u00E3\u00CF\u00D3\n");
-        var maxNumber = objects.Keys.Max();
-        var xrefNumber = maxNumber + 1;
+        var xrefNumber = objects.Keys.Max() + 1;
         var offsets = new Dictionary<int, long>();
         var packed = new Dictionary<int, (int Stream, int Index)>();
         var pending = new List<(int Number, string Body)>();
         var nextStreamNumber = xrefNumber + 1;
-        var streamNumbers = new List<int>();
 
         foreach (var (number, body) in objects.OrderBy(o => o.Key))
         {
-            if (body.IsStream || Unpackable().IsMatch(body.Text) || number == InfoNumber(info))
+            if (body.StreamData is { } data)
             {
                 offsets[number] = output.Position;
-                PdfSyntax.Write(output, $"{number} 0 obj\n");
-                output.Write(pdf, body.Start, body.Length);
+                PdfSyntax.Write(output, $"{number} 0 obj\n{body.Text.Trim()}\n");
+                output.Write(data.Span);
                 PdfSyntax.Write(output, "\nendobj\n");
+            }
+            else if (Unpackable().IsMatch(body.Text) || number == info)
+            {
+                offsets[number] = output.Position;
+                PdfSyntax.Write(output, $"{number} 0 obj\n{body.Text.Trim()}\nendobj\n");
             }
             else
             {
@@ -60,7 +62,6 @@ public static partial class PdfObjectStreams
         foreach (var chunk in pending.Chunk(ObjectsPerStream))
         {
             var streamNumber = nextStreamNumber++;
-            streamNumbers.Add(streamNumber);
             var header = new StringBuilder();
             var content = new StringBuilder();
             for (var i = 0; i < chunk.Length; i++)
@@ -106,20 +107,56 @@ public static partial class PdfObjectStreams
         }
 
         var xref = PdfSyntax.Deflate(rows);
-        var extra = (info.Success ? $" /Info {info.Groups[1].Value} 0 R" : string.Empty) + (id.Success ? " " + id.Value : string.Empty);
-        PdfSyntax.Write(output, $"{xrefNumber} 0 obj\n<</Type /XRef /Size {size} /W [1 4 2] /Root {root.Groups[1].Value} 0 R{extra} /Filter /FlateDecode /Length {xref.Length}>>\nstream\n");
+        var extra = (info is { } i2 ? $" /Info {i2} 0 R" : string.Empty) + (id is null ? string.Empty : " " + id);
+        PdfSyntax.Write(output, $"{xrefNumber} 0 obj\n<</Type /XRef /Size {size} /W [1 4 2] /Root {root} 0 R{extra} /Filter /FlateDecode /Length {xref.Length}>>\nstream\n");
         output.Write(xref);
         PdfSyntax.Write(output, $"\nendstream\nendobj\nstartxref\n{xrefOffset}\n%%EOF\n");
         return output.ToArray();
     }
 
-    private static int InfoNumber(Match info) =>
-        info.Success ? int.Parse(info.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
-
-    /// <summary>Every object's last definition: where its body (between "obj" and "endobj") is, and whether it is a stream.</summary>
-    private static Dictionary<int, ObjectBody>? ReadObjects(string text)
+    private static void WriteBigEndian(Span<byte> target, uint value)
     {
-        var objects = new Dictionary<int, ObjectBody>();
+        target[0] = (byte)(value >> 24);
+        target[1] = (byte)(value >> 16);
+        target[2] = (byte)(value >> 8);
+        target[3] = (byte)value;
+    }
+
+    // Kept as plain objects: the catalog, the page tree and the pages (a reader that counts pages by their
+    // objects still can), and anything with a cross-reference role.
+    [GeneratedRegex(@"/Type\s*/(Catalog|Pages?|XRef|ObjStm)(?![A-Za-z])")]
+    private static partial Regex Unpackable();
+}
+
+/// <summary>
+/// A PDF as Chromium writes it (PDF 1.4, a cross-reference table, possibly incremental updates), read object by
+/// object: the last definition of each wins. Null when the file is not of that simple kind.
+/// </summary>
+internal sealed partial record PdfFile(Dictionary<int, PdfObject> Objects, int Root, int? Info, string? Id)
+{
+    public static PdfFile? Read(byte[] pdf)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var trailer = PdfSyntax.Trailer().Matches(text).LastOrDefault();
+        var root = trailer is null ? null : RootEntry().Match(trailer.Groups[1].Value);
+        var objects = ReadObjects(pdf, text);
+        if (objects is null || objects.Count == 0 || root is not { Success: true })
+        {
+            return null;
+        }
+
+        var info = InfoEntry().Match(trailer!.Groups[1].Value);
+        var id = IdEntry().Match(trailer.Groups[1].Value);
+        return new PdfFile(
+            objects,
+            int.Parse(root.Groups[1].Value, CultureInfo.InvariantCulture),
+            info.Success ? int.Parse(info.Groups[1].Value, CultureInfo.InvariantCulture) : null,
+            id.Success ? id.Value : null);
+    }
+
+    private static Dictionary<int, PdfObject>? ReadObjects(byte[] pdf, string text)
+    {
+        var objects = new Dictionary<int, PdfObject>();
         var position = 0;
         while (true)
         {
@@ -154,47 +191,30 @@ public static partial class PdfObjectStreams
                 }
 
                 var dataEnd = stream.Index + stream.Length + int.Parse(length.Groups[1].Value, CultureInfo.InvariantCulture);
+                var endStream = text.IndexOf("endstream", dataEnd, StringComparison.Ordinal);
                 end = text.IndexOf("endobj", dataEnd, StringComparison.Ordinal);
-                if (end < 0 || text.IndexOf("endstream", dataEnd, StringComparison.Ordinal) is var endStream && (endStream < 0 || endStream > end))
+                if (end < 0 || endStream < 0 || endStream > end)
                 {
                     return null;
                 }
 
-                objects[number] = new ObjectBody(bodyStart, end - bodyStart, true, dictionary);
+                var tailEnd = endStream + "endstream".Length;
+                objects[number] = new PdfObject(dictionary, pdf.AsMemory(stream.Index, tailEnd - stream.Index));
             }
             else
             {
-                objects[number] = new ObjectBody(bodyStart, end - bodyStart, false, text[bodyStart..end]);
+                objects[number] = new PdfObject(text[bodyStart..end], null);
             }
 
             position = end + "endobj".Length;
         }
     }
 
-    private static void WriteBigEndian(Span<byte> target, uint value)
-    {
-        target[0] = (byte)(value >> 24);
-        target[1] = (byte)(value >> 16);
-        target[2] = (byte)(value >> 8);
-        target[3] = (byte)value;
-    }
-
-
-
-    private sealed record ObjectBody(int Start, int Length, bool IsStream, string Text);
-
     [GeneratedRegex(@"(?<![0-9])(\d+) (\d+) obj\b")]
     private static partial Regex ObjectStart();
 
     [GeneratedRegex(@"stream\r?\n")]
     private static partial Regex StreamKeyword();
-
-
-    // Kept as plain objects: the catalog, the page tree and the pages (a reader that counts pages by their
-    // objects still can), and anything with an encryption or cross-reference role.
-    [GeneratedRegex(@"/Type\s*/(Catalog|Pages?|XRef|ObjStm)(?![A-Za-z])")]
-    private static partial Regex Unpackable();
-
 
     [GeneratedRegex(@"/Root (\d+) 0 R")]
     private static partial Regex RootEntry();

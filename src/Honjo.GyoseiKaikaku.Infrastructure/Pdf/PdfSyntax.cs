@@ -26,4 +26,11 @@ internal static partial class PdfSyntax
     /// <summary>A stream's length written directly (an indirect length is not followed).</summary>
     [GeneratedRegex(@"/Length (\d+)(?! \d+ R)")]
     public static partial Regex LengthEntry();
+
+    /// <summary>An indirect reference "12 0 R"; group 1 is the object number.</summary>
+    [GeneratedRegex(@"(?<![0-9])(\d+) 0 R\b")]
+    public static partial Regex Reference();
+
+    /// <summary>A dictionary entry whose value is an indirect reference; group 1 is the object number.</summary>
+    public static Regex Entry(string key) => new($@"/{key} (\d+) 0 R", RegexOptions.CultureInvariant);
 }

@@ -83,8 +83,15 @@ public static partial class ToUnicodeNormalizer
     public static string Rewrite(string cmap)
     {
         ArgumentNullException.ThrowIfNull(cmap);
+        var mappings = Mappings(cmap, out var codeDigits);
+        return mappings.Values.Any(v => v.Any(c => Preferred(c) != c)) ? WriteCMap(cmap, mappings, codeDigits) : cmap;
+    }
+
+    /// <summary>A CMap's code → text mappings (bfchar and bfrange), and how many hex digits its codes have.</summary>
+    internal static SortedDictionary<int, string> Mappings(string cmap, out int codeDigits)
+    {
         var mappings = new SortedDictionary<int, string>();
-        var codeDigits = 4;
+        codeDigits = 4;
         foreach (Match block in BfChar().Matches(cmap))
         {
             foreach (Match pair in HexPair().Matches(block.Groups[1].Value))
@@ -120,11 +127,12 @@ public static partial class ToUnicodeNormalizer
             }
         }
 
-        if (!mappings.Values.Any(v => v.Any(c => Preferred(c) != c)))
-        {
-            return cmap;
-        }
+        return mappings;
+    }
 
+    /// <summary><paramref name="cmap"/>'s header with <paramref name="mappings"/> as bfchar entries, radicals made ideographs.</summary>
+    internal static string WriteCMap(string cmap, SortedDictionary<int, string> mappings, int codeDigits)
+    {
         var head = cmap[..cmap.IndexOf("endcodespacerange", StringComparison.Ordinal)] + "endcodespacerange\n";
         var body = new StringBuilder(head);
         foreach (var chunk in mappings.Chunk(100))

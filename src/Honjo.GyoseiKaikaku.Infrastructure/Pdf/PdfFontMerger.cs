@@ -1,0 +1,320 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Honjo.GyoseiKaikaku.Infrastructure.Pdf;
+
+/// <summary>
+/// One font subset per typeface in a merged PDF. Each part Chromium prints embeds its own subset of each TrueType
+/// face (Identity-H, glyph ids kept as in the full font), so subsets of one face differ only in which glyphs they
+/// carry. The first font of a face becomes the face's font for every page: its font program gets the union of the
+/// subsets' glyphs, its widths and ToUnicode map the union of theirs; the others are dropped.
+/// </summary>
+internal static partial class PdfFontMerger
+{
+    public static void MergeFaces(Dictionary<int, PdfObject> objects)
+    {
+        var fonts = objects
+            .Where(o => o.Value.StreamData is null && Type0().IsMatch(o.Value.Text))
+            .Select(o => Describe(objects, o.Key))
+            .Where(f => f is not null)
+            .Select(f => f!)
+            .GroupBy(f => f.Face, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .ToList();
+        var replaced = new Dictionary<int, int>();
+        foreach (var face in fonts)
+        {
+            var all = face.ToList();
+            var keep = all[0];
+            objects[keep.Program] = FontStream(TrueTypeUnion(all.Select(f => Inflate(objects[f.Program])).ToList()), lengthOne: true);
+            var widths = new SortedDictionary<int, string>();
+            foreach (var font in all)
+            {
+                ReadWidths(objects[font.Descendant].Text, widths);
+            }
+
+            var cid = objects[keep.Descendant];
+            objects[keep.Descendant] = cid with { Text = WidthsEntry().Replace(cid.Text, "/W [" + WriteWidths(widths) + "]") };
+            if (keep.ToUnicode is { } toUnicode)
+            {
+                var mappings = new SortedDictionary<int, string>();
+                var digits = 4;
+                string? header = null;
+                foreach (var font in all.Where(f => f.ToUnicode is not null))
+                {
+                    var cmap = Encoding.Latin1.GetString(Inflate(objects[font.ToUnicode!.Value]));
+                    header ??= cmap;
+                    foreach (var (code, text) in ToUnicodeNormalizer.Mappings(cmap, out digits))
+                    {
+                        mappings.TryAdd(code, text);
+                    }
+                }
+
+                objects[toUnicode] = FontStream(Encoding.Latin1.GetBytes(ToUnicodeNormalizer.WriteCMap(header!, mappings, digits)), lengthOne: false);
+            }
+
+            foreach (var font in all.Skip(1))
+            {
+                replaced[font.Type0] = keep.Type0;
+                foreach (var number in new[] { font.Type0, font.Descendant, font.Descriptor, font.Program }.Concat(font.ToUnicode is { } t ? [t] : []))
+                {
+                    objects.Remove(number);
+                }
+            }
+        }
+
+        if (replaced.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (number, body) in objects.ToList())
+        {
+            if (body.Text.Contains("/Font", StringComparison.Ordinal))
+            {
+                objects[number] = body with
+                {
+                    Text = PdfSyntax.Reference().Replace(body.Text, m =>
+                        replaced.TryGetValue(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), out var to) ? $"{to} 0 R" : m.Value),
+                };
+            }
+        }
+    }
+
+    private sealed record Font(string Face, int Type0, int Descendant, int Descriptor, int Program, int? ToUnicode);
+
+    /// <summary>A Type0 font over a TrueType CIDFont with its program embedded, or null for any other kind.</summary>
+    private static Font? Describe(Dictionary<int, PdfObject> objects, int type0)
+    {
+        var text = objects[type0].Text;
+        var face = BaseFont().Match(text);
+        var descendant = DescendantFonts().Match(text);
+        if (!face.Success || !descendant.Success || !objects.TryGetValue(Number(descendant), out var cid)
+            || !cid.Text.Contains("/CIDFontType2", StringComparison.Ordinal) || !WidthsEntry().IsMatch(cid.Text))
+        {
+            return null;
+        }
+
+        var descriptor = PdfSyntax.Entry("FontDescriptor").Match(cid.Text);
+        if (!descriptor.Success || !objects.TryGetValue(Number(descriptor), out var fd) || PdfSyntax.Entry("FontFile2").Match(fd.Text) is not { Success: true } program)
+        {
+            return null;
+        }
+
+        var toUnicode = PdfSyntax.Entry("ToUnicode").Match(text);
+        return new Font(face.Groups[1].Value, type0, Number(descendant), Number(descriptor), Number(program), toUnicode.Success ? Number(toUnicode) : null);
+    }
+
+    private static int Number(Match m) => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+
+    private static byte[] Inflate(PdfObject stream)
+    {
+        var data = stream.StreamData!.Value.Span;
+        var start = data.IndexOf((byte)'\n') + 1;
+        var length = int.Parse(PdfSyntax.LengthEntry().Match(stream.Text).Groups[1].Value, CultureInfo.InvariantCulture);
+        using var input = new ZLibStream(new MemoryStream(data.Slice(start, length).ToArray()), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+
+    private static PdfObject FontStream(byte[] data, bool lengthOne)
+    {
+        var compressed = PdfSyntax.Deflate(data);
+        var tail = new byte[compressed.Length + "stream\n".Length + "\nendstream".Length];
+        Encoding.Latin1.GetBytes("stream\n").CopyTo(tail, 0);
+        compressed.CopyTo(tail, "stream\n".Length);
+        Encoding.Latin1.GetBytes("\nendstream").CopyTo(tail, "stream\n".Length + compressed.Length);
+        return new PdfObject($"<<{(lengthOne ? $"/Length1 {data.Length} " : string.Empty)}/Filter /FlateDecode /Length {compressed.Length}>>", tail);
+    }
+
+    /// <summary>A /W array ("c [w1 w2 …]" and "c1 c2 w") into cid → width.</summary>
+    private static void ReadWidths(string cidFont, SortedDictionary<int, string> widths)
+    {
+        var tokens = WidthToken().Matches(WidthsEntry().Match(cidFont).Groups[1].Value).Select(m => m.Value).ToList();
+        for (var i = 0; i < tokens.Count;)
+        {
+            var first = int.Parse(tokens[i], CultureInfo.InvariantCulture);
+            if (tokens[i + 1] == "[")
+            {
+                var cid = first;
+                for (i += 2; tokens[i] != "]"; i++)
+                {
+                    widths.TryAdd(cid++, tokens[i]);
+                }
+
+                i++;
+            }
+            else
+            {
+                var last = int.Parse(tokens[i + 1], CultureInfo.InvariantCulture);
+                for (var cid = first; cid <= last; cid++)
+                {
+                    widths.TryAdd(cid, tokens[i + 2]);
+                }
+
+                i += 3;
+            }
+        }
+    }
+
+    private static string WriteWidths(SortedDictionary<int, string> widths)
+    {
+        var text = new StringBuilder();
+        var previous = int.MinValue;
+        foreach (var (cid, width) in widths)
+        {
+            text.Append(cid == previous + 1 ? " " : (text.Length > 0 ? "]\n" : string.Empty) + cid.ToString(CultureInfo.InvariantCulture) + " [").Append(width);
+            previous = cid;
+        }
+
+        return text.Length > 0 ? text.Append(']').ToString() : string.Empty;
+    }
+
+    /// <summary>
+    /// The union of TrueType subsets of one font whose glyph ids are the full font's: each glyph from the first subset
+    /// that carries it; every other table from the subset with the most glyph ids.
+    /// </summary>
+    internal static byte[] TrueTypeUnion(IReadOnlyList<byte[]> fonts)
+    {
+        var parsed = fonts.Select(Tables).ToList();
+        var main = parsed.MaxBy(f => Glyphs(f));
+        var count = Glyphs(main!);
+        var glyf = new MemoryStream();
+        var loca = new byte[(count + 1) * 4];
+        for (var gid = 0; gid < count; gid++)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(loca.AsSpan(gid * 4), (uint)glyf.Length);
+            foreach (var font in parsed)
+            {
+                var glyph = Glyph(font, gid);
+                if (glyph.Length > 0)
+                {
+                    glyf.Write(glyph);
+                    while (glyf.Length % 4 != 0)
+                    {
+                        glyf.WriteByte(0);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        BinaryPrimitives.WriteUInt32BigEndian(loca.AsSpan(count * 4), (uint)glyf.Length);
+        var tables = new SortedDictionary<string, byte[]>(main!.ToDictionary(t => t.Key, t => t.Value.ToArray()), StringComparer.Ordinal)
+        {
+            ["glyf"] = glyf.ToArray(),
+            ["loca"] = loca,
+        };
+        var head = tables["head"];
+        BinaryPrimitives.WriteUInt32BigEndian(head.AsSpan(8), 0);
+        BinaryPrimitives.WriteInt16BigEndian(head.AsSpan(50), 1);
+        return WriteFont(tables);
+    }
+
+    private static Dictionary<string, ReadOnlyMemory<byte>> Tables(byte[] font)
+    {
+        var tables = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        int count = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
+        for (var i = 0; i < count; i++)
+        {
+            var record = font.AsSpan(12 + (16 * i), 16);
+            tables[Encoding.Latin1.GetString(record[..4])] = font.AsMemory(
+                (int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]), (int)BinaryPrimitives.ReadUInt32BigEndian(record[12..]));
+        }
+
+        return tables;
+    }
+
+    private static int Glyphs(Dictionary<string, ReadOnlyMemory<byte>> font) => BinaryPrimitives.ReadUInt16BigEndian(font["maxp"].Span[4..]);
+
+    private static ReadOnlySpan<byte> Glyph(Dictionary<string, ReadOnlyMemory<byte>> font, int gid)
+    {
+        if (gid >= Glyphs(font))
+        {
+            return [];
+        }
+
+        var loca = font["loca"].Span;
+        var longOffsets = BinaryPrimitives.ReadInt16BigEndian(font["head"].Span[50..]) == 1;
+        var (start, end) = longOffsets
+            ? ((int)BinaryPrimitives.ReadUInt32BigEndian(loca[(gid * 4)..]), (int)BinaryPrimitives.ReadUInt32BigEndian(loca[((gid + 1) * 4)..]))
+            : (BinaryPrimitives.ReadUInt16BigEndian(loca[(gid * 2)..]) * 2, BinaryPrimitives.ReadUInt16BigEndian(loca[((gid + 1) * 2)..]) * 2);
+        return font["glyf"].Span[start..end];
+    }
+
+    private static byte[] WriteFont(SortedDictionary<string, byte[]> tables)
+    {
+        var output = new MemoryStream();
+        var header = new byte[12 + (16 * tables.Count)];
+        BinaryPrimitives.WriteUInt32BigEndian(header, 0x00010000);
+        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(4), (ushort)tables.Count);
+        var power = 1;
+        var log = 0;
+        while (power * 2 <= tables.Count)
+        {
+            power *= 2;
+            log++;
+        }
+
+        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(6), (ushort)(power * 16));
+        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(8), (ushort)log);
+        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(10), (ushort)((tables.Count * 16) - (power * 16)));
+        output.Write(header);
+        var i = 0;
+        foreach (var (tag, data) in tables)
+        {
+            var record = header.AsSpan(12 + (16 * i++), 16);
+            Encoding.Latin1.GetBytes(tag).CopyTo(record);
+            BinaryPrimitives.WriteUInt32BigEndian(record[4..], Checksum(data));
+            BinaryPrimitives.WriteUInt32BigEndian(record[8..], (uint)output.Length);
+            BinaryPrimitives.WriteUInt32BigEndian(record[12..], (uint)data.Length);
+            output.Write(data);
+            while (output.Length % 4 != 0)
+            {
+                output.WriteByte(0);
+            }
+        }
+
+        var bytes = output.ToArray();
+        header.CopyTo(bytes, 0);
+        return bytes;
+    }
+
+    private static uint Checksum(byte[] data)
+    {
+        uint sum = 0;
+        for (var i = 0; i < data.Length; i += 4)
+        {
+            uint word = 0;
+            for (var j = 0; j < 4; j++)
+            {
+                word = (word << 8) | (i + j < data.Length ? data[i + j] : 0u);
+            }
+
+            sum += word;
+        }
+
+        return sum;
+    }
+
+    [GeneratedRegex(@"/Subtype\s*/Type0\b")]
+    private static partial Regex Type0();
+
+    [GeneratedRegex(@"/BaseFont\s*/[A-Z]{6}\+(\S+?)(?=[\s/>])")]
+    private static partial Regex BaseFont();
+
+    [GeneratedRegex(@"/DescendantFonts\s*\[\s*(\d+) 0 R\s*\]")]
+    private static partial Regex DescendantFonts();
+
+    [GeneratedRegex(@"/W\s*\[((?:[^\[\]]|\[[^\]]*\])*)\]")]
+    private static partial Regex WidthsEntry();
+
+    [GeneratedRegex(@"-?\d+(?:\.\d+)?|\[|\]")]
+    private static partial Regex WidthToken();
+
+}
