@@ -42,3 +42,18 @@ require_browser() {
     require_apt_packages chromium fonts-noto-cjk
     [[ -x /usr/bin/chromium ]] || fail "Chromium was not found at /usr/bin/chromium (Debian package 'chromium')."
 }
+
+# The W3C HTML checker (vnu.jar, from npm) runs on Java 11 or newer: Debian's default-jre-headless when there is none.
+require_html_checker() {
+    if ! command -v java >/dev/null 2>&1; then
+        require_apt_packages default-jre-headless
+    fi
+    command -v java >/dev/null 2>&1 \
+        || fail "Java was not found. The HTML checker (vnu.jar) needs a Java runtime 11 or newer: apt-get install -y default-jre-headless"
+    command -v npm >/dev/null 2>&1 || require_apt_packages npm
+    if [[ ! -f "$REPO_ROOT/tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar" ]]; then
+        say "Installing the W3C HTML checker (npm package vnu-jar, tools/vnu)"
+        npm ci --prefix "$REPO_ROOT/tools/vnu" --ignore-scripts --no-audit --no-fund >/dev/null \
+            || fail "npm could not install vnu-jar. Run: npm ci --prefix tools/vnu --ignore-scripts"
+    fi
+}

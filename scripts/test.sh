@@ -9,6 +9,8 @@ require_dotnet
 require_browser
 # LibreOffice opens the exported workbooks in a test, as a city's staff would; poppler reads PDFs back.
 require_apt_packages libreoffice-calc poppler-utils
+# Every page type is checked by the W3C HTML checker (vnu.jar) in a test.
+require_html_checker
 
 ARTIFACTS="$REPO_ROOT/artifacts"
 rm -rf "$ARTIFACTS/test-results"

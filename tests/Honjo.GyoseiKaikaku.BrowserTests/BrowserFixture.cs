@@ -27,6 +27,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string Shimin = "b-shimin";
     public const string Reader = "b-kanri";
 
+    /// <summary>保険課: plan 1-15 (a numeric target), used by the accessible-form test only.</summary>
+    public const string Hoken = "b-hoken";
+
     private readonly AppFactory _app;
     private IPlaywright? _playwright;
 
@@ -65,6 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await TestUsers.CreateAsync(_app, Office, AppRoles.PlanningOffice);
         await TestUsers.CreateAsync(_app, Shimin, AppRoles.DepartmentEditor, "市民課");
         await TestUsers.CreateAsync(_app, Reader, AppRoles.Viewer);
+        await TestUsers.CreateAsync(_app, Hoken, AppRoles.DepartmentEditor, "保険課");
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });

@@ -111,6 +111,55 @@ public sealed class BookletPdfTests(RenderedBooklet rendered) : IClassFixture<Re
 
         Assert.Equal(1, pdf.NumberOfPages);
         Assert.Contains("農業委員会事務局など", Squash(pdf.GetPage(1).Text), StringComparison.Ordinal);
+        var tree = TaggedPdf.Read(single);
+        var heading = Assert.Single(tree.Elements, e => e.Type.StartsWith('H') && e.Type.Length == 2);
+        var sheet = rendered.Booklet.Sheets.Single(s => s.Number.ToString() == "2-11");
+        Assert.Equal(tree.Comparable($"{sheet.Number} {sheet.Name}"), tree.Comparable(heading.Text));
+    }
+
+    [Fact]
+    public void Each_heading_in_the_structure_tree_carries_the_whole_plan_or_field_name()
+    {
+        var tree = TaggedPdf.Read(rendered.Pdf);
+        var headings = tree.Elements.Where(e => e.Type is "H1" or "H2").ToList();
+
+        // A screen reader lists the headings: every field and every plan by its whole name, on the sheet's own page.
+        foreach (var field in rendered.Booklet.Fields)
+        {
+            var expected = tree.Comparable($"改革分野{field.Title}");
+            Assert.True(expected.Length > 4, expected);
+            Assert.Contains(headings, h => h.Type == "H1" && tree.Comparable(h.Text) == expected && h.Page == field.Sheets[0].Page);
+        }
+
+        foreach (var sheet in rendered.Booklet.Sheets)
+        {
+            var expected = tree.Comparable($"{sheet.Number} {sheet.Name}");
+            Assert.True(expected.Length >= Squash($"{sheet.Number}{sheet.Name}").Length / 2, $"{sheet.Number}: too little of the name is readable to compare");
+            Assert.Single(headings, h => h.Type == "H2" && tree.Comparable(h.Text) == expected && h.Page == sheet.Page);
+        }
+    }
+
+    [Fact]
+    public void A_sheets_year_headers_head_the_targets_only()
+    {
+        var tree = TaggedPdf.Read(rendered.Pdf);
+        var sheetPage = rendered.Booklet.Sheets.Single(s => s.Number.ToString() == "1-9").Page;
+        var cells = tree.Elements.Where(e => e.Page == sheetPage).ToList();
+        var headerText = cells.Where(e => e.Type == "TH" && e.Id is not null).ToDictionary(e => e.Id!, e => tree.Comparable(e.Text));
+        string[] years = ["R5", "R6", "R7", "R8", "R9"];
+        IEnumerable<string> HeadersOf(StructureElement cell) => cell.Headers.Select(h => headerText.GetValueOrDefault(h, "?"));
+
+        var field = cells.First(e => e.Type == "TD" && HeadersOf(e).Contains(tree.Comparable("改革分野")));
+        Assert.DoesNotContain(HeadersOf(field), years.Contains);
+        var targets = cells.Where(e => e.Type == "TD" && HeadersOf(e).Contains(tree.Comparable("各年度達成目標"))).ToList();
+        Assert.Equal(5, targets.Count);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal([tree.Comparable("各年度達成目標"), years[i]], HeadersOf(targets[i]).Order(StringComparer.Ordinal).Reverse().ToList());
+        }
+
+        // Below the targets, the report rows are headed by their own labels, never by a year.
+        Assert.All(cells.Where(e => e.Type == "TD" && !targets.Contains(e)), cell => Assert.DoesNotContain(HeadersOf(cell), years.Contains));
     }
 
     [Fact]

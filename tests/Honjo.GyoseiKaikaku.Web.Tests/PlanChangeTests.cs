@@ -71,6 +71,7 @@ public sealed class PlanChangeTests(WorkflowFixture app) : IClassFixture<Workflo
         Assert.Contains("1-9", cells);
         Assert.Contains("コンビニ交付件数 20,000件", cells);
         Assert.Contains("1-13", cells);
+        WorkbookPrint.AssertA4(workbook);
         Assert.NotNull((await office.GetDocumentAsync("/booklets/R6/changes")).QuerySelector(".empty-state"));
     }
 }

@@ -56,11 +56,21 @@ public sealed class PlanSheetTests(ReaderApp factory) : IClassFixture<ReaderApp>
         Assert.Equal(
             [
                 "改革分野", "計画名", "実行課", "連携課", "開始年度", "達成目標年度", "SDGs関連No.", "改革の視点",
-                "本庄市総合振興計画（後期基本計画施策中項目）", "現状と課題", "取組内容", "取組の効果", "年度", "各年度達成目標",
+                "本庄市総合振興計画（後期基本計画施策中項目）", "現状と課題", "取組内容", "取組の効果", "各年度達成目標",
                 "R6年度末の取組状況報告", "年度末評価", "R7年度に向けた取組方針", "備考",
             ],
             labels);
         Assert.Equal(["R5", "R6", "R7", "R8", "R9"], page.QuerySelectorAll(".row--years th[scope='col']").Select(th => th.TextContent.Trim()));
+        // The years head the targets' own table, so they are never offered as headers of the rows above or below.
+        var targets = page.QuerySelector(".sheet__table--targets")!;
+        Assert.Equal(5, targets.QuerySelectorAll("thead th[scope='col']").Length);
+        Assert.Equal("年度", targets.QuerySelector("thead td.sheet__corner")!.TextContent.Trim());
+        Assert.Equal(["各年度達成目標"], targets.QuerySelectorAll("tbody th[scope='row']").Select(th => th.TextContent.Trim()));
+        Assert.Equal(3, page.QuerySelectorAll(".sheet .sheet__table").Length);
+
+        // On screen the plan's name is the page's one h1.
+        var h1 = Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.Equal("コンビニ交付の普及推進", h1.TextContent.Trim());
         Assert.Contains("スマート自治体への転換と持続可能な行政経営への挑戦", page.QuerySelector(".sheet__theme")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("12頁", page.QuerySelector(".sheet__number")!.TextContent, StringComparison.Ordinal);
     }

@@ -69,6 +69,11 @@ public sealed class SummaryWorkbookWriter : ISummaryWorkbookWriter
             used.Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
             sheet.SheetView.FreezeRows(headerRow);
 
+            // Printed on A4 (not the US Letter ClosedXML leaves), as wide as the page: a wide table shrinks, never splits.
+            sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+            sheet.PageSetup.PageOrientation = table.Headers.Count > 6 ? XLPageOrientation.Landscape : XLPageOrientation.Portrait;
+            sheet.PageSetup.FitToPages(1, 0);
+
             // Fixed widths: measuring text (AdjustToContents) needs System.Drawing, which the Linux server lacks.
             for (var c = 1; c <= table.Headers.Count; c++)
             {

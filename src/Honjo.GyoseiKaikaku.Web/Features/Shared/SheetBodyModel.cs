@@ -11,4 +11,8 @@ public sealed record SheetBodyModel(
     string Heading,
     string Theme,
     IReadOnlyDictionary<string, int>? DepartmentIds = null,
-    string YearParam = "");
+    string YearParam = "")
+{
+    /// <summary>The sheet is a page of the application (not the booklet): its plan name is the page's h1.</summary>
+    public bool IsScreen => DepartmentIds is not null;
+}

@@ -96,7 +96,51 @@
         });
     });
 
-        document.querySelectorAll("[data-print]").forEach(function (button) {
+    // On a phone a list becomes one card per row (site.css): each cell shows the name of its column.
+    document.querySelectorAll("table.toc, table.data-table").forEach(function (table) {
+        var head = table.tHead && table.tHead.rows[0];
+        if (!head) { return; }
+        var names = [];
+        Array.prototype.forEach.call(head.cells, function (cell) {
+            for (var i = 0; i < cell.colSpan; i++) { names.push(cell.textContent.trim()); }
+        });
+        Array.prototype.forEach.call(table.tBodies, function (body) {
+            Array.prototype.forEach.call(body.rows, function (row) {
+                var column = 0;
+                Array.prototype.forEach.call(row.cells, function (cell) {
+                    if (!cell.hasAttribute("data-label") && names[column]) { cell.setAttribute("data-label", names[column]); }
+                    column += cell.colSpan;
+                });
+            });
+        });
+    });
+
+    // A refused form: its error summary takes the focus, and each of its links moves the focus to its field
+    // (scrolled so that the field's label shows too). ADR 0025.
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) {
+        summary.focus();
+        summary.addEventListener("click", function (event) {
+            var link = event.target.closest("a[href^='#']");
+            var field = link && document.getElementById(link.getAttribute("href").slice(1));
+            if (!field) { return; }
+            event.preventDefault();
+            var label = field.id ? document.querySelector("label[for='" + field.id + "']") : null;
+            var group = field.closest("fieldset");
+            (group || label || field).scrollIntoView();
+            field.focus({ preventScroll: true });
+        });
+    }
+
+    // The outcome of the last action is put into the page's status region once the page is there, so that a
+    // screen reader announces it (a region that already holds its text when the page loads is not announced).
+    var notice = document.querySelector("[data-notice]");
+    var status = document.querySelector("[data-page-status]");
+    if (notice && status) {
+        window.setTimeout(function () { status.textContent = notice.textContent; }, 250);
+    }
+
+    document.querySelectorAll("[data-print]").forEach(function (button) {
         button.addEventListener("click", function () { window.print(); });
     });
 
