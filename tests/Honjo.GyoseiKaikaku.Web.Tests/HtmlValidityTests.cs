@@ -43,6 +43,12 @@ public sealed partial class HtmlValidityTests(PublishedWorkflowFixture app) : IC
             (office, "/admin/audit"),
             (office, "/account/password"),
             (office, "/plans/9-99"),
+            (office, "/plans/1-9/period"),
+            (office, "/summary/period"),
+            (office, "/"),
+            (office, "/notices"),
+            (office, "/notices/settings"),
+            (shimin, "/"),
             (shimin, "/my/plans"),
             (shimin, "/plans/1-10/report"),
         };
