@@ -39,6 +39,10 @@ grep -q "CREATE TABLE \[Plans\]" "$ARTIFACTS/migrations/sqlserver.sql" || fail "
 say "SQL Server script: artifacts/migrations/sqlserver.sql ($(wc -l <"$ARTIFACTS/migrations/sqlserver.sql") lines)"
 
 say "Running tests"
+# Each test application is a host; with inotify watchers per host the suite can exhaust the user's inotify instances
+# (128 by default) on a busy machine. Configuration reload is of no use in tests, and polling needs no watchers.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 set +e
 dotnet test Honjo.GyoseiKaikaku.sln -c Release --no-build \
     --results-directory "$ARTIFACTS/test-results" 2>&1 | tee "$ARTIFACTS/test-results/console.log"
