@@ -5,7 +5,9 @@ namespace Honjo.GyoseiKaikaku.TestSupport;
 /// <summary>
 /// A booklet PDF's text as a reader gets it: each page's characters in the order they are printed (content order),
 /// whitespace left out (how a PDF spaces glyphs is not text). The R6 booklet's text as the main branch printed it
-/// before issue #11 changed the PDF route is kept in Baselines/booklet-R6.txt, one line a page.
+/// before issue #11 changed the PDF route is kept in Baselines/booklet-R6.txt, one line a page. Since issue #12 made
+/// each sheet's tagged heading carry the whole field and plan name (ADR 0025), every sheet page's text starts with that
+/// heading (printed 1 pt white, unseen) where it used to end with the heading's first glyph; nothing else changed.
 /// </summary>
 public static class BookletText
 {

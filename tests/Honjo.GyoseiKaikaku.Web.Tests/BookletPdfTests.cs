@@ -165,9 +165,13 @@ public sealed class BookletPdfTests(RenderedBooklet rendered) : IClassFixture<Re
     [Fact]
     public void Every_page_reads_as_the_booklet_printed_before_the_pdf_route_changed()
     {
-        var differing = TestSupport.BookletText.DifferingPages(TestSupport.BookletText.R6Baseline(), TestSupport.BookletText.PerPage(rendered.Pdf));
+        var expected = TestSupport.BookletText.R6Baseline();
+        var actual = TestSupport.BookletText.PerPage(rendered.Pdf);
+        var differing = TestSupport.BookletText.DifferingPages(expected, actual);
 
-        Assert.Empty(differing);
+        Assert.True(differing.Count == 0, differing.Count == 0 || differing[0] == 0
+            ? $"{actual.Count} pages, the baseline has {expected.Count}."
+            : $"Pages {string.Join(", ", differing)} differ. Page {differing[0]}:\nexpected {expected[differing[0] - 1]}\nactual   {actual[differing[0] - 1]}");
     }
 
     [Fact]
