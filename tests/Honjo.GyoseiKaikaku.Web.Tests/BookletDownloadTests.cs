@@ -25,6 +25,28 @@ public sealed class BookletDownloadTests(ReaderApp app) : IClassFixture<ReaderAp
         Assert.Equal(1, one.NumberOfPages);
     }
 
+    [Fact]
+    public async Task A_single_sheet_is_titled_by_its_plan_and_numbered_with_its_booklet_page()
+    {
+        using var booklet = UglyToad.PdfPig.PdfDocument.Open(await app.Client.GetByteArrayAsync(new Uri("/booklets/R6.pdf", UriKind.Relative)));
+        using var one = UglyToad.PdfPig.PdfDocument.Open(await app.Client.GetByteArrayAsync(new Uri("/plans/1-9/sheet.pdf", UriKind.Relative)));
+
+        // The header names the sheet's page in the booklet (「計画番号 1-9 ・ 12頁」); the footer prints the same number.
+        var page = one.GetPage(1);
+        var header = System.Text.RegularExpressions.Regex.Match(page.Text, @"計画番号\s*1-9\s*・\s*(\d+)頁");
+        Assert.True(header.Success, page.Text);
+        var footer = page.GetWords().OrderBy(w => w.BoundingBox.Bottom).First().Text;
+        Assert.Equal(header.Groups[1].Value, footer);
+        var inBooklet = booklet.GetPage(int.Parse(footer, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("1-9", inBooklet.Text, StringComparison.Ordinal);
+        Assert.Equal(footer, inBooklet.GetWords().OrderBy(w => w.BoundingBox.Bottom).First().Text);
+
+        // The file is titled by its plan, within the booklet's title.
+        Assert.StartsWith("1-9 ", one.Information.Title, StringComparison.Ordinal);
+        Assert.EndsWith($"（{booklet.Information.Title}）", one.Information.Title, StringComparison.Ordinal);
+        Assert.True(one.Information.Title!.Length > booklet.Information.Title!.Length + 6, one.Information.Title);
+    }
+
     [Theory]
     [InlineData("/booklets/R99.pdf")]
     [InlineData("/booklets/latest.pdf")]

@@ -18,8 +18,16 @@ public sealed record BookletDocument(
     IReadOnlyList<BookletField> Fields,
     bool IsSinglePlan = false)
 {
-    /// <summary>"本庄市行政改革大綱 令和6年度 実施計画シート(案)": the document title.</summary>
+    /// <summary>"本庄市行政改革大綱 令和6年度 実施計画シート(案)": the booklet's title (page headers, the Excel header).</summary>
     public string Title => $"{OutlineTitle} {EditionTitle}";
+
+    /// <summary>
+    /// The title a file of this document carries (the PDF's title): the booklet's, or for one plan its plan first,
+    /// "1-9 公共施設の適正配置（本庄市行政改革大綱 令和6年度 実施計画シート(案)）".
+    /// </summary>
+    public string DocumentTitle => IsSinglePlan && Sheets.FirstOrDefault() is { } sheet
+        ? $"{sheet.Number} {sheet.Name}（{Title}）"
+        : Title;
 
     /// <summary>"本庄市行政改革大綱 R6年度実施計画シート": the heading of every sheet.</summary>
     public string SheetHeading => $"{OutlineTitle} {Year.Code}年度実施計画シート";

@@ -62,7 +62,7 @@ public sealed class BookletPdfRenderer(
         var css = await CssAsync();
         var parts = Parts(booklet);
         var pdf = parts.Count == 1
-            ? await engine.RenderAsync(new PdfRequest(await razor.RenderAsync(PrintView, new BookletPrintModel(booklet, css)), FitScript), cancellationToken)
+            ? await engine.RenderAsync(new PdfRequest(await razor.RenderAsync(PrintView, new BookletPrintModel(booklet, css, booklet.IsSinglePlan ? parts[0] : null)), FitScript), cancellationToken)
             : await RenderInPartsAsync(booklet, css, parts, cancellationToken);
 
         var pages = PdfPages.Count(pdf);
@@ -122,14 +122,17 @@ public sealed class BookletPdfRenderer(
         return merged;
     }
 
-    /// <summary>The parts a booklet prints in: one for a single plan, else the front matter and runs of sheets.</summary>
+    /// <summary>
+    /// The parts a booklet prints in: one for a single plan (its footer numbered with the booklet page its header
+    /// names, 「12頁」), else the front matter and runs of sheets.
+    /// </summary>
     public static IReadOnlyList<BookletPart> Parts(BookletDocument booklet)
     {
         ArgumentNullException.ThrowIfNull(booklet);
         var sheets = booklet.Sheets.Count();
         if (booklet.IsSinglePlan || sheets == 0)
         {
-            return [new BookletPart(false, 0, sheets, 1)];
+            return [new BookletPart(false, 0, sheets, Math.Max(1, booklet.Sheets.FirstOrDefault()?.Page ?? 1))];
         }
 
         var perPart = Math.Max(MinSheetsPerPart, (sheets + MaxParts - 1) / MaxParts);
