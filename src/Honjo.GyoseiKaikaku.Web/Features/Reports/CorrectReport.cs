@@ -95,7 +95,7 @@ public sealed class CorrectReportHandler(AppDbContext db, ReportScopeLoader scop
             scope = fresh;
             return Refused(UseCaseStatus.Conflict, [ChangedByOthers]);
         }
-        catch (Exception e) when (e is DomainException or Infrastructure.Pdf.PdfEngineUnavailableException or Booklets.BookletPaginationException)
+        catch (Exception e) when (e is DomainException || Booklets.ExportFailures.Are(e))
         {
             db.ChangeTracker.Clear();
             return Refused(UseCaseStatus.Invalid, [e.Message]);

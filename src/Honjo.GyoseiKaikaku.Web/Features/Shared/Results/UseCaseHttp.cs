@@ -45,4 +45,47 @@ public static class UseCaseHttp
                 return refused(result);
         }
     }
+
+    /// <summary>As <see cref="Answer{T}"/>, for a refusal whose page must be read again (the form's lists, the record).</summary>
+    public static async Task<IActionResult> AnswerAsync<T>(
+        this Controller controller,
+        UseCaseResult<T> result,
+        Func<T, IActionResult> ok,
+        Func<UseCaseResult<T>, Task<IActionResult>> refused,
+        Func<IActionResult>? notFound = null)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(refused);
+        if (result.Status is UseCaseStatus.Invalid or UseCaseStatus.Conflict)
+        {
+            controller.Response.StatusCode = StatusCodeOf(result.Status);
+            return await refused(result);
+        }
+
+        return controller.Answer(result, ok, _ => throw new InvalidOperationException("A refusal is answered above."), notFound);
+    }
+
+    /// <summary>
+    /// For a form that answers on another page (公表, 提出期限…): the notice or the refusal's message is carried to
+    /// <paramref name="next"/> (TempData "Notice" or "Error"); 404 and 403 as everywhere.
+    /// </summary>
+    public static IActionResult AnswerWithNotice<T>(this Controller controller, UseCaseResult<T> result, string notice, IActionResult next)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(result);
+        switch (result.Status)
+        {
+            case UseCaseStatus.NotFound:
+                return controller.NotFound();
+            case UseCaseStatus.Forbidden:
+                return controller.Forbidden();
+            case UseCaseStatus.Ok:
+                controller.TempData["Notice"] = notice;
+                return next;
+            default:
+                controller.TempData["Error"] = result.Error;
+                return next;
+        }
+    }
 }
