@@ -81,7 +81,10 @@ public static class WebFeatures
         services.AddSingleton<Features.Booklets.PdfPartCache>();
         services.AddScoped<Domain.Booklets.IBookletPdfRenderer, Features.Booklets.BookletPdfRenderer>();
         services.AddScoped<Features.Workbook.WorkbookDownloadQuery>();
-        services.AddScoped<Features.Workbook.WorkbookImportHandler>();
+        services.AddScoped<Features.Workbook.WorkbookImportRules>();
+        services.AddScoped<Features.Workbook.PreviewImportHandler>();
+        services.AddScoped<Features.Workbook.ConfirmImportHandler>();
+        services.AddScoped<Features.Workbook.CancelImportHandler>();
         services.AddScoped<Features.Summary.SummaryQuery>();
         services.AddScoped<Features.Period.PlanPeriodQuery>();
         services.AddScoped<Features.Period.PeriodReviewQuery>();

@@ -13,13 +13,15 @@ public static class UseCaseHttp
         UseCaseStatus.Forbidden => StatusCodes.Status403Forbidden,
         UseCaseStatus.Invalid => StatusCodes.Status422UnprocessableEntity,
         UseCaseStatus.Conflict => StatusCodes.Status409Conflict,
+        UseCaseStatus.Gone => StatusCodes.Status410Gone,
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
     /// <summary>
     /// Ok → <paramref name="ok"/> (a view or a redirect); NotFound → 404 (or <paramref name="notFound"/>, such as the
-    /// plan-not-in-edition page); Forbidden → the 403 page; Invalid and Conflict → 422 and 409 with
-    /// <paramref name="refused"/>, the page again with the person's input.
+    /// plan-not-in-edition page); Forbidden → the 403 page (or, when the use case gives a page saying why, 403 with
+    /// <paramref name="refused"/>); Invalid, Conflict and Gone → 422, 409 and 410 with <paramref name="refused"/>, the
+    /// page again with the person's input.
     /// </summary>
     public static IActionResult Answer<T>(
         this Controller controller,
@@ -38,9 +40,10 @@ public static class UseCaseHttp
                 return ok(result.Value!);
             case UseCaseStatus.NotFound:
                 return notFound?.Invoke() ?? controller.NotFound();
-            case UseCaseStatus.Forbidden:
+            case UseCaseStatus.Forbidden when result.Value is null:
                 return controller.Forbidden();
             default:
+                // Invalid, Conflict, Gone, and a 403 whose page explains itself (the use case's own page).
                 controller.Response.StatusCode = StatusCodeOf(result.Status);
                 return refused(result);
         }
@@ -57,7 +60,7 @@ public static class UseCaseHttp
         ArgumentNullException.ThrowIfNull(controller);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(refused);
-        if (result.Status is UseCaseStatus.Invalid or UseCaseStatus.Conflict)
+        if (result.Status is UseCaseStatus.Invalid or UseCaseStatus.Conflict or UseCaseStatus.Gone)
         {
             controller.Response.StatusCode = StatusCodeOf(result.Status);
             return await refused(result);

@@ -17,6 +17,9 @@ public enum UseCaseStatus
 
     /// <summary>Refused: someone changed the record since the form was opened. 409 with the page again, the input kept.</summary>
     Conflict,
+
+    /// <summary>What the form refers to is no longer there (an expired or finished import): 410 with the page.</summary>
+    Gone,
 }
 
 /// <summary>
@@ -26,7 +29,7 @@ public enum UseCaseStatus
 /// </summary>
 public sealed record UseCaseResult<T>(UseCaseStatus Status, T? Value = default)
 {
-    /// <summary>Why it was refused, in Japanese, in the order of the form; empty unless Invalid or Conflict.</summary>
+    /// <summary>Why it was refused, in Japanese, in the order of the form; empty when Ok.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 
     public bool IsOk => Status == UseCaseStatus.Ok;
