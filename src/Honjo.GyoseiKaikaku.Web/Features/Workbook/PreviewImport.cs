@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Honjo.GyoseiKaikaku.Domain.Common;
-using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.Infrastructure.Workbooks;
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
 using Honjo.GyoseiKaikaku.Web.Features.Shared;
@@ -33,7 +32,7 @@ public sealed class PreviewImportHandler(
             return UseCaseResult.Invalid(Page(context, fileName, returnUrl, read.Problems.Select(p => p.ToString())), [.. read.Problems.Select(p => p.ToString())]);
         }
 
-        if (!user.IsInRole(AppRoles.PlanningOffice) && !workbook.Departments.All(d => user.DepartmentIds().Contains(d.Id)))
+        if (!workbook.Departments.All(d => user.ActsFor(d.Id)))
         {
             var own = await rules.DepartmentNamesAsync(user.DepartmentIds(), ct);
             string[] refusal = [$"このファイルは「{string.Join("、", workbook.Departments.Select(d => d.Name))}」の計画のファイルです。あなたの担当部署（{own}）のファイルではないため、取り込めません。"];
