@@ -31,7 +31,7 @@ public sealed class HomeController : Controller
             return model is null ? NotFound() : View("~/Features/Start/Editor.cshtml", model);
         }
 
-        return Redirect("/summary");
+        return RedirectToAction(nameof(Summary.SummaryController.Index), "Summary");
     }
 
     // Any method, no token check: a POST that ends in 404 is re-executed here as that POST; a GET-only action answers 405.

@@ -38,7 +38,7 @@ public sealed class AccountController(SignInHandler signIn, PasswordChangeHandle
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync(User);
-        return Redirect("/account/login?signedOut=1");
+        return RedirectToAction(nameof(Login), new { signedOut = 1 });
     }
 
     [AllowAnonymous]
@@ -70,10 +70,10 @@ public sealed class AccountController(SignInHandler signIn, PasswordChangeHandle
         {
             case PasswordChangeOutcome.Changed:
                 TempData["Notice"] = "パスワードを変更しました。ほかの端末やブラウザーでのサインインは終了しました。";
-                return Redirect("/");
+                return RedirectToAction(nameof(HomeController.Index), "Home");
             case PasswordChangeOutcome.LockedOut:
                 TempData["Notice"] = "現在のパスワードを続けて間違えたため、サインアウトしました。しばらく待ってからサインインし直してください。";
-                return Redirect("/account/login");
+                return RedirectToAction(nameof(Login));
             default:
                 foreach (var error in result.Errors)
                 {

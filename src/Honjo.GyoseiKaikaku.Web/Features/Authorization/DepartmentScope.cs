@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Authorization;
 
@@ -19,6 +18,6 @@ public static class DepartmentScope
             return own.Order().ToList();
         }
 
-        return user.IsInRole(AppRoles.PlanningOffice) || (user.IsInRole(AppRoles.DepartmentEditor) && own.Contains(id)) ? [id] : null;
+        return user.ActsFor(id) ? [id] : null;
     }
 }

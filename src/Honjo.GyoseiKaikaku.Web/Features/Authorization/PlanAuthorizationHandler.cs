@@ -9,7 +9,15 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 namespace Honjo.GyoseiKaikaku.Web.Features.Authorization;
 
 /// <summary>What a request touches: a plan, known by its executing departments.</summary>
-public sealed record PlanResource(int PlanId, IReadOnlyCollection<int> ExecutingDepartmentIds);
+public sealed record PlanResource(int PlanId, IReadOnlyCollection<int> ExecutingDepartmentIds)
+{
+    /// <summary>The resource of a plan version loaded with its executing departments.</summary>
+    public static PlanResource Of(Domain.Plans.Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new(plan.Id, plan.ExecutingDepartments.Select(d => d.DepartmentId).ToList());
+    }
+}
 
 /// <summary>The operations checked against a <see cref="PlanResource"/> on every request that touches it.</summary>
 public static class PlanOperations
@@ -65,8 +73,13 @@ public static class UserExtensions
             .Where(id => id > 0)
             .ToHashSet();
 
-    public static bool EditsAnyOf(this ClaimsPrincipal user, IEnumerable<int> departmentIds) =>
-        departmentIds.Any(user.DepartmentIds().Contains);
+    /// <summary>The department-editor rule: a 部署担当 acts for the departments bound to them (claims in the cookie).</summary>
+    public static bool IsDepartmentEditorOf(this ClaimsPrincipal user, int departmentId) =>
+        user.IsInRole(AppRoles.DepartmentEditor) && user.DepartmentIds().Contains(departmentId);
+
+    /// <summary>The 企画課 acts for every department; a 部署担当 for their own (<see cref="IsDepartmentEditorOf"/>).</summary>
+    public static bool ActsFor(this ClaimsPrincipal user, int departmentId) =>
+        user.IsInRole(AppRoles.PlanningOffice) || user.IsDepartmentEditorOf(departmentId);
 
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirst(AppClaims.DisplayName)?.Value ?? user.Identity?.Name ?? string.Empty;
@@ -75,7 +88,7 @@ public static class UserExtensions
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty,
         user.DisplayName(),
         user.IsInRole(AppRoles.PlanningOffice),
-        user.IsInRole(AppRoles.DepartmentEditor) && user.EditsAnyOf(plan.ExecutingDepartmentIds));
+        plan.ExecutingDepartmentIds.Any(user.IsDepartmentEditorOf));
 }
 
 /// <summary>The signed-in person's <see cref="ReportAudience"/>, for the database's report filter.</summary>

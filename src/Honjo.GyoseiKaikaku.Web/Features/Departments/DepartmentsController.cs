@@ -50,6 +50,6 @@ public sealed class DepartmentsController(DepartmentQueries queries, ReorganizeH
         }
 
         TempData["Notice"] = "組織改正を登録しました。この版の計画と担当者は新しい部署に移りました。";
-        return Redirect($"/departments?year={Uri.EscapeDataString(year ?? string.Empty)}");
+        return RedirectToAction(nameof(Index), new { year });
     }
 }

@@ -15,7 +15,7 @@ public sealed class MyController(MyPlansQuery query) : Controller
         // The 企画課 has no plans of its own; it opens a department's page from the progress board (?department=ID).
         if (department is null && User.IsInRole(AppRoles.PlanningOffice) && !User.IsInRole(AppRoles.DepartmentEditor))
         {
-            return Redirect("/progress");
+            return RedirectToAction(nameof(Progress.ProgressController.Index), "Progress");
         }
 
         var model = await query.HandleAsync(year, department, User, ct);

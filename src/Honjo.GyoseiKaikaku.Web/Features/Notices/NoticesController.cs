@@ -16,7 +16,7 @@ public sealed class NoticesController(NoticeQueries notices) : Controller
     public async Task<IActionResult> Open(long id, CancellationToken ct)
     {
         var link = await notices.OpenAsync(User, id, ct);
-        return link is null ? NotFound() : Url.IsLocalUrl(link) ? LocalRedirect(link) : Redirect("/notices");
+        return link is null ? NotFound() : Url.IsLocalUrl(link) ? LocalRedirect(link) : RedirectToAction(nameof(Index));
     }
 
     [HttpPost("read")]

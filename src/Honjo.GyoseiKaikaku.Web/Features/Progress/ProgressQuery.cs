@@ -17,13 +17,6 @@ public sealed record ProgressRequest
     public bool Late { get; init; }
 }
 
-public sealed record DeadlineRequest
-{
-    public string? Year { get; init; }
-
-    public DateOnly? Deadline { get; init; }
-}
-
 public sealed record ProgressRow(PlanNumber Number, string Name, ReportStatus Status, bool IsLate, DateTimeOffset? SubmittedAt);
 
 public sealed record ProgressDepartment(int Id, string Name, IReadOnlyList<ProgressRow> Rows);
@@ -43,7 +36,7 @@ public sealed record ProgressViewModel(
 }
 
 /// <summary>企画課's board: every plan running in the edition's year, its report state, by executing department.</summary>
-public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, TimeProvider clock, Infrastructure.Auditing.IAuditLog audit)
+public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, TimeProvider clock)
 {
     public async Task<ProgressViewModel?> HandleAsync(ProgressRequest request, CancellationToken ct)
     {
@@ -56,23 +49,9 @@ public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, Tim
         var year = context.Year;
         var edition = await db.Editions.AsNoTracking().SingleAsync(e => e.Id == context.Edition.Id, ct);
         var today = JapanTime.Today(clock);
-        var plans = await db.Plans.AsNoTracking().InEdition(context.Edition.Id).RunningIn(year)
-            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
-            .Select(p => new
-            {
-                p.FieldNumber,
-                p.Number,
-                p.Name,
-                Departments = p.ExecutingDepartments.Select(d => new { d.DepartmentId, d.Department.Name, d.Department.SortOrder }).ToList(),
-                Report = p.Key.YearEndReports.Where(r => r.Year == year).Select(r => new { r.Status, r.SubmittedAt }).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-
-        var rows = plans.Select(p =>
-        {
-            var status = p.Report?.Status ?? ReportStatus.NotStarted;
-            return (Plan: p, Row: new ProgressRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, status, edition.IsLate(status, today), p.Report?.SubmittedAt));
-        }).ToList();
+        var rows = (await db.YearReportRowsAsync(context, ct))
+            .Select(p => (Plan: p, Row: new ProgressRow(p.Number, p.Name, p.Status, edition.IsLate(p.Status, today), p.SubmittedAt)))
+            .ToList();
 
         var counts = ReportStatuses.All.ToDictionary(s => s, s => rows.Count(r => r.Row.Status == s));
         var filtered = rows
@@ -81,39 +60,15 @@ public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, Tim
             .ToList();
 
         var departments = filtered
-            .SelectMany(r => r.Plan.Departments.Select(d => (d.DepartmentId, d.Name, d.SortOrder, r.Row)))
+            .SelectMany(r => r.Plan.Departments.Select(d => (DepartmentId: d.Id, d.Name, d.SortOrder, r.Row)))
             .Where(x => request.Department is null || x.DepartmentId == request.Department)
             .GroupBy(x => (x.DepartmentId, x.Name, x.SortOrder))
             .OrderBy(g => g.Key.SortOrder)
             .Select(g => new ProgressDepartment(g.Key.DepartmentId, g.Key.Name, g.Select(x => x.Row).ToList()))
             .ToList();
-        var options = plans.SelectMany(p => p.Departments).DistinctBy(d => d.DepartmentId).OrderBy(d => d.SortOrder)
-            .Select(d => (d.DepartmentId, d.Name)).ToList();
+        var options = rows.SelectMany(r => r.Plan.Departments).DistinctBy(d => d.Id).OrderBy(d => d.SortOrder)
+            .Select(d => (d.Id, d.Name)).ToList();
 
         return new ProgressViewModel(context, request, edition.ReportDeadline, today, counts, rows.Count(r => r.Row.IsLate), rows.Count, departments, options);
-    }
-
-    public async Task<string?> SetDeadlineAsync(DeadlineRequest request, CancellationToken ct)
-    {
-        var context = await editions.ResolveAsync(request.Year, ct);
-        if (context is null)
-        {
-            return "版が見つかりません。";
-        }
-
-        var edition = await db.Editions.SingleAsync(e => e.Id == context.Edition.Id, ct);
-        var before = edition.ReportDeadline;
-        try
-        {
-            edition.SetReportDeadline(request.Deadline);
-        }
-        catch (DomainException e)
-        {
-            return e.Message;
-        }
-
-        audit.Record(Infrastructure.Auditing.AuditAction.DeadlineChanged, edition.EditionName, Infrastructure.Auditing.AuditDetail.Change(before, request.Deadline));
-        await db.SaveChangesAsync(ct);
-        return null;
     }
 }

@@ -42,9 +42,9 @@ public sealed class InboxQuery(AppDbContext db, EditionResolver editions, TimePr
 
         var edition = await db.Editions.AsNoTracking().SingleAsync(e => e.Id == context.Edition.Id, ct);
         var today = JapanTime.Today(clock);
-        var rows = await RowsAsync(context, ct);
+        var rows = await db.YearReportRowsAsync(context, ct);
         var filtered = rows.Where(r => department is null || r.Departments.Any(d => d.Id == department)).ToList();
-        InboxRow Row(Item r, DateTimeOffset? at) => new(r.Number, r.Name, string.Join("、", r.Departments.Select(d => d.Name)), at, edition.IsLate(r.Status, today));
+        InboxRow Row(YearReportRow r, DateTimeOffset? at) => new(r.Number, r.Name, string.Join("、", r.Departments.Select(d => d.Name)), at, edition.IsLate(r.Status, today));
         var late = rows.Where(r => edition.IsLate(r.Status, today))
             .SelectMany(r => r.Departments)
             .GroupBy(d => (d.Id, d.Name, d.SortOrder))
@@ -67,35 +67,12 @@ public sealed class InboxQuery(AppDbContext db, EditionResolver editions, TimePr
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(queue);
-        var rows = await RowsAsync(context, ct);
+        var rows = await db.YearReportRowsAsync(context, ct);
         var next = Waiting(rows.Where(r => queue.Department is null || r.Departments.Any(d => d.Id == queue.Department)))
             .FirstOrDefault(r => r.Number != current);
         return next is null ? null : new QueueNext(next.Number, next.Name, context.Year.Code);
     }
 
-    private static IEnumerable<Item> Waiting(IEnumerable<Item> rows) =>
+    private static IEnumerable<YearReportRow> Waiting(IEnumerable<YearReportRow> rows) =>
         rows.Where(r => r.Status == ReportStatus.Submitted).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Number);
-
-    private async Task<List<Item>> RowsAsync(EditionContext context, CancellationToken ct)
-    {
-        var year = context.Year;
-        var plans = await db.Plans.AsNoTracking().InEdition(context.Edition.Id).RunningIn(year)
-            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
-            .Select(p => new
-            {
-                p.FieldNumber,
-                p.Number,
-                p.Name,
-                Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new Dept(d.DepartmentId, d.Department.Name, d.Department.SortOrder)).ToList(),
-                Report = p.Key.YearEndReports.Where(r => r.Year == year).Select(r => new { r.Status, r.SubmittedAt, r.ReviewedAt }).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        return plans.Select(p => new Item(
-            new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments,
-            p.Report?.Status ?? ReportStatus.NotStarted, p.Report?.SubmittedAt, p.Report?.ReviewedAt)).ToList();
-    }
-
-    private sealed record Dept(int Id, string Name, int SortOrder);
-
-    private sealed record Item(PlanNumber Number, string Name, IReadOnlyList<Dept> Departments, ReportStatus Status, DateTimeOffset? SubmittedAt, DateTimeOffset? ReviewedAt);
 }

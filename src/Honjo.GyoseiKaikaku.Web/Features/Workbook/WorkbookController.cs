@@ -1,4 +1,5 @@
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,53 +8,35 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Workbook;
 /// <summary>The department workbook: download, upload and preview, confirm or cancel.</summary>
 [Route("my")]
 [Authorize(Policy = Policies.ReportEditor)]
-public sealed class WorkbookController(WorkbookDownloadQuery download, WorkbookImportHandler import) : Controller
+public sealed class WorkbookController : Controller
 {
     [HttpGet("workbook.xlsx")]
-    public async Task<IActionResult> Download([FromQuery] WorkbookDownloadRequest request, CancellationToken ct)
-    {
-        var outcome = await download.HandleAsync(request, User, ct);
-        return outcome.Kind switch
-        {
-            WorkbookOutcomeKind.Ok => File(outcome.File!.Content, WorkbookFile.ContentType, outcome.File.FileName),
-            WorkbookOutcomeKind.Forbidden => this.Forbidden(),
-            _ => NotFound(),
-        };
-    }
+    public async Task<IActionResult> Download([FromQuery] WorkbookDownloadRequest request, [FromServices] WorkbookDownloadQuery download, CancellationToken ct) =>
+        this.Answer(
+            await download.HandleAsync(request, User, ct),
+            ok: file => File(file.Content, WorkbookFile.ContentType, file.FileName),
+            refused: _ => NotFound());
 
     [HttpPost("workbook")]
     [TypeFilter<WorkbookUploadSizeFilter>(Order = WorkbookUploadSizeFilter.Order)]
-    public async Task<IActionResult> Upload([FromForm] WorkbookUploadRequest request, CancellationToken ct) =>
-        Render(await import.PreviewAsync(request, User, ct));
+    public async Task<IActionResult> Upload([FromForm] WorkbookUploadRequest request, [FromServices] PreviewImportHandler preview, CancellationToken ct) =>
+        this.Answer(await preview.PreviewAsync(request, User, ct), ok: model => View("Preview", model), refused: Page);
 
     [HttpPost("workbook/confirm")]
-    public async Task<IActionResult> Confirm([FromForm] WorkbookConfirmRequest request, CancellationToken ct) =>
-        Render(await import.ConfirmAsync(request, User, ct));
+    public async Task<IActionResult> Confirm([FromForm] WorkbookConfirmRequest request, [FromServices] ConfirmImportHandler confirm, CancellationToken ct) =>
+        this.Answer(await confirm.ConfirmAsync(request, User, ct), ok: Return, refused: Page);
 
     [HttpPost("workbook/cancel")]
-    public async Task<IActionResult> Cancel([FromForm] WorkbookConfirmRequest request, CancellationToken ct) =>
-        Render(await import.CancelAsync(request, User, ct));
+    public async Task<IActionResult> Cancel([FromForm] WorkbookConfirmRequest request, [FromServices] CancelImportHandler cancel, CancellationToken ct) =>
+        this.Answer(await cancel.CancelAsync(request, User, ct), ok: Return, refused: Page);
 
-    private IActionResult Render(WorkbookImportOutcome outcome)
+    /// <summary>Saved or cancelled: back to the page the import came from, with the notice.</summary>
+    private RedirectResult Return(WorkbookPreviewViewModel done)
     {
-        switch (outcome.Kind)
-        {
-            case WorkbookOutcomeKind.NotFound:
-                return NotFound();
-            case WorkbookOutcomeKind.Applied:
-                TempData["Notice"] = outcome.Notice;
-                return Redirect(outcome.ReturnUrl ?? "/my/plans");
-            case WorkbookOutcomeKind.Forbidden:
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-                break;
-            case WorkbookOutcomeKind.Refused:
-                Response.StatusCode = outcome.Model?.AtConfirmation == true ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
-                break;
-            case WorkbookOutcomeKind.Expired:
-                Response.StatusCode = StatusCodes.Status410Gone;
-                break;
-        }
-
-        return View("Preview", outcome.Model);
+        TempData["Notice"] = done.Notice;
+        return Redirect(done.ReturnUrl);
     }
+
+    /// <summary>The refusal, on the preview page: what was wrong, sheet and cell.</summary>
+    private ViewResult Page(UseCaseResult<WorkbookPreviewViewModel> refused) => View("Preview", refused.Value);
 }

@@ -4,6 +4,7 @@ using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Workbooks;
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
 using Honjo.GyoseiKaikaku.Web.Features.Shared;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,19 +21,19 @@ public sealed class WorkbookDownloadQuery(
     IDepartmentWorkbookWriter writer,
     TimeProvider clock)
 {
-    public async Task<WorkbookDownloadOutcome> HandleAsync(WorkbookDownloadRequest request, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<UseCaseResult<WorkbookFile>> HandleAsync(WorkbookDownloadRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = await editions.ResolveAsync(request.Year, ct);
         if (context is null)
         {
-            return new(WorkbookOutcomeKind.NotFound);
+            return UseCaseResult.NotFound<WorkbookFile>();
         }
 
         var departmentIds = DepartmentScope.Resolve(user, request.Department);
         if (departmentIds is null)
         {
-            return new(WorkbookOutcomeKind.Forbidden);
+            return UseCaseResult.Forbidden<WorkbookFile>();
         }
 
         var departments = await db.Departments.AsNoTracking()
@@ -40,7 +41,7 @@ public sealed class WorkbookDownloadQuery(
             .Select(d => new WorkbookDepartment(d.Id, d.Name)).ToListAsync(ct);
         if (departments.Count == 0)
         {
-            return new(WorkbookOutcomeKind.NotFound);
+            return UseCaseResult.NotFound<WorkbookFile>();
         }
 
         var year = context.Year;
@@ -57,7 +58,7 @@ public sealed class WorkbookDownloadQuery(
         var sheets = new List<WorkbookPlan>();
         foreach (var plan in plans)
         {
-            var resource = new PlanResource(plan.Id, plan.ExecutingDepartments.Select(d => d.DepartmentId).ToList());
+            var resource = PlanResource.Of(plan);
             if ((await authorization.AuthorizeAsync(user, resource, PlanOperations.EditReport)).Succeeded)
             {
                 sheets.Add(ToSheet(plan, year));
@@ -67,7 +68,7 @@ public sealed class WorkbookDownloadQuery(
         var workbook = new DepartmentWorkbook(
             year, departments, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty, user.DisplayName(), clock.GetUtcNow(), sheets);
         var fileName = $"年度末報告_{year.Code}_{string.Join("・", departments.Select(d => d.Name))}.xlsx";
-        return new(WorkbookOutcomeKind.Ok, new WorkbookFile(writer.Write(workbook), fileName));
+        return UseCaseResult.Ok(new WorkbookFile(writer.Write(workbook), fileName));
     }
 
     /// <summary>The sheet of <paramref name="plan"/> as it stands: also what an upload is compared with.</summary>

@@ -29,27 +29,9 @@ public sealed record WorkbookConfirmRequest
     public string? Id { get; init; }
 }
 
-public enum WorkbookOutcomeKind
-{
-    Ok,
-    NotFound,
-    Forbidden,
-    Refused,
-    Expired,
-    Applied,
-}
-
 public sealed record WorkbookFile(byte[] Content, string FileName)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-}
-
-public sealed record WorkbookDownloadOutcome(WorkbookOutcomeKind Kind, WorkbookFile? File = null);
-
-/// <summary>What an upload, a confirmation or a cancellation led to; <see cref="Model"/> for the page, or a notice and where to go.</summary>
-public sealed record WorkbookImportOutcome(WorkbookOutcomeKind Kind, WorkbookPreviewViewModel? Model = null, string? Notice = null, string? ReturnUrl = null)
-{
-    public static WorkbookImportOutcome NotFound { get; } = new(WorkbookOutcomeKind.NotFound);
 }
 
 /// <summary>The preview (or the refusal) of an uploaded workbook.</summary>
@@ -78,6 +60,9 @@ public sealed record WorkbookPreviewViewModel(
 
     /// <summary>True when the refusal happened at confirmation, after a preview.</summary>
     public bool AtConfirmation { get; init; }
+
+    /// <summary>Once saved or cancelled: what the page returned to (<see cref="ReturnUrl"/>) says.</summary>
+    public string? Notice { get; init; }
 }
 
 public sealed record PlanChangePreview(string Sheet, PlanNumber Number, string Name, ReportStatus Status, IReadOnlyList<CellChange> Fields);
