@@ -34,7 +34,16 @@ public static class WebFeatures
         services.AddScoped<PlanIndexQuery>();
         services.AddScoped<PlanSheetQuery>();
         services.AddScoped<DepartmentQueries>();
-        services.AddScoped<Features.Reports.YearEndReportHandler>();
+        services.AddScoped<Features.Reports.ReportScopeLoader>();
+        services.AddScoped<Features.Reports.ReportConflictPage>();
+        services.AddScoped<Features.Reports.ReportReview>();
+        services.AddScoped<Features.Reports.OpenReportHandler>();
+        services.AddScoped<Features.Reports.SaveReportHandler>();
+        services.AddScoped<Features.Reports.CorrectReportHandler>();
+        services.AddScoped<Features.Reports.AcceptReportHandler>();
+        services.AddScoped<Features.Reports.ReturnReportHandler>();
+        services.AddScoped<Features.Reports.ReopenReportHandler>();
+        services.AddScoped<Features.Reports.CommentOnReportHandler>();
         services.AddScoped<Features.Reports.ReportNotices>();
         services.AddScoped<Features.Reports.ReportThreadQuery>();
         services.AddScoped<Features.Start.InboxQuery>();
