@@ -58,6 +58,23 @@ public static class GradeConsistency
     public static string ImprovementNoteMissingMessage(string policyHeading) =>
         $"年度末評価がCのときは、{policyHeading}に改善策を書いてください（「改善策：」に続けて、次年度にどう改善するかを記入）。";
 
+    /// <summary>
+    /// What keeps <paramref name="grade"/> from being saved for <paramref name="year"/>'s report, or null: a C without a
+    /// 改善策 in <paramref name="nextYearPolicy"/>, or a contradiction with the numbers without an explanation.
+    /// </summary>
+    public static string? Problem(
+        Common.FiscalYear year, EvaluationGrade? grade, string? nextYearPolicy, TargetQuantity? target, decimal? actual, string? explanation)
+    {
+        if (grade == EvaluationGrade.C && !HasImprovementNote(nextYearPolicy))
+        {
+            return ImprovementNoteMissingMessage($"{year.Next.Code}年度に向けた取組方針");
+        }
+
+        return Check(grade, target, actual) is { } contradiction && string.IsNullOrWhiteSpace(explanation)
+            ? ExplanationMissingMessage(contradiction)
+            : null;
+    }
+
     public static string ExplanationMissingMessage(GradeContradiction contradiction)
     {
         ArgumentNullException.ThrowIfNull(contradiction);

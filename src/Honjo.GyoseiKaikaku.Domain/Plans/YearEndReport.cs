@@ -279,18 +279,14 @@ public sealed class YearEndReport
     /// <summary>The self-grade rules (ADR 0028); returns the explanation to store (null when the grade needs none).</summary>
     private string? CheckGrade(EvaluationGrade? grade, string policy, TargetQuantity? target, decimal? actual, string? explanation)
     {
-        if (grade == EvaluationGrade.C && !GradeConsistency.HasImprovementNote(policy))
+        if (GradeConsistency.Problem(Year, grade, policy, target, actual, explanation) is { } problem)
         {
-            throw new DomainException(GradeConsistency.ImprovementNoteMissingMessage($"{Year.Next.Code}年度に向けた取組方針"));
+            throw new DomainException(problem);
         }
 
-        if (GradeConsistency.Check(grade, target, actual) is not { } contradiction)
-        {
-            return null;
-        }
-
-        var text = Guard.Optional(explanation?.Replace("\r\n", "\n", StringComparison.Ordinal), "評価の説明", GradeConsistency.MaxExplanationLength);
-        return text.Length > 0 ? text : throw new DomainException(GradeConsistency.ExplanationMissingMessage(contradiction));
+        return GradeConsistency.Check(grade, target, actual) is null
+            ? null
+            : Guard.Optional(explanation?.Replace("\r\n", "\n", StringComparison.Ordinal), "評価の説明", GradeConsistency.MaxExplanationLength);
     }
 
     /// <summary>差戻し or 再開: the 企画課 hands the report back to the department (差戻し) with a reason it will see.</summary>

@@ -92,6 +92,28 @@ public sealed class EditionsController(EditionsHandler editions, NextEditionHand
         return Redirect("/booklets");
     }
 
+    /// <summary>The edition setting: print the 企画課's 二次評価 in the booklet (ADR 0028); off by default.</summary>
+    [HttpPost("{year}/second-grade")]
+    [Authorize(Policy = Policies.PlanningOffice)]
+    public async Task<IActionResult> SecondGradePrinting(string year, [FromForm] bool print, CancellationToken ct)
+    {
+        if (!FiscalYear.TryParse(year, out var fy))
+        {
+            return NotFound();
+        }
+
+        var error = await editions.SetSecondGradePrintingAsync(fy, print, ct);
+        if (error is null)
+        {
+            return NotFound();
+        }
+
+        TempData[error.Length == 0 ? "Notice" : "Error"] = error.Length == 0
+            ? (print ? $"{fy.JapaneseName}版の冊子に企画課の二次評価を載せます（これから作る冊子から）。" : $"{fy.JapaneseName}版の冊子には二次評価を載せません（部署の評価だけを原本どおりに載せます）。")
+            : error;
+        return RedirectToAction(nameof(Index));
+    }
+
     /// <summary>実績の確定: refused with the list of plans whose reports are not accepted yet.</summary>
     [HttpPost("{year}/close")]
     [Authorize(Policy = Policies.PlanningOffice)]

@@ -19,6 +19,9 @@ public sealed record EditionRow(
     FiscalYear Year, string Title, EditionStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, IReadOnlyList<EditionFileView> Files)
 {
     public IReadOnlyList<CorrectionView> Corrections { get; init; } = [];
+
+    /// <summary>The edition's booklet prints the 企画課's 二次評価 (ADR 0028).</summary>
+    public bool PrintsSecondGrade { get; init; }
 }
 
 /// <summary>The editions and their downloads; 公表 (publishing) stores the booklet files with their checksums.</summary>
@@ -29,7 +32,7 @@ public sealed class EditionsHandler(
     public async Task<IReadOnlyList<EditionRow>> ListAsync(CancellationToken ct)
     {
         var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.Year)
-            .Select(e => new { e.Year, e.Title, e.Status, e.PublishedAt, e.ClosedAt })
+            .Select(e => new { e.Year, e.Title, e.Status, e.PublishedAt, e.ClosedAt, e.PrintsSecondGrade })
             .ToListAsync(ct);
         var files = await db.Set<PublishedFile>().AsNoTracking()
             .Select(f => new { f.Id, f.EditionId, Year = db.Editions.Where(e => e.Id == f.EditionId).Select(e => e.Year).First(), f.Kind, f.Format, f.Revision, f.FileName, f.Sha256, Size = (long)f.Content.Length, f.CreatedAt })
@@ -46,6 +49,7 @@ public sealed class EditionsHandler(
             files.Where(f => f.Year == e.Year).OrderBy(f => f.Kind).ThenByDescending(f => f.Revision).ThenBy(f => f.Format)
                 .Select(f => new EditionFileView(f.Id, f.Kind, f.Format, f.Revision, f.FileName, f.Sha256, f.Size, f.CreatedAt)).ToList())
         {
+            PrintsSecondGrade = e.PrintsSecondGrade,
             Corrections = corrections.Where(c => c.Year == e.Year).OrderBy(c => c.At)
                 .Select(c => new CorrectionView(c.At, new PlanNumber(c.Key.FieldNumber, c.Key.Number), c.Kind, c.Reason, c.By, c.Revision)).ToList(),
         }).ToList();
@@ -126,6 +130,31 @@ public sealed class EditionsHandler(
     /// 実績の確定: every report of the year (plans running in it, in this edition) must be accepted; they are locked, and
     /// the results booklet and the year's open data are stored. Returns an error message, or null when done.
     /// </summary>
+    /// <summary>
+    /// Whether the edition's booklet prints the 二次評価 (ADR 0028): applies to the booklets made from now on (downloads, the
+    /// results at 実績の確定, a 訂正's revision); files already stored keep what they print. Null when there is no such edition.
+    /// </summary>
+    public async Task<string?> SetSecondGradePrintingAsync(FiscalYear year, bool print, CancellationToken ct)
+    {
+        var edition = await db.Editions.FirstOrDefaultAsync(e => e.Year == year, ct);
+        if (edition is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            edition.SetSecondGradePrinting(print);
+        }
+        catch (DomainException e)
+        {
+            return e.Message;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return string.Empty;
+    }
+
     public async Task<string?> CloseAsync(FiscalYear year, CancellationToken ct)
     {
         var edition = await db.Editions.Include(e => e.Files).FirstOrDefaultAsync(e => e.Year == year, ct);

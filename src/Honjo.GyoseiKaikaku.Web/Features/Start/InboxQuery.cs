@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Start;
 
-public sealed record InboxRow(PlanNumber Number, string Name, string Departments, DateTimeOffset? At, bool IsLate);
+public sealed record InboxRow(PlanNumber Number, string Name, string Departments, DateTimeOffset? At, bool IsLate)
+{
+    /// <summary>The department's 評価の説明 of a self-grade that contradicts the numbers (ADR 0028); null when none.</summary>
+    public string? GradeExplanation { get; init; }
+}
 
 public sealed record LateDepartment(int Id, string Name, int Count);
 
@@ -44,7 +48,8 @@ public sealed class InboxQuery(AppDbContext db, EditionResolver editions, TimePr
         var today = JapanTime.Today(clock);
         var rows = await RowsAsync(context, ct);
         var filtered = rows.Where(r => department is null || r.Departments.Any(d => d.Id == department)).ToList();
-        InboxRow Row(Item r, DateTimeOffset? at) => new(r.Number, r.Name, string.Join("、", r.Departments.Select(d => d.Name)), at, edition.IsLate(r.Status, today));
+        InboxRow Row(Item r, DateTimeOffset? at) =>
+            new(r.Number, r.Name, string.Join("、", r.Departments.Select(d => d.Name)), at, edition.IsLate(r.Status, today)) { GradeExplanation = r.GradeExplanation };
         var late = rows.Where(r => edition.IsLate(r.Status, today))
             .SelectMany(r => r.Departments)
             .GroupBy(d => (d.Id, d.Name, d.SortOrder))
@@ -87,15 +92,18 @@ public sealed class InboxQuery(AppDbContext db, EditionResolver editions, TimePr
                 p.Number,
                 p.Name,
                 Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new Dept(d.DepartmentId, d.Department.Name, d.Department.SortOrder)).ToList(),
-                Report = p.Key.YearEndReports.Where(r => r.Year == year).Select(r => new { r.Status, r.SubmittedAt, r.ReviewedAt }).FirstOrDefault(),
+                Report = p.Key.YearEndReports.Where(r => r.Year == year).Select(r => new { r.Status, r.SubmittedAt, r.ReviewedAt, r.GradeExplanation }).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return plans.Select(p => new Item(
             new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments,
-            p.Report?.Status ?? ReportStatus.NotStarted, p.Report?.SubmittedAt, p.Report?.ReviewedAt)).ToList();
+            p.Report?.Status ?? ReportStatus.NotStarted, p.Report?.SubmittedAt, p.Report?.ReviewedAt) { GradeExplanation = p.Report?.GradeExplanation }).ToList();
     }
 
     private sealed record Dept(int Id, string Name, int SortOrder);
 
-    private sealed record Item(PlanNumber Number, string Name, IReadOnlyList<Dept> Departments, ReportStatus Status, DateTimeOffset? SubmittedAt, DateTimeOffset? ReviewedAt);
+    private sealed record Item(PlanNumber Number, string Name, IReadOnlyList<Dept> Departments, ReportStatus Status, DateTimeOffset? SubmittedAt, DateTimeOffset? ReviewedAt)
+    {
+        public string? GradeExplanation { get; init; }
+    }
 }

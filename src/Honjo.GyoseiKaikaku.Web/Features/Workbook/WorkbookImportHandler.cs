@@ -27,6 +27,25 @@ public sealed class WorkbookImportHandler(
     PendingImportStore store,
     TimeProvider clock)
 {
+    /// <summary>
+    /// The self-grade rules of the form (ADR 0028) for one sheet, with the cell to fix: a C needs a 改善策 in 取組方針
+    /// (C9); a grade that contradicts the 実績値 entered on screen needs the 評価の説明, which only the screen has.
+    /// </summary>
+    private static WorkbookProblem? GradeRuleProblem(Domain.Plans.Plan plan, FiscalYear year, string? gradeText, string? policy)
+    {
+        var grade = EvaluationGrades.TryParse(gradeText, out var g) ? g : (EvaluationGrade?)null;
+        var report = plan.ReportFor(year);
+        var problem = GradeConsistency.Problem(year, grade, policy, plan.QuantityFor(year), report?.ActualValue, report?.GradeExplanation);
+        if (problem is null)
+        {
+            return null;
+        }
+
+        return grade == EvaluationGrade.C && !GradeConsistency.HasImprovementNote(policy)
+            ? new WorkbookProblem(null, NextYearPolicyCell, problem)
+            : new WorkbookProblem(null, GradeCell, problem + "（Excelには実績値と評価の説明の欄がないため、画面の年度末報告で説明を入力するか、評価を見直してください。）");
+    }
+
     private const string NothingSaved = "何も保存していません。";
 
     public async Task<WorkbookImportOutcome> PreviewAsync(WorkbookUploadRequest request, ClaimsPrincipal user, CancellationToken ct)
@@ -141,6 +160,12 @@ public sealed class WorkbookImportHandler(
             }
 
             var inputs = sheet.Inputs.Normalized();
+            if (GradeRuleProblem(plan, year, inputs.Grade, inputs.NextYearPolicy) is { } gradeProblem)
+            {
+                problems.Add(gradeProblem with { Sheet = sheet.SheetName });
+                continue;
+            }
+
             changes.Add(new PlanChangePreview(sheet.SheetName, plan.PlanNumber, plan.Name, current.Status, fields));
             pending.Add(new PendingPlanChange(plan.Id, sheet.SheetName, fields[0].Cell, current.ReportVersion,
                 WorkbookFingerprint.Content(plan.PlanNumber, current.Content), inputs.StatusReport, inputs.Grade, inputs.NextYearPolicy));
@@ -216,8 +241,10 @@ public sealed class WorkbookImportHandler(
                 var grade = EvaluationGrades.TryParse(change.Grade, out var g) ? g : (EvaluationGrade?)null;
                 var report = plan.ReportForOrCreate(year);
 
-                // The workbook carries no 実績値; the one recorded on screen is kept.
-                report.SaveDraft(user.ToReportActor(Resource(plan)), change.StatusReport, grade, change.NextYearPolicy, report.ActualValue);
+                // The workbook carries no 実績値 and no 評価の説明; the ones recorded on screen are kept, and the grade rules
+                // of the form apply to them (ADR 0028).
+                report.SaveDraft(user.ToReportActor(Resource(plan)), change.StatusReport, grade, change.NextYearPolicy, report.ActualValue,
+                    plan.QuantityFor(year), report.GradeExplanation);
             }
             catch (DomainException e)
             {
