@@ -204,7 +204,7 @@ public sealed class OpenDataFixture : AppFactory, IAsyncLifetime
     public const string AcceptedReport = "交付件数は17,000件、\"目標\"を達成。\n周知を継続。";
     public const string AcceptedPolicy = "窓口でも案内します。";
     public const string UnacceptedReport = "未受理の報告：公開してはならない文章";
-    public const string UnacceptedPolicy = "未受理の方針：公開してはならない文章";
+    public const string UnacceptedPolicy = "未受理の方針（改善策を含む）：公開してはならない文章";
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
