@@ -39,7 +39,12 @@ public static class ReportFormFields
             }
 
             fields.Add(new("correct-grade", ["年度末評価"], Anchor: "correct-grade-A", Binding: "Grade"));
-            fields.Add(new("correct-next-policy", ["取組方針"], Binding: "NextYearPolicy"));
+            if (model.Quantity is not null)
+            {
+                fields.Add(new("correct-explanation", ["評価の説明"], Binding: "GradeExplanation"));
+            }
+
+            fields.Add(new("correct-next-policy", ["取組方針", "改善策"], Binding: "NextYearPolicy"));
             fields.Add(new("correct-reason", ["訂正の理由"], Binding: "Reason"));
         }
 
