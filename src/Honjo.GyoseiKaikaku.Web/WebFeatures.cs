@@ -75,6 +75,7 @@ public static class WebFeatures
         services.AddScoped<Features.Booklets.MilestoneFiles>();
         services.AddScoped<Features.Booklets.PublishEditionHandler>();
         services.AddScoped<Features.Booklets.CloseEditionHandler>();
+        services.AddScoped<Features.Booklets.SetSecondGradePrintingHandler>();
         services.AddScoped<Features.Booklets.CorrectionPublisher>();
         services.AddScoped<Features.Booklets.NextEditionHandler>();
         services.AddScoped<Features.Booklets.EditionChangesQuery>();

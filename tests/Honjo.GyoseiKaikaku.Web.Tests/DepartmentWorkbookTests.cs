@@ -111,13 +111,13 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
         var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
         var before109 = await ReportAsync("1-9");
         var before110 = await ReportAsync("1-10");
-        var (grade9, grade10) = (before109?.Grade == EvaluationGrade.A ? "C" : "A", before110?.Grade == EvaluationGrade.B ? "ｃ" : "ｂ");
+        var (grade9, grade10) = (before109?.Grade == EvaluationGrade.A ? "C" : "A", before110?.Grade == EvaluationGrade.B ? "ａ" : "ｂ");
         var workbook = Edit(await DownloadAsync(shimin), book =>
         {
             var sheet = book.Worksheet("1-9");
             sheet.Cell("C7").SetValue("マイナンバーカードの交付件数は17,000件でした。\n休日窓口を月2回開設しました。");
             sheet.Cell("C8").SetValue(grade9);
-            sheet.Cell("C9").SetValue("出張申請受付を続けます。");
+            sheet.Cell("C9").SetValue("改善策：出張申請受付を続けます。");
             book.Worksheet("1-10").Cell("C8").SetValue(grade10);
         });
 
@@ -133,7 +133,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
         Assert.Equal("マイナンバーカードの交付件数は17,000件でした。\n休日窓口を月2回開設しました。", plan9.QuerySelector("tr[data-cell='C7'] .diff-after")!.TextContent);
         Assert.Equal(grade9, plan9.QuerySelector("tr[data-cell='C8'] .diff-after")!.TextContent);
         var plan10 = page.QuerySelector("section[data-plan='1-10']")!;
-        var expected10 = grade10 == "ｂ" ? "B" : "C";
+        var expected10 = grade10 == "ｂ" ? "B" : "A";
         Assert.Equal(expected10, Assert.Single(plan10.QuerySelectorAll("tr[data-cell]")).QuerySelector(".diff-after")!.TextContent);
         Assert.Equal(before109, await ReportAsync("1-9"));
 
@@ -146,17 +146,17 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
         var saved = (await ReportAsync("1-9"))!;
         Assert.Equal("マイナンバーカードの交付件数は17,000件でした。\n休日窓口を月2回開設しました。", saved.StatusReport);
         Assert.Equal(Enum.Parse<EvaluationGrade>(grade9), saved.Grade);
-        Assert.Equal("出張申請受付を続けます。", saved.NextYearPolicy);
+        Assert.Equal("改善策：出張申請受付を続けます。", saved.NextYearPolicy);
         Assert.Equal(ReportStatus.Draft, saved.Status);
         Assert.Equal(Enum.Parse<EvaluationGrade>(expected10), (await ReportAsync("1-10"))!.Grade);
 
         var reportPage = await Parser.ParseDocumentAsync(await shimin.GetStringAsync(new Uri("/plans/1-9/report", UriKind.Relative)));
-        Assert.Equal("出張申請受付を続けます。", reportPage.QuerySelector("textarea[name='NextYearPolicy']")!.TextContent.Trim());
+        Assert.Equal("改善策：出張申請受付を続けます。", reportPage.QuerySelector("textarea[name='NextYearPolicy']")!.TextContent.Trim());
         var history = await HistoryRowsAsync(shimin, "1-9");
         Assert.Contains(history, r => r[1].Contains(WorkflowFixture.Shimin, StringComparison.Ordinal) && r[2] == "R6年度 取組状況報告"
             && r[4] == "マイナンバーカードの交付件数は17,000件でした。\n休日窓口を月2回開設しました。");
         Assert.Contains(history, r => r[2] == "R6年度 年度末評価" && r[4] == grade9);
-        Assert.Contains(history, r => r[2] == "R6年度 次年度に向けた取組方針" && r[4] == "出張申請受付を続けます。");
+        Assert.Contains(history, r => r[2] == "R6年度 次年度に向けた取組方針" && r[4] == "改善策：出張申請受付を続けます。");
 
         // The same preview cannot be confirmed twice.
         var again = await ConfirmAsync(shimin, page);

@@ -108,7 +108,9 @@ public sealed class OpenDataPublishedTests(OpenDataFixture app) : IClassFixture<
         Assert.Equal(OpenDataFixture.AcceptedReport, r6["status_report"]);
         Assert.Equal("B", r6["grade"]);
         Assert.Equal(OpenDataFixture.AcceptedPolicy, r6["next_year_policy"]);
-        Assert.Equal("A", data.Single(r => r["plan_id"] == "1-9" && r["fiscal_year"] == "R5")["grade"]);
+        Assert.Equal(("A", OpenDataFixture.SecondGradeReason), (r6["second_grade"], r6["second_grade_reason"]));
+        var r5 = data.Single(r => r["plan_id"] == "1-9" && r["fiscal_year"] == "R5");
+        Assert.Equal(("A", string.Empty), (r5["grade"], r5["second_grade"]));
     }
 
     [Fact]
@@ -132,6 +134,9 @@ public sealed class OpenDataPublishedTests(OpenDataFixture app) : IClassFixture<
         Assert.Equal("A", years[0].GetProperty("grade").GetString());
         Assert.Equal("証明書のコンビニ交付件数：16,800件", years[1].GetProperty("target").GetString());
         Assert.Equal(OpenDataFixture.AcceptedReport, years[1].GetProperty("statusReport").GetString());
+        Assert.Equal(("B", "A"), (years[1].GetProperty("grade").GetString(), years[1].GetProperty("secondGrade").GetString()));
+        Assert.Equal(OpenDataFixture.SecondGradeReason, years[1].GetProperty("secondGradeReason").GetString());
+        Assert.Equal(JsonValueKind.Null, years[0].GetProperty("secondGrade").ValueKind);
         Assert.Equal(JsonValueKind.Null, years[2].GetProperty("grade").ValueKind);
     }
 
@@ -203,8 +208,9 @@ public sealed class OpenDataFixture : AppFactory, IAsyncLifetime
 {
     public const string AcceptedReport = "交付件数は17,000件、\"目標\"を達成。\n周知を継続。";
     public const string AcceptedPolicy = "窓口でも案内します。";
+    public const string SecondGradeReason = "企画課の二次評価の理由：交付件数は目標を上回る";
     public const string UnacceptedReport = "未受理の報告：公開してはならない文章";
-    public const string UnacceptedPolicy = "未受理の方針：公開してはならない文章";
+    public const string UnacceptedPolicy = "未受理の方針（改善策を含む）：公開してはならない文章";
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -219,7 +225,12 @@ public sealed class OpenDataFixture : AppFactory, IAsyncLifetime
         var r6 = new FiscalYear(6);
         await this.PublishWithStandInPdfAsync(r6);
         await SubmitAsync(shimin, "1-9", AcceptedReport, "B", AcceptedPolicy);
-        var accept = await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/accept", new Dictionary<string, string> { ["Version"] = await VersionAsync(1, 9) });
+        var accept = await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/accept", new Dictionary<string, string>
+        {
+            ["Version"] = await VersionAsync(1, 9),
+            ["SecondGrade"] = "A",
+            ["SecondGradeReason"] = SecondGradeReason,
+        });
         Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
         await AcceptEveryOtherReportAsync(r6);
 

@@ -37,7 +37,7 @@ public sealed class ReportVisibilityFixture : AppFactory, IAsyncLifetime
         var shimin = await ClientAsync(WorkflowFixture.Shimin);
         var joho = await ClientAsync(WorkflowFixture.Joho);
         var office = await ClientAsync(WorkflowFixture.Office);
-        Ok(await shimin.PostReportAsync("1-9", await shimin.OpenFormAsync("1-9", DraftText, "C", DraftText, "save")));
+        Ok(await shimin.PostReportAsync("1-9", await shimin.OpenFormAsync("1-9", DraftText, "C", DraftText + " 改善策：見直します。", "save")));
         Ok(await joho.PostReportAsync("2-18", await joho.OpenFormAsync("2-18", SubmittedText, "A", SubmittedText, "submit")));
         Ok(await joho.PostReportAsync("1-4", await joho.OpenFormAsync("1-4", ReturnedText, "B", ReturnedText, "submit")));
         var version = (await this.StoredReportAsync("1-4"))!.Version;
@@ -58,7 +58,7 @@ public sealed class ReportVisibilityFixture : AppFactory, IAsyncLifetime
         ReopenedOriginalGrade = report.Grade!.Value;
         var actor = new ReportActor("test", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
         report.Reopen(actor, "確認のため再開", DateTimeOffset.UtcNow);
-        report.SaveDraft(actor, ReopenedText, EvaluationGrade.C, ReopenedText, null);
+        report.SaveDraft(actor, ReopenedText, EvaluationGrade.C, ReopenedText + " 改善策：見直します。", null);
         await db.SaveChangesAsync();
     }
 

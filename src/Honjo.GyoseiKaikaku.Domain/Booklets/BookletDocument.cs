@@ -103,7 +103,11 @@ public sealed record BookletTarget(FiscalYear Year, IReadOnlyList<string> Lines,
     public string ResultText => Achievement is { } a ? $"実績：{TargetFormat.Amount(a.Actual, a.Target.Unit)}（{a.Label}）" : string.Empty;
 }
 
-public sealed record BookletGrade(FiscalYear Year, EvaluationGrade Grade);
+public sealed record BookletGrade(FiscalYear Year, EvaluationGrade Grade)
+{
+    /// <summary>The 企画課's 二次評価 of that year, where it is shown (ADR 0028).</summary>
+    public EvaluationGrade? SecondGrade { get; init; }
+}
 
 /// <summary>One plan sheet as printed.</summary>
 public sealed record BookletSheet(
@@ -133,6 +137,12 @@ public sealed record BookletSheet(
     public string ExecutingDepartmentsText => string.Join("、", ExecutingDepartments);
 
     /// <summary>
+    /// The 企画課's 二次評価 of <see cref="ReportYear"/> (accepted reports only), where it is shown: always on screen, in a
+    /// booklet only when its edition prints it (ADR 0028).
+    /// </summary>
+    public EvaluationGrade? SecondGrade { get; init; }
+
+    /// <summary>
     /// The 目次's 終了: the year the plan ended (完了・廃止・統合, recorded on its <see cref="PlanKey"/>), blank while it
     /// runs, as in the source booklet; it is not the 達成目標年度.
     /// </summary>
@@ -160,7 +170,8 @@ public sealed record BookletSheet(
     /// </summary>
 
     public static BookletSheet From(
-        Plan plan, IReadOnlyList<FiscalYear> outlineYears, FiscalYear year, int page, bool includeUnaccepted, BookletStage stage = BookletStage.Results)
+        Plan plan, IReadOnlyList<FiscalYear> outlineYears, FiscalYear year, int page, bool includeUnaccepted, BookletStage stage = BookletStage.Results,
+        bool withSecondGrades = true)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(outlineYears);
@@ -198,14 +209,19 @@ public sealed record BookletSheet(
             plan.YearEndReports
                 .Where(r => r.Year < year && r.Grade is not null && (includeUnaccepted || r.Status == ReportStatus.Accepted))
                 .OrderBy(r => r.Year)
-                .Select(r => new BookletGrade(r.Year, r.Grade!.Value))
+                .Select(r => new BookletGrade(r.Year, r.Grade!.Value) { SecondGrade = withSecondGrades ? AcceptedSecondGrade(r) : null })
                 .ToList(),
             plan.Items(PlanTextSection.Remarks),
             page)
         {
+            SecondGrade = withSecondGrades && report is not null ? AcceptedSecondGrade(report) : null,
             EndYear = PlanKey.EndYearShownIn(plan.Key?.EndedYear, plan.Key?.EndedAt, year, plan.Edition?.PublishedAt),
         };
     }
+
+    /// <summary>A 二次評価 exists only on an accepted report; this states it where it is read.</summary>
+    private static EvaluationGrade? AcceptedSecondGrade(YearEndReport report) =>
+        report.Status == ReportStatus.Accepted ? report.SecondGrade : null;
 
     /// <summary>The 実績値 of <paramref name="target"/>'s report, shown up to the edition's year, accepted only unless asked.</summary>
     private static decimal? ActualFor(Plan plan, FiscalYear target, FiscalYear year, bool includeUnaccepted) =>

@@ -88,6 +88,23 @@ public sealed class BookletEdition
         ReportDeadline = deadline;
     }
 
+    /// <summary>
+    /// Whether this edition's booklet (PDF and Excel) prints the 企画課's 二次評価 beside each department's grade. Off by
+    /// default: the booklet prints the grades as the source does (ADR 0028). Screens and open data always carry both.
+    /// </summary>
+    public bool PrintsSecondGrade { get; private set; }
+
+    /// <summary>Sets <see cref="PrintsSecondGrade"/>; refused once the year's results are closed (the booklet is stored).</summary>
+    public void SetSecondGradePrinting(bool print)
+    {
+        if (IsClosed)
+        {
+            throw new DomainException($"{EditionName}は実績を確定済のため、冊子に二次評価を載せるかどうかは変更できません。");
+        }
+
+        PrintsSecondGrade = print;
+    }
+
     /// <summary>A report not yet handed in is late once the deadline day has passed.</summary>
     public bool IsLate(Plans.ReportStatus status, DateOnly today) =>
         ReportDeadline is { } deadline && today > deadline && !Plans.ReportStatuses.IsHandedIn(status);

@@ -90,9 +90,30 @@ public sealed class YearEndReport
     public decimal? ActualValue { get; private set; }
 
     /// <summary>
+    /// 評価の説明: the department's reason for a self-grade that contradicts the numbers (A short of the target, C with it
+    /// met); required then, and cleared when the grade and the numbers agree (ADR 0028).
+    /// </summary>
+    public string? GradeExplanation { get; private set; }
+
+    /// <summary>二次評価: the 企画課's own grade, recorded on acceptance beside <see cref="Grade"/>, never over it (ADR 0028).</summary>
+    public EvaluationGrade? SecondGrade { get; private set; }
+
+    /// <summary>The 企画課's reason for its 二次評価 (required when it differs from the self-grade).</summary>
+    public string? SecondGradeReason { get; private set; }
+
+    /// <summary>The 二次評価 differs from the department's self-grade.</summary>
+    public bool GradesDiffer => SecondGrade is not null && SecondGrade != Grade;
+
+    /// <summary>
     /// Saves the three fields and the actual value (実績値) as a draft. Blank fields are allowed until submission.
     /// </summary>
-    public void SaveDraft(ReportActor actor, string? statusReport, EvaluationGrade? grade, string? nextYearPolicy, decimal? actualValue)
+    /// <remarks>
+    /// A grade is saved only with what it requires (ADR 0028), on every path (form, Excel import): a C needs a 改善策 in
+    /// 取組方針, and a grade that contradicts <paramref name="target"/> and the 実績値 needs <paramref name="gradeExplanation"/>.
+    /// </remarks>
+    public void SaveDraft(
+        ReportActor actor, string? statusReport, EvaluationGrade? grade, string? nextYearPolicy, decimal? actualValue,
+        TargetQuantity? target = null, string? gradeExplanation = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         RequireEditor(actor);
@@ -113,6 +134,7 @@ public sealed class YearEndReport
         }
 
         ActualValue = actualValue;
+        GradeExplanation = CheckGrade(Grade, NextYearPolicy, target, actualValue, gradeExplanation);
         if (Status == ReportStatus.NotStarted)
         {
             Status = ReportStatus.Draft;
@@ -158,7 +180,11 @@ public sealed class YearEndReport
         Version++;
     }
 
-    public void Accept(ReportActor actor, DateTimeOffset now)
+    /// <summary>
+    /// 確認済, optionally with the 企画課's 二次評価 beside the self-grade (a reason is required when they differ). The
+    /// second grade changes only through 再開 and a new acceptance (ADR 0028).
+    /// </summary>
+    public void Accept(ReportActor actor, DateTimeOffset now, EvaluationGrade? secondGrade = null, string? secondGradeReason = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         RequirePlanningOffice(actor, "確認");
@@ -168,6 +194,19 @@ public sealed class YearEndReport
             throw new DomainException($"確認できるのは提出済の報告だけです（現在：{Status.DisplayName()}）。");
         }
 
+        var reason = Guard.Optional(secondGradeReason?.Replace("\r\n", "\n", StringComparison.Ordinal), "二次評価の理由", MaxCommentLength);
+        if (secondGrade is null && reason.Length > 0)
+        {
+            throw new DomainException("二次評価の理由を書く場合は、二次評価（A・B・C）も選んでください。");
+        }
+
+        if (secondGrade is not null && secondGrade != Grade && reason.Length == 0)
+        {
+            throw new DomainException($"二次評価（{secondGrade}）が部署の評価（{Grade}）と異なるため、二次評価の理由を入力してください。");
+        }
+
+        SecondGrade = secondGrade;
+        SecondGradeReason = reason.Length == 0 ? null : reason;
         Status = ReportStatus.Accepted;
         ReviewComment = null;
         ReviewedAt = now;
@@ -187,7 +226,9 @@ public sealed class YearEndReport
     /// stays accepted and closed. Refused before 実績の確定 (reopen it instead), without a reason, when incomplete, or when
     /// nothing changes. The caller records the 訂正 with the edition, which publishes the results again.
     /// </summary>
-    public void Correct(ReportActor actor, string? statusReport, EvaluationGrade? grade, string? nextYearPolicy, decimal? actualValue, string? reason)
+    public void Correct(
+        ReportActor actor, string? statusReport, EvaluationGrade? grade, string? nextYearPolicy, decimal? actualValue, string? reason,
+        TargetQuantity? target = null, string? gradeExplanation = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         RequirePlanningOffice(actor, "訂正");
@@ -214,6 +255,11 @@ public sealed class YearEndReport
             throw new DomainException("訂正する内容がありません（保存されている内容と同じです）。");
         }
 
+        // A corrected grade, 取組方針 or 実績値 meets the same rules as an entered one; an unchanged one stays as published.
+        var explanation = grade == Grade && policy == NextYearPolicy && actualValue == ActualValue
+            ? GradeExplanation
+            : CheckGrade(grade, policy, target, actualValue, gradeExplanation ?? GradeExplanation);
+        GradeExplanation = explanation;
         StatusReport = text;
         Grade = grade;
         NextYearPolicy = policy;
@@ -230,6 +276,19 @@ public sealed class YearEndReport
         Status = ReportStatus.Accepted;
     }
 
+    /// <summary>The self-grade rules (ADR 0028); returns the explanation to store (null when the grade needs none).</summary>
+    private string? CheckGrade(EvaluationGrade? grade, string policy, TargetQuantity? target, decimal? actual, string? explanation)
+    {
+        if (GradeConsistency.Problem(Year, grade, policy, target, actual, explanation) is { } problem)
+        {
+            throw new DomainException(problem);
+        }
+
+        return GradeConsistency.Check(grade, target, actual) is null
+            ? null
+            : Guard.Optional(explanation?.Replace("\r\n", "\n", StringComparison.Ordinal), "評価の説明", GradeConsistency.MaxExplanationLength);
+    }
+
     /// <summary>差戻し or 再開: the 企画課 hands the report back to the department (差戻し) with a reason it will see.</summary>
     private void SendBack(ReportActor actor, ReportStatus from, string action, string onlyFrom, string reasonName, string? reason, DateTimeOffset now)
     {
@@ -242,6 +301,10 @@ public sealed class YearEndReport
         }
 
         ReviewComment = Guard.Required(reason, reasonName, MaxCommentLength);
+
+        // The 二次評価 belongs to the acceptance it was given with; the next acceptance records it again (history keeps it).
+        SecondGrade = null;
+        SecondGradeReason = null;
         Status = ReportStatus.Returned;
         ReviewedAt = now;
         ReviewedBy = actor.DisplayName;

@@ -24,7 +24,7 @@ public sealed class BookletReader(AppDbContext db) : IBookletReader
         var years = outline.Years.ToList();
 
         // Pages are numbered once the sheets are known: they follow from the 目次's pagination (Paginate), not from storage.
-        var sheets = plans.Select(p => BookletSheet.From(p, years, year, page: 0, includeUnaccepted: false, stage)).ToList();
+        var sheets = plans.Select(p => BookletSheet.From(p, years, year, page: 0, includeUnaccepted: false, stage, withSecondGrades: edition.PrintsSecondGrade)).ToList();
         var bookletFields = fields
             .Select(f => new BookletField(f.Number, f.Name, 0, sheets.Where(s => s.Number.Field == f.Number).ToList()))
             .Where(f => f.Sheets.Count > 0)

@@ -23,13 +23,15 @@ public static class PlanQueries
 
     /// <summary>
     /// A plan version with what its year-end reports need: edition, executing departments (the department check), yearly
-    /// targets (the numeric target and its 実績値) and the reports of every year.
+    /// targets (the numeric target and its 実績値), the texts (a grading rule stated there, ADR 0028) and the reports of
+    /// every year.
     /// </summary>
     public static IQueryable<Plan> WithReports(this IQueryable<Plan> plans) =>
         plans.AsSplitQuery()
             .Include(p => p.Edition)
             .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
             .Include(p => p.YearTargets)
+            .Include(p => p.TextItems)
             .Include(p => p.Key).ThenInclude(k => k.YearEndReports);
 
     /// <summary>The versions printed in the edition with id <paramref name="editionId"/>.</summary>

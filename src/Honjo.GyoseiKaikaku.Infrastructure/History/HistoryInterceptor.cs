@@ -98,6 +98,9 @@ public sealed class HistoryInterceptor(ICurrentUser currentUser, TimeProvider cl
                 v => v is decimal d ? d.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
             AddReportField(changes, entry, added, year, "年度末評価", entry.Property(x => x.Grade), v => v is EvaluationGrade g ? g.ToString() : string.Empty);
             AddReportField(changes, entry, added, year, "次年度に向けた取組方針", entry.Property(x => x.NextYearPolicy), v => (string?)v ?? string.Empty);
+            AddReportField(changes, entry, added, year, "評価の説明", entry.Property(x => x.GradeExplanation), v => (string?)v ?? string.Empty);
+            AddReportField(changes, entry, added, year, "二次評価", entry.Property(x => x.SecondGrade), v => v is EvaluationGrade g ? g.ToString() : string.Empty);
+            AddReportField(changes, entry, added, year, "二次評価の理由", entry.Property(x => x.SecondGradeReason), v => (string?)v ?? string.Empty);
             AddReportField(changes, entry, added, year, "状態", entry.Property(x => x.Status), v => ((ReportStatus)v!).DisplayName());
             AddReportField(changes, entry, added, year, "企画課からのコメント", entry.Property(x => x.ReviewComment), v => (string?)v ?? string.Empty);
         }

@@ -30,6 +30,8 @@ public static class OpenDataColumns
         new("status_report", "取組状況報告", "string", "交付件数は17,000件（目標16,800件）。", "この年度末の取組状況報告。企画課が受理した報告のみ。未受理・未提出の場合は空欄。", (_, _, y) => y.StatusReport ?? string.Empty),
         new("grade", "年度末評価", "string (A|B|C)", "A", "A: 目標を達成、B: 概ね達成、C: 未達成。受理された評価のみ。評価がない場合は空欄。", (_, _, y) => y.Grade ?? string.Empty),
         new("next_year_policy", "次年度に向けた取組方針", "string", "周知を続けます。", "この年度末に示した次年度に向けた取組方針。受理された報告のみ。それ以外は空欄。", (_, _, y) => y.NextYearPolicy ?? string.Empty),
+        new("second_grade", "二次評価", "string (A|B|C)", "B", "企画課が報告を受理したときに付けた評価（二次評価）。部署の年度末評価（grade）はそのまま残り、これはその横に記録されます。受理された報告で二次評価があるもののみ。それ以外は空欄。", (_, _, y) => y.SecondGrade ?? string.Empty),
+        new("second_grade_reason", "二次評価の理由", "string", "実績値が目標に届いていないため。", "企画課が二次評価に付けた理由。二次評価が部署の評価と異なる場合は必ずあります。", (_, _, y) => y.SecondGradeReason ?? string.Empty),
     ];
 
     private static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -54,6 +54,8 @@ public static class OpenDataJsonWriter
                     statusReport = y.StatusReport,
                     grade = y.Grade,
                     nextYearPolicy = y.NextYearPolicy,
+                    secondGrade = y.SecondGrade,
+                    secondGradeReason = y.SecondGradeReason,
                 }).ToList(),
             }).ToList(),
         };

@@ -44,4 +44,10 @@ public sealed record OpenDataYear(
     string Target,
     string? StatusReport,
     string? Grade,
-    string? NextYearPolicy);
+    string? NextYearPolicy)
+{
+    /// <summary>The 企画課's 二次評価 of an accepted report (ADR 0028); null when none.</summary>
+    public string? SecondGrade { get; init; }
+
+    public string? SecondGradeReason { get; init; }
+}

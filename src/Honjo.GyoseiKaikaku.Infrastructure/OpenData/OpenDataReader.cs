@@ -75,6 +75,10 @@ public sealed class OpenDataReader(AppDbContext db)
                 plan.TargetFor(y),
                 report is null ? null : report.StatusReport,
                 report?.Grade?.ToString(),
-                report is null ? null : report.NextYearPolicy);
+                report is null ? null : report.NextYearPolicy)
+            {
+                SecondGrade = report?.SecondGrade?.ToString(),
+                SecondGradeReason = report?.SecondGradeReason,
+            };
         }).ToList());
 }

@@ -116,6 +116,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<bool>("PrintsSecondGrade")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -637,6 +640,10 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.Property<int?>("Grade")
                         .HasColumnType("int");
 
+                    b.Property<string>("GradeExplanation")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<bool>("IsClosed")
                         .HasColumnType("bit");
 
@@ -658,6 +665,13 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.Property<string>("ReviewedBy")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("SecondGrade")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SecondGradeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");

@@ -105,6 +105,9 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PrintsSecondGrade")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
@@ -606,6 +609,10 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.Property<int?>("Grade")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("GradeExplanation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsClosed")
                         .HasColumnType("INTEGER");
 
@@ -626,6 +633,13 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ReviewedBy")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SecondGrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecondGradeReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")

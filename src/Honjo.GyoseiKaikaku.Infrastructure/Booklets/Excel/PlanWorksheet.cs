@@ -87,9 +87,15 @@ internal static class PlanWorksheet
             parts.Add(grade.ToString());
         }
 
+        // The 企画課's 二次評価, only where the edition prints it (ADR 0028): the sheet then carries it.
+        if (sheet.SecondGrade is { } second)
+        {
+            parts.Add($"（二次評価：{second}）");
+        }
+
         if (sheet.EarlierGrades.Count > 0)
         {
-            parts.Add($"（前年度までの評価：{string.Join("、", sheet.EarlierGrades.Select(g => $"{g.Year.Code}年度 {g.Grade}"))}）");
+            parts.Add($"（前年度までの評価：{string.Join("、", sheet.EarlierGrades.Select(g => $"{g.Year.Code}年度 {g.Grade}" + (g.SecondGrade is { } s ? $"（二次評価 {s}）" : string.Empty)))}）");
         }
 
         return string.Join("　", parts);

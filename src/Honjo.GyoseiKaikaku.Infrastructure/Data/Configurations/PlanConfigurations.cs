@@ -133,6 +133,9 @@ internal sealed class YearEndReportConfiguration : IEntityTypeConfiguration<Year
         builder.Property(r => r.ReviewedBy).HasMaxLength(100);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.ActualValue).HasPrecision(18, 4);
+        builder.Property(r => r.GradeExplanation).HasMaxLength(GradeConsistency.MaxExplanationLength);
+        builder.Property(r => r.SecondGradeReason).HasMaxLength(YearEndReport.MaxCommentLength);
+        builder.Ignore(r => r.GradesDiffer);
         builder.Ignore(r => r.IsComplete);
         builder.Ignore(r => r.IsEditable);
     }

@@ -16,6 +16,9 @@ public sealed record EditionRow(
     FiscalYear Year, string Title, EditionStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset? ClosedAt, IReadOnlyList<EditionFileView> Files)
 {
     public IReadOnlyList<CorrectionView> Corrections { get; init; } = [];
+
+    /// <summary>The edition's booklet prints the 企画課's 二次評価 (ADR 0028).</summary>
+    public bool PrintsSecondGrade { get; init; }
 }
 
 /// <summary>The editions with their stored files and 訂正 (the 冊子 page, and the editions a 404 names).</summary>
@@ -24,7 +27,7 @@ public sealed class EditionListQuery(AppDbContext db)
     public async Task<IReadOnlyList<EditionRow>> ListAsync(CancellationToken ct)
     {
         var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.Year)
-            .Select(e => new { e.Year, e.Title, e.Status, e.PublishedAt, e.ClosedAt })
+            .Select(e => new { e.Year, e.Title, e.Status, e.PublishedAt, e.ClosedAt, e.PrintsSecondGrade })
             .ToListAsync(ct);
         var files = await db.Set<PublishedFile>().AsNoTracking()
             .Select(f => new { f.Id, f.EditionId, Year = db.Editions.Where(e => e.Id == f.EditionId).Select(e => e.Year).First(), f.Kind, f.Format, f.Revision, f.FileName, f.Sha256, Size = (long)f.Content.Length, f.CreatedAt })
@@ -41,6 +44,7 @@ public sealed class EditionListQuery(AppDbContext db)
             files.Where(f => f.Year == e.Year).OrderBy(f => f.Kind).ThenByDescending(f => f.Revision).ThenBy(f => f.Format)
                 .Select(f => new EditionFileView(f.Id, f.Kind, f.Format, f.Revision, f.FileName, f.Sha256, f.Size, f.CreatedAt)).ToList())
         {
+            PrintsSecondGrade = e.PrintsSecondGrade,
             Corrections = corrections.Where(c => c.Year == e.Year).OrderBy(c => c.At)
                 .Select(c => new CorrectionView(c.At, new PlanNumber(c.Key.FieldNumber, c.Key.Number), c.Kind, c.Reason, c.By, c.Revision)).ToList(),
         }).ToList();

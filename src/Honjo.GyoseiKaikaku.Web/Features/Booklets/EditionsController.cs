@@ -83,6 +83,22 @@ public sealed class EditionsController(NextEditionHandler nextEdition, EditionCh
         return this.AnswerWithNotice(result, $"{fy.JapaneseName}版を公表しました。公表したPDFとExcelは今後も同じ内容でダウンロードできます。", RedirectToAction(nameof(Index)));
     }
 
+    /// <summary>The edition setting: print the 企画課's 二次評価 in the booklet (ADR 0028); off by default.</summary>
+    [HttpPost("{year}/second-grade")]
+    [Authorize(Policy = Policies.PlanningOffice)]
+    public async Task<IActionResult> SecondGradePrinting(string year, [FromForm] bool print, [FromServices] SetSecondGradePrintingHandler setting, CancellationToken ct)
+    {
+        if (!FiscalYear.TryParse(year, out var fy))
+        {
+            return NotFound();
+        }
+
+        var result = await setting.HandleAsync(fy, print, ct);
+        return this.AnswerWithNotice(result,
+            print ? $"{fy.JapaneseName}版の冊子に企画課の二次評価を載せます（これから作る冊子から）。" : $"{fy.JapaneseName}版の冊子には二次評価を載せません（部署の評価だけを原本どおりに載せます）。",
+            RedirectToAction(nameof(Index)));
+    }
+
     /// <summary>実績の確定: refused with the list of plans whose reports are not accepted yet.</summary>
     [HttpPost("{year}/close")]
     [Authorize(Policy = Policies.PlanningOffice)]

@@ -56,13 +56,13 @@ public sealed class PeriodController(PlanPeriodQuery plan, PeriodReviewQuery rev
             new SummaryTable(
                 "計画別",
                 $"{model.OutlineTitle} {model.Heading} 計画別（{period}）",
-                ["番号", "計画名", "改革分野", "実行課", "区分", "終了", "最終年度", "最終年度の目標", "実績値", "達成率", "最終評価"],
+                ["番号", "計画名", "改革分野", "実行課", "区分", "終了", "最終年度", "最終年度の目標", "実績値", "達成率", "最終評価", "二次評価"],
                 [.. model.Plans.Select(p => (IReadOnlyList<SummaryCell>)
                 [
                     p.Number.ToString(), p.Name, p.FieldName, p.Departments, p.AddedDuringPeriod ? "期間中に追加" : "当初から",
                     p.EndKind?.DisplayName() ?? string.Empty, p.FinalYear.Code, p.FinalTarget,
                     p.Achievement is { } a ? TargetFormat.Amount(a.Actual, a.Target.Unit) : string.Empty,
-                    p.Achievement?.RateText ?? string.Empty, p.FinalGrade?.ToString() ?? "未評価",
+                    p.Achievement?.RateText ?? string.Empty, p.FinalGrade?.ToString() ?? "未評価", p.FinalSecondGrade?.ToString() ?? string.Empty,
                 ])],
                 note),
         ];

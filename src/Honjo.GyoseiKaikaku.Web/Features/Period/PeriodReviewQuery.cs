@@ -65,7 +65,10 @@ public sealed class PeriodReviewQuery(AppDbContext db)
             latest.TargetFor(finalYear),
             quantity,
             achievement,
-            report?.Grade);
+            report?.Grade)
+        {
+            FinalSecondGrade = report?.SecondGrade,
+        };
     }
 
     private static PeriodReviewRow FieldRow(string label, List<PeriodReviewPlan> plans) => new(
@@ -126,4 +129,8 @@ public sealed record PeriodReviewPlan(
     string FinalTarget,
     TargetQuantity? FinalQuantity,
     TargetAchievement? Achievement,
-    EvaluationGrade? FinalGrade);
+    EvaluationGrade? FinalGrade)
+{
+    /// <summary>The 企画課's 二次評価 of the final year, beside the self-grade (ADR 0028).</summary>
+    public EvaluationGrade? FinalSecondGrade { get; init; }
+}

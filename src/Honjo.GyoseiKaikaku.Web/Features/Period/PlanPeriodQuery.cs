@@ -89,7 +89,12 @@ public sealed class PlanPeriodQuery(AppDbContext db)
             achievement,
             report?.Grade,
             report?.Status,
-            report?.IsClosed ?? false);
+            report?.IsClosed ?? false)
+        {
+            // The 企画課's 二次評価 exists on an accepted report only (ADR 0028).
+            SecondGrade = report is { Status: ReportStatus.Accepted } ? report.SecondGrade : null,
+            SecondGradeReason = report is { Status: ReportStatus.Accepted } ? report.SecondGradeReason : null,
+        };
     }
 
     /// <summary>"令和7年度版", or "令和7年度版（案）" while that edition is being prepared: its changes are not published yet.</summary>
@@ -161,6 +166,11 @@ public sealed record PlanPeriodRow(
 
     /// <summary>The grade is the department's self-evaluation, confirmed by the 企画課 only once accepted.</summary>
     public bool IsAccepted => Status == ReportStatus.Accepted;
+
+    /// <summary>The 企画課's 二次評価 beside the self-grade, and its reason (ADR 0028).</summary>
+    public EvaluationGrade? SecondGrade { get; init; }
+
+    public string? SecondGradeReason { get; init; }
 }
 
 public sealed record PlanPeriodTargetChange(string Edition, string Before, string After, string Reason);

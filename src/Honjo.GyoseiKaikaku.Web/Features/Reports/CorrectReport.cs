@@ -76,7 +76,7 @@ public sealed class CorrectReportHandler(AppDbContext db, ReportScopeLoader scop
                 return Refused(UseCaseStatus.Conflict, [ChangedByOthers]);
             }
 
-            report.Correct(scope.Actor, values.StatusReport, values.Grade, values.NextYearPolicy, values.ActualValue, request.Reason);
+            report.Correct(scope.Actor, values.StatusReport, values.Grade, values.NextYearPolicy, values.ActualValue, request.Reason, values.Target, values.GradeExplanation);
         }
         catch (DomainException e)
         {

@@ -23,12 +23,26 @@ public abstract record ReportFields
     [StringLength(30, ErrorMessage = "実績値は{1}文字以内で入力してください。")]
     public string? ActualValue { get; init; }
 
+    /// <summary>評価の説明: why a grade that contradicts the numbers is right (required then; ADR 0028).</summary>
+    [StringLength(GradeConsistency.MaxExplanationLength, ErrorMessage = "評価の説明は{1}文字以内で入力してください。")]
+    public string? GradeExplanation { get; init; }
+
     /// <summary>What the person typed, to be shown again when the save is refused.</summary>
-    public ReportInput ToInput() => new(StatusReport ?? string.Empty, Grade ?? string.Empty, NextYearPolicy ?? string.Empty, ActualValue ?? string.Empty);
+    public ReportInput ToInput() => new(StatusReport ?? string.Empty, Grade ?? string.Empty, NextYearPolicy ?? string.Empty, ActualValue ?? string.Empty)
+    {
+        GradeExplanation = GradeExplanation ?? string.Empty,
+    };
 }
 
 /// <summary>The report's values read from a form: what the entity is given (<c>SaveDraft</c>, <c>Correct</c>).</summary>
-public sealed record ReportValues(string? StatusReport, EvaluationGrade? Grade, string? NextYearPolicy, decimal? ActualValue);
+public sealed record ReportValues(string? StatusReport, EvaluationGrade? Grade, string? NextYearPolicy, decimal? ActualValue)
+{
+    /// <summary>評価の説明 as typed.</summary>
+    public string? GradeExplanation { get; init; }
+
+    /// <summary>The numeric target of the year, against which the grade is checked (ADR 0028); null when the target is text.</summary>
+    public TargetQuantity? Target { get; init; }
+}
 
 /// <summary>
 /// The report form's input read and checked before the entity sees it — <b>the place for a rule about what was typed</b>
@@ -71,6 +85,8 @@ public sealed record ReportForm(ReportValues Values, IReadOnlyList<string> Error
             }
         }
 
-        return new ReportForm(new ReportValues(form.StatusReport, grade, form.NextYearPolicy, actual), errors);
+        return new ReportForm(
+            new ReportValues(form.StatusReport, grade, form.NextYearPolicy, actual) { GradeExplanation = form.GradeExplanation, Target = plan.QuantityFor(year) },
+            errors);
     }
 }

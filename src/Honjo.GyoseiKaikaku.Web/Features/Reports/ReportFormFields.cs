@@ -22,7 +22,12 @@ public static class ReportFormFields
             }
 
             fields.Add(new("Grade", ["年度末評価"], Anchor: "Grade-A"));
-            fields.Add(FormField.Of("NextYearPolicy", "取組方針"));
+            if (model.Quantity is not null)
+            {
+                fields.Add(FormField.Of("GradeExplanation", "評価の説明"));
+            }
+
+            fields.Add(FormField.Of("NextYearPolicy", "取組方針", "改善策"));
         }
 
         if (model.CanCorrect)
@@ -34,12 +39,19 @@ public static class ReportFormFields
             }
 
             fields.Add(new("correct-grade", ["年度末評価"], Anchor: "correct-grade-A", Binding: "Grade"));
-            fields.Add(new("correct-next-policy", ["取組方針"], Binding: "NextYearPolicy"));
+            if (model.Quantity is not null)
+            {
+                fields.Add(new("correct-explanation", ["評価の説明"], Binding: "GradeExplanation"));
+            }
+
+            fields.Add(new("correct-next-policy", ["取組方針", "改善策"], Binding: "NextYearPolicy"));
             fields.Add(new("correct-reason", ["訂正の理由"], Binding: "Reason"));
         }
 
         if (model.CanReview)
         {
+            fields.Add(new("second-grade", ["二次評価（A・B・C）", "二次評価はA"], Anchor: "second-grade-A", Binding: "SecondGrade"));
+            fields.Add(new("second-grade-reason", ["二次評価の理由"], Binding: "SecondGradeReason"));
             fields.Add(new("return-comment", ["コメント", "差戻しの理由"], Binding: "Comment"));
         }
 

@@ -28,6 +28,9 @@ public sealed record FieldChange(string Field, string Before, string After);
 public sealed record ReportInput(string StatusReport, string Grade, string NextYearPolicy, string ActualValue)
 {
     public EvaluationGrade? ParsedGrade => EvaluationGrades.TryParse(Grade, out var g) ? g : null;
+
+    /// <summary>評価の説明 as typed.</summary>
+    public string GradeExplanation { get; init; } = string.Empty;
 }
 
 /// <summary>The report as stored in the database: what every refusal shows as the report's state.</summary>
@@ -45,6 +48,14 @@ public sealed record StoredReport(
     DateTimeOffset? SubmittedAt,
     bool IsClosed = false)
 {
+    /// <summary>評価の説明 of a grade that contradicts the numbers (ADR 0028).</summary>
+    public string? GradeExplanation { get; init; }
+
+    /// <summary>The 企画課's 二次評価 and its reason; only an accepted report has one.</summary>
+    public EvaluationGrade? SecondGrade { get; init; }
+
+    public string? SecondGradeReason { get; init; }
+
     public static StoredReport None { get; } = new(ReportStatus.NotStarted, string.Empty, null, string.Empty, null, 0, null, null, null, null, null);
 
     /// <summary>実績値 as the form shows it: "17000", "12.5"; empty when not recorded.</summary>
@@ -53,7 +64,12 @@ public sealed record StoredReport(
     public static StoredReport Of(YearEndReport? report) => report is null
         ? None
         : new(report.Status, report.StatusReport, report.Grade, report.NextYearPolicy, report.ActualValue, report.Version,
-            report.ReviewComment, report.ReviewedBy, report.ReviewedAt, report.SubmittedBy, report.SubmittedAt, report.IsClosed);
+            report.ReviewComment, report.ReviewedBy, report.ReviewedAt, report.SubmittedBy, report.SubmittedAt, report.IsClosed)
+        {
+            GradeExplanation = report.GradeExplanation,
+            SecondGrade = report.Status == ReportStatus.Accepted ? report.SecondGrade : null,
+            SecondGradeReason = report.Status == ReportStatus.Accepted ? report.SecondGradeReason : null,
+        };
 }
 
 /// <summary>Why the form is shown again with the person's own input.</summary>
@@ -118,6 +134,22 @@ public sealed record ReportEditorViewModel(
 
     /// <summary>The comment typed in a refused review action (return or reopen), to be offered again.</summary>
     public string? ReviewInput { get; init; }
+
+    /// <summary>The 二次評価 and its reason typed in a refused acceptance, to be offered again.</summary>
+    public string? SecondGradeInput { get; init; }
+
+    public string? SecondGradeReasonInput { get; init; }
+
+    /// <summary>The plan's grading rule (達成率 thresholds in its text), when it can be read; the form then suggests a grade.</summary>
+    public GradingRule? GradingRule { get; init; }
+
+    /// <summary>The grade the plan's rule gives the stored 実績値; null without a rule or a 実績値.</summary>
+    public EvaluationGrade? SuggestedGrade => GradingRule is { } rule && Achievement is { } a ? rule.Suggest(a) : null;
+
+    /// <summary>How the stored self-grade contradicts the numbers, for the 企画課's review and the department's page.</summary>
+    public GradeContradiction? Contradiction => GradeConsistency.Check(Stored.Grade, Quantity, Stored.ActualValue);
+
+    public string FormGradeExplanation => Input?.GradeExplanation ?? Stored.GradeExplanation ?? string.Empty;
 
     /// <summary>The fields that changed between what the person saw and what is stored (a conflict).</summary>
     public IReadOnlyList<FieldChange>? Conflict { get; init; }

@@ -54,6 +54,7 @@ public sealed record ReportScope(EditionContext Context, Plan Plan, PlanResource
             CanCorrect = actor.IsPlanningOffice && stored.IsClosed && Plan.Edition is { IsClosed: true },
             ShowsThread = actor.CanEdit,
             CanComment = actor.CanEdit && !stored.IsClosed,
+            GradingRule = GradingRule.TryRead(Plan.TextItems.Select(i => i.Text)),
         };
     }
 

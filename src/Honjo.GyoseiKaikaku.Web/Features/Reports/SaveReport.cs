@@ -76,7 +76,7 @@ public sealed class SaveReportHandler(
         try
         {
             report = scope.Plan.ReportForOrCreate(scope.Year);
-            report.SaveDraft(actor, values.StatusReport, values.Grade, values.NextYearPolicy, values.ActualValue);
+            report.SaveDraft(actor, values.StatusReport, values.Grade, values.NextYearPolicy, values.ActualValue, values.Target, values.GradeExplanation);
             if (request.Command == ReportCommand.Submit)
             {
                 report.Submit(actor, clock.GetUtcNow());

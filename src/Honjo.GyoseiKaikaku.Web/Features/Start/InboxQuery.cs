@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Start;
 
-public sealed record InboxRow(PlanNumber Number, string Name, string Departments, DateTimeOffset? At, bool IsLate);
+public sealed record InboxRow(PlanNumber Number, string Name, string Departments, DateTimeOffset? At, bool IsLate)
+{
+    /// <summary>The department's 評価の説明 of a self-grade that contradicts the numbers (ADR 0028); null when none.</summary>
+    public string? GradeExplanation { get; init; }
+}
 
 public sealed record LateDepartment(int Id, string Name, int Count);
 
@@ -44,7 +48,8 @@ public sealed class InboxQuery(AppDbContext db, EditionResolver editions, TimePr
         var today = JapanTime.Today(clock);
         var rows = await db.YearReportRowsAsync(context, ct);
         var filtered = rows.Where(r => department is null || r.Departments.Any(d => d.Id == department)).ToList();
-        InboxRow Row(YearReportRow r, DateTimeOffset? at) => new(r.Number, r.Name, string.Join("、", r.Departments.Select(d => d.Name)), at, edition.IsLate(r.Status, today));
+        InboxRow Row(YearReportRow r, DateTimeOffset? at) =>
+            new(r.Number, r.Name, string.Join("、", r.Departments.Select(d => d.Name)), at, edition.IsLate(r.Status, today)) { GradeExplanation = r.GradeExplanation };
         var late = rows.Where(r => edition.IsLate(r.Status, today))
             .SelectMany(r => r.Departments)
             .GroupBy(d => (d.Id, d.Name, d.SortOrder))

@@ -76,6 +76,12 @@ public sealed class SummaryExportService(
                 $"上昇{yoy.Improved.Count.ToString(CultureInfo.InvariantCulture)}件、低下{yoy.Fell.Count.ToString(CultureInfo.InvariantCulture)}件、変化なし{yoy.Unchanged.ToString(CultureInfo.InvariantCulture)}件、比較できない計画{yoy.NotCompared.ToString(CultureInfo.InvariantCulture)}件"));
         }
 
+        // The 企画課's 二次評価 beside the self-grades, and where they differ (ADR 0028).
+        var second = model.SecondGrades;
+        tables.Add(new SummaryTable("二次評価", $"{year} 部署の評価と企画課の二次評価", ["番号", "計画名", "改革分野", "実行課", "部署の評価", "二次評価", "二次評価の理由"],
+            second.Differences.Select(d => (IReadOnlyList<SummaryCell>)[d.Number.ToString(), d.Name, d.Field, d.Departments, d.Grade?.ToString() ?? "未評価", d.SecondGrade.ToString(), d.Reason]).ToList(),
+            $"確認済の報告{second.SelfGrades.Total.ToString(CultureInfo.InvariantCulture)}件のうち、二次評価あり{(second.SecondGrades.Total - second.SecondGrades.Ungraded).ToString(CultureInfo.InvariantCulture)}件、部署の評価と異なるもの{second.Differences.Count.ToString(CultureInfo.InvariantCulture)}件（この表）。"));
+
         tables.Add(new SummaryTable("報告の進捗", $"{year} 年度末報告の進捗", ["状況", "計画数"],
             model.Progress.Select(p => (IReadOnlyList<SummaryCell>)[p.Status.DisplayName(), p.Count]).ToList()));
         return tables;

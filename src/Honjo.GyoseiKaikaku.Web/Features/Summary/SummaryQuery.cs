@@ -71,6 +71,9 @@ public sealed record SummaryViewModel(
     /// <summary>Every workflow state is counted (the 企画課); else only accepted reports are.</summary>
     public bool ProgressIsComplete { get; init; }
 
+    /// <summary>The 企画課's 二次評価 beside the self-grades of the accepted reports (ADR 0028).</summary>
+    public SecondGradeSummary SecondGrades { get; init; } = new(new(0, 0, 0, 0), new(0, 0, 0, 0), [], [], []);
+
     /// <summary>The year's numeric targets and their accepted actual values; set by the query.</summary>
     public NumericTargetSummary Targets { get; init; } = new([], []);
 
@@ -126,7 +129,7 @@ public sealed class SummaryQuery(AppDbContext db)
                 p.Name,
                 p.Perspective,
                 Departments = p.ExecutingDepartments.Select(d => new { d.DepartmentId, d.Department.Name, d.Department.SortOrder }).ToList(),
-                Report = p.Key.YearEndReports.Where(r => r.Year == year).Select(r => new { r.Status, r.Grade }).FirstOrDefault(),
+                Report = p.Key.YearEndReports.Where(r => r.Year == year).Select(r => new { r.Status, r.Grade, r.SecondGrade, r.SecondGradeReason }).FirstOrDefault(),
                 Before = p.Key.YearEndReports.Where(r => r.Year == previousYear && r.Status == ReportStatus.Accepted).Select(r => r.Grade).FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -135,6 +138,10 @@ public sealed class SummaryQuery(AppDbContext db)
         {
             Plan = p,
             Grade = p.Report is { Status: ReportStatus.Accepted } accepted ? accepted.Grade : null,
+
+            // A 二次評価 is given on acceptance only; reading it from accepted reports states the rule where it is used.
+            SecondGrade = p.Report is { Status: ReportStatus.Accepted } reviewed ? reviewed.SecondGrade : null,
+            SecondGradeReason = p.Report is { Status: ReportStatus.Accepted } explained ? explained.SecondGradeReason : null,
             Status = p.Report?.Status ?? ReportStatus.NotStarted,
         }).ToList();
 
@@ -184,8 +191,33 @@ public sealed class SummaryQuery(AppDbContext db)
             .Where(s => db.Audience.ReadsAll || s == ReportStatus.Accepted)
             .Select(s => (s, rows.Count(r => r.Status == s))).ToList();
         var overall = new SummaryRow("全体", string.Empty, GradeCounts.Of(rows.Select(r => r.Grade)));
+        var fieldNames = fields.ToDictionary(f => f.Number, f => $"{f.Number}. {f.Name}");
+        var accepted = rows.Where(r => r.Status == ReportStatus.Accepted).ToList();
+        var second = new SecondGradeSummary(
+            GradeCounts.Of(accepted.Select(r => r.Grade)),
+            GradeCounts.Of(accepted.Select(r => r.SecondGrade)),
+            accepted
+                .Where(r => r.SecondGrade is not null && r.SecondGrade != r.Grade)
+                .Select(r => new GradeDifference(
+                    new PlanNumber(r.Plan.FieldNumber, r.Plan.Number),
+                    r.Plan.Name,
+                    fieldNames.GetValueOrDefault(r.Plan.FieldNumber, string.Empty),
+                    string.Join("、", r.Plan.Departments.Select(d => d.Name)),
+                    r.Grade,
+                    r.SecondGrade!.Value,
+                    r.SecondGradeReason ?? string.Empty))
+                .ToList(),
+            fields.Select(f => (fieldNames[f.Number], accepted.Count(r => r.Plan.FieldNumber == f.Number && r.SecondGrade is not null && r.SecondGrade != r.Grade))).ToList(),
+            accepted
+                .Where(r => r.SecondGrade is not null && r.SecondGrade != r.Grade)
+                .SelectMany(r => r.Plan.Departments)
+                .GroupBy(d => (d.DepartmentId, d.Name, d.SortOrder))
+                .OrderBy(g => g.Key.SortOrder)
+                .Select(g => (g.Key.Name, g.Count()))
+                .ToList());
         return new SummaryViewModel(outline.Title, year, years, overall, breakdowns, change, progress)
         {
+            SecondGrades = second,
             ProgressIsComplete = db.Audience.ReadsAll,
             Targets = await NumericTargetsAsync(year, years, editionId, ct),
         };
@@ -229,5 +261,19 @@ public sealed record NumericTargetRow(PlanNumber Number, string Name, TargetQuan
 public sealed record NumericTargetTrend(FiscalYear Year, int Targets, int WithActual, int Achieved);
 
 public sealed record NumericTargetSummary(IReadOnlyList<NumericTargetRow> Rows, IReadOnlyList<NumericTargetTrend> Trend);
+
+/// <summary>A plan whose 二次評価 differs from its department's grade.</summary>
+public sealed record GradeDifference(PlanNumber Number, string Name, string Field, string Departments, EvaluationGrade? Grade, EvaluationGrade SecondGrade, string Reason);
+
+/// <summary>
+/// The accepted reports' self-grades and 二次評価 counted side by side (未評価 in the second: none recorded), and the
+/// plans where they differ, with the count of differences by field and by executing department.
+/// </summary>
+public sealed record SecondGradeSummary(
+    GradeCounts SelfGrades,
+    GradeCounts SecondGrades,
+    IReadOnlyList<GradeDifference> Differences,
+    IReadOnlyList<(string Field, int Count)> ByField,
+    IReadOnlyList<(string Department, int Count)> ByDepartment);
 
 public sealed record GradeTableModel(SummaryViewModel Summary, string Id, string Caption, string RowHeader, IReadOnlyList<SummaryRow> Rows);

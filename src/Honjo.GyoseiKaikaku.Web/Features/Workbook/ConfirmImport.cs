@@ -63,8 +63,10 @@ public sealed class ConfirmImportHandler(AppDbContext db, EditionResolver editio
                 var grade = EvaluationGrades.TryParse(change.Grade, out var g) ? g : (EvaluationGrade?)null;
                 var report = plan.ReportForOrCreate(year);
 
-                // The workbook carries no 実績値; the one recorded on screen is kept.
-                report.SaveDraft(user.ToReportActor(PlanResource.Of(plan)), change.StatusReport, grade, change.NextYearPolicy, report.ActualValue);
+                // The workbook carries no 実績値 and no 評価の説明; the ones recorded on screen are kept, and the grade rules
+                // of the form apply to them (ADR 0028).
+                report.SaveDraft(user.ToReportActor(PlanResource.Of(plan)), change.StatusReport, grade, change.NextYearPolicy, report.ActualValue,
+                    plan.QuantityFor(year), report.GradeExplanation);
             }
             catch (DomainException e)
             {

@@ -164,6 +164,12 @@ public sealed class PreviewImportHandler(
             }
 
             var inputs = sheet.Inputs.Normalized();
+            if (WorkbookImportRules.GradeRuleProblem(plan, year, inputs.Grade, inputs.NextYearPolicy) is { } gradeProblem)
+            {
+                result.Problems.Add(gradeProblem with { Sheet = sheet.SheetName });
+                continue;
+            }
+
             result.Changes.Add(new PlanChangePreview(sheet.SheetName, plan.PlanNumber, plan.Name, current.Status, fields));
             result.Pending.Add(new PendingPlanChange(plan.Id, sheet.SheetName, fields[0].Cell, current.ReportVersion,
                 WorkbookFingerprint.Content(plan.PlanNumber, current.Content), inputs.StatusReport, inputs.Grade, inputs.NextYearPolicy));

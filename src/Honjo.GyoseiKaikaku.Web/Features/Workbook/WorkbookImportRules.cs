@@ -19,6 +19,25 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Workbook;
 /// </summary>
 public sealed class WorkbookImportRules(AppDbContext db, IAuthorizationService authorization)
 {
+    /// <summary>
+    /// The self-grade rules of the form (ADR 0028) for one sheet, with the cell to fix: a C needs a 改善策 in 取組方針
+    /// (C9); a grade that contradicts the 実績値 entered on screen needs the 評価の説明, which only the screen has.
+    /// </summary>
+    public static WorkbookProblem? GradeRuleProblem(Plan plan, FiscalYear year, string? gradeText, string? policy)
+    {
+        var grade = EvaluationGrades.TryParse(gradeText, out var g) ? g : (EvaluationGrade?)null;
+        var report = plan.ReportFor(year);
+        var problem = GradeConsistency.Problem(year, grade, policy, plan.QuantityFor(year), report?.ActualValue, report?.GradeExplanation);
+        if (problem is null)
+        {
+            return null;
+        }
+
+        return grade == EvaluationGrade.C && !GradeConsistency.HasImprovementNote(policy)
+            ? new WorkbookProblem(null, NextYearPolicyCell, problem)
+            : new WorkbookProblem(null, GradeCell, problem + "（Excelには実績値と評価の説明の欄がないため、画面の年度末報告で説明を入力するか、評価を見直してください。）");
+    }
+
     public const string NothingSaved = "何も保存していません。";
 
     /// <summary>The department's 担当計画 page, where an import returns.</summary>
