@@ -21,7 +21,7 @@ public sealed class CouncilController(CouncilQueries queries, CouncilCommands co
         return model is null ? NotFound() : View(model);
     }
 
-    [HttpGet("plans/{id}")]
+    [HttpGet("/plans/{id}/council")]
     public async Task<IActionResult> Plan(string id, [FromQuery] string? year, CancellationToken ct)
     {
         if (!PlanNumber.TryParse(id, out var number))
