@@ -22,7 +22,7 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
     [InlineData("/council?year=R7")]
     public async Task A_member_cannot_read_the_draft_edition(string url)
     {
-        var member = await app.ClientForAsync(CouncilFixture.Member);
+        var member = await app.ClientForAsync(WorkflowFixture.Member);
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
 
         // The same page is there for the 企画課, so the 404 is the member's.
@@ -33,7 +33,7 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
     [Fact]
     public async Task A_member_reads_the_published_edition_and_the_selector_lists_no_draft()
     {
-        var member = await app.ClientForAsync(CouncilFixture.Member);
+        var member = await app.ClientForAsync(WorkflowFixture.Member);
         var index = await member.GetDocumentAsync("/plans");
         Assert.Contains("令和6年度", index.QuerySelector("h1")!.TextContent + index.Title, StringComparison.Ordinal);
         Assert.Null(index.QuerySelector("#edition-year option[value='R7']"));
@@ -44,7 +44,7 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
     [Fact]
     public async Task A_draft_opinion_is_its_authors_alone()
     {
-        var member = await app.ClientForAsync(CouncilFixture.Member);
+        var member = await app.ClientForAsync(WorkflowFixture.Member);
         var other = await app.ClientForAsync(CouncilFixture.OtherMember);
         var office = await app.ClientForAsync(WorkflowFixture.Office);
         var id = (await member.WriteOpinionAsync("1-10", "下書きの意見（他の委員には見えない）", "save")).OpinionId();
@@ -69,14 +69,14 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
         Assert.Equal((CouncilOpinionStatus.Submitted, "提出する意見"), ((await app.OpinionAsync(id)).Status, (await app.OpinionAsync(id)).Body));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await member.ActAsync(id, "edit", new Dictionary<string, string> { ["Version"] = await app.VersionAsync(id), ["Body"] = "提出後の変更", ["Command"] = "save" })).StatusCode);
         var seen = await office.GetDocumentAsync($"/council/opinions/{id}");
-        Assert.Contains(CouncilFixture.Member, seen.QuerySelector("[data-author]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(WorkflowFixture.Member, seen.QuerySelector("[data-author]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/council/opinions/{id}", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
     public async Task A_member_deletes_a_draft_and_an_empty_opinion_is_refused_with_the_form_kept()
     {
-        var member = await app.ClientForAsync(CouncilFixture.Member);
+        var member = await app.ClientForAsync(WorkflowFixture.Member);
         var empty = await member.WriteOpinionAsync("1-9", "   ", "save");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
         var page = await empty.ParseAsync();
@@ -90,12 +90,12 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
 
     /// <summary>Every council action by each kind of person who may not do it: refused (403, or 404 where the opinion is not theirs to see), nothing changed.</summary>
     [Theory]
-    [InlineData(CouncilFixture.Member, "forward")]
-    [InlineData(CouncilFixture.Member, "answer")]
-    [InlineData(CouncilFixture.Member, "accept")]
-    [InlineData(CouncilFixture.Member, "return")]
-    [InlineData(CouncilFixture.Member, "publish")]
-    [InlineData(CouncilFixture.Member, "reopen")]
+    [InlineData(WorkflowFixture.Member, "forward")]
+    [InlineData(WorkflowFixture.Member, "answer")]
+    [InlineData(WorkflowFixture.Member, "accept")]
+    [InlineData(WorkflowFixture.Member, "return")]
+    [InlineData(WorkflowFixture.Member, "publish")]
+    [InlineData(WorkflowFixture.Member, "reopen")]
     [InlineData(WorkflowFixture.Reader, "forward")]
     [InlineData(WorkflowFixture.Reader, "answer")]
     [InlineData(WorkflowFixture.Reader, "write")]
@@ -111,7 +111,7 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
     public async Task Who_may_not_act_on_an_opinion(string user, string action)
     {
         // An opinion on 1-9 (市民課) forwarded and answered, and one still waiting to be forwarded.
-        var member = await app.ClientForAsync(CouncilFixture.Member);
+        var member = await app.ClientForAsync(WorkflowFixture.Member);
         var office = await app.ClientForAsync(WorkflowFixture.Office);
         var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
         var answered = (await member.WriteOpinionAsync("1-9", $"{user}/{action}: 回答済の意見")).OpinionId();
@@ -142,7 +142,7 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
     [Fact]
     public async Task A_department_sees_only_the_opinions_forwarded_to_it()
     {
-        var member = await app.ClientForAsync(CouncilFixture.Member);
+        var member = await app.ClientForAsync(WorkflowFixture.Member);
         var office = await app.ClientForAsync(WorkflowFixture.Office);
         var joho = await app.ClientForAsync(WorkflowFixture.Joho);
         var id = (await member.WriteOpinionAsync("1-10", "市民課の計画への意見（情報システム課には見えない）")).OpinionId();
@@ -157,7 +157,7 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
     [Fact]
     public async Task A_stale_answer_or_review_is_refused_with_the_input_kept()
     {
-        var member = await app.ClientForAsync(CouncilFixture.Member);
+        var member = await app.ClientForAsync(WorkflowFixture.Member);
         var office = await app.ClientForAsync(WorkflowFixture.Office);
         var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
         var id = (await member.WriteOpinionAsync("1-9", "同時編集の確認")).OpinionId();

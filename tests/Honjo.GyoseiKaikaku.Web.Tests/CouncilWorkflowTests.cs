@@ -28,7 +28,7 @@ public sealed partial class CouncilWorkflowTests(CouncilFixture app) : IClassFix
     [Fact]
     public async Task A_members_opinion_is_forwarded_answered_accepted_and_published_as_excel_pdf_and_open_data()
     {
-        var member = await app.ClientForAsync(CouncilFixture.Member);
+        var member = await app.ClientForAsync(WorkflowFixture.Member);
         var office = await app.ClientForAsync(WorkflowFixture.Office);
         var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
         var joho = await app.ClientForAsync(WorkflowFixture.Joho);
@@ -101,7 +101,7 @@ public sealed partial class CouncilWorkflowTests(CouncilFixture app) : IClassFix
         // 公表: logged, the member told.
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/council", "/council/R6/publish", new Dictionary<string, string>())).StatusCode);
         Assert.Contains(await AuditAsync(), a => a.Action == AuditAction.CouncilTablePublished && a.Target == "令和6年度版");
-        Assert.Contains(await NoticesAsync(CouncilFixture.Member), n => n.Kind == NoticeKind.CouncilTablePublished);
+        Assert.Contains(await NoticesAsync(WorkflowFixture.Member), n => n.Kind == NoticeKind.CouncilTablePublished);
 
         // Everyone signed in reads it on screen, without member names.
         var table = (await reader.GetDocumentAsync("/council?year=R6")).QuerySelector("table[data-council-table]")!;
