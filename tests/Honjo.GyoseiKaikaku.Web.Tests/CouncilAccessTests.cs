@@ -42,6 +42,16 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
     }
 
     [Fact]
+    public async Task A_members_five_year_view_leaves_the_draft_edition_out()
+    {
+        var office = await (await app.ClientForAsync(WorkflowFixture.Office)).GetStringAsync(new Uri("/plans/1-9/period", UriKind.Relative));
+        Assert.Contains("令和7年度版（案）", office, StringComparison.Ordinal);
+        var member = await (await app.ClientForAsync(WorkflowFixture.Member)).GetStringAsync(new Uri("/plans/1-9/period", UriKind.Relative));
+        Assert.Contains("令和6年度版", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("令和7年度版", member, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_draft_opinion_is_its_authors_alone()
     {
         var member = await app.ClientForAsync(WorkflowFixture.Member);
