@@ -42,13 +42,19 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
     }
 
     [Fact]
-    public async Task A_members_five_year_view_leaves_the_draft_edition_out()
+    public async Task A_members_five_year_view_and_booklet_list_leave_the_draft_edition_out()
     {
         var office = await (await app.ClientForAsync(WorkflowFixture.Office)).GetStringAsync(new Uri("/plans/1-9/period", UriKind.Relative));
         Assert.Contains("令和7年度版（案）", office, StringComparison.Ordinal);
-        var member = await (await app.ClientForAsync(WorkflowFixture.Member)).GetStringAsync(new Uri("/plans/1-9/period", UriKind.Relative));
+        var client = await app.ClientForAsync(WorkflowFixture.Member);
+        var member = await client.GetStringAsync(new Uri("/plans/1-9/period", UriKind.Relative));
         Assert.Contains("令和6年度版", member, StringComparison.Ordinal);
         Assert.DoesNotContain("令和7年度版", member, StringComparison.Ordinal);
+
+        // The 冊子 page lists the published edition only.
+        var booklets = await client.GetStringAsync(new Uri("/booklets", UriKind.Relative));
+        Assert.Contains("/booklets/R6.pdf", booklets, StringComparison.Ordinal);
+        Assert.DoesNotContain("/booklets/R7", booklets, StringComparison.Ordinal);
     }
 
     [Fact]
