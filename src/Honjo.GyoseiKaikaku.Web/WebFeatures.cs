@@ -1,4 +1,5 @@
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Honjo.GyoseiKaikaku.Web.Features.Council;
 using Honjo.GyoseiKaikaku.Web.Features.Departments;
 using Honjo.GyoseiKaikaku.Web.Features.Plans;
 using Honjo.GyoseiKaikaku.Web.Features.Shared;
@@ -90,6 +91,7 @@ public static class WebFeatures
         services.AddScoped<Features.Period.PlanPeriodQuery>();
         services.AddScoped<Features.Period.PeriodReviewQuery>();
         services.AddScoped<Features.Summary.SummaryExportService>();
+        services.AddCouncil();
         services.AddSingleton<Infrastructure.Summaries.ISummaryWorkbookWriter, Infrastructure.Summaries.SummaryWorkbookWriter>();
         return services;
     }

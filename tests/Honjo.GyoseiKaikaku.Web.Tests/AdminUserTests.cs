@@ -46,6 +46,21 @@ public sealed class AdminUserTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.Equal(string.Empty, row.Cell("departments"));
     }
 
+    [Fact]
+    public async Task Office_creates_a_council_member_who_signs_in_as_審議会委員()
+    {
+        var admin = await SignedInAsync("kikaku-admin", AppRoles.PlanningOffice);
+        Assert.NotNull((await admin.GetDocumentAsync("/admin/users/new")).QuerySelector($"select[name='Role'] option[value='{AppRoles.CouncilMember}']"));
+
+        var response = await CreateUserAsync(admin, "iin.new", AppRoles.CouncilMember, TestUsers.Password, await DepartmentIdAsync(admin, "市民課"));
+
+        await AssertDoneAsync(response);
+        var row = (await admin.GetDocumentAsync("/admin/users?q=iin.new")).QuerySelector("tr[data-user='iin.new']")!;
+        Assert.Equal("審議会委員", row.Cell("role"));
+        Assert.Equal(string.Empty, row.Cell("departments"));
+        Assert.True(await CanSignInAsync("iin.new", TestUsers.Password));
+    }
+
     [Theory]
     [InlineData("taken.user", AppRoles.Viewer, TestUsers.Password, "ユーザーID「taken.user」は既に使われています。")]
     [InlineData("weak.password", AppRoles.Viewer, "abc", "パスワードは12文字以上にしてください。")]
@@ -88,6 +103,7 @@ public sealed class AdminUserTests(AppFactory factory) : IClassFixture<AppFactor
     [Theory]
     [InlineData("editor.refused", AppRoles.DepartmentEditor)]
     [InlineData("viewer.refused", AppRoles.Viewer)]
+    [InlineData("member.refused", AppRoles.CouncilMember)]
     public async Task Only_the_planning_office_may_list_or_create_users(string userName, string role)
     {
         await TestUsers.CreateAsync(factory, userName, role, role == AppRoles.DepartmentEditor ? ["市民課"] : []);

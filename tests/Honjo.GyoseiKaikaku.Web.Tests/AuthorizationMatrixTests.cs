@@ -41,6 +41,22 @@ public sealed class AuthorizationMatrixTests : IClassFixture<PublishedWorkflowFi
         { WorkflowFixture.Shimin, "deadline", "1-10", false },
         { WorkflowFixture.Reader, "deadline", "1-10", false },
         { WorkflowFixture.Office, "deadline", "1-10", true },
+
+        // A 審議会委員 reads and writes opinions (CouncilAccessTests); every other change is refused.
+        { WorkflowFixture.Member, "save", "1-10", false },
+        { WorkflowFixture.Member, "accept", "1-10", false },
+        { WorkflowFixture.Member, "return", "1-10", false },
+        { WorkflowFixture.Member, "reopen", "1-10", false },
+        { WorkflowFixture.Member, "comment", "1-10", false },
+        { WorkflowFixture.Member, "edit-plan", "1-10", false },
+        { WorkflowFixture.Member, "correct-plan", "1-10", false },
+        { WorkflowFixture.Member, "correct-report", "1-10", false },
+        { WorkflowFixture.Member, "deadline", "1-10", false },
+        { WorkflowFixture.Member, "close", "1-10", false },
+        { WorkflowFixture.Member, "next", "1-10", false },
+        { WorkflowFixture.Member, "new-plan", "1-10", false },
+        { WorkflowFixture.Member, "end-plan", "1-10", false },
+        { WorkflowFixture.Member, "create-user", "1-10", false },
     };
 
     [Theory]
@@ -58,6 +74,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<PublishedWorkflowFi
             "correct-plan" => ($"/plans/{planId}/edit?correction=1", new Dictionary<string, string> { ["Version"] = "0", ["Name"] = "改名された計画", ["CorrectionReason"] = "誤記の訂正" }),
             "correct-report" => ($"/plans/{planId}/report/correct", new Dictionary<string, string> { ["Version"] = "0", ["StatusReport"] = "訂正", ["Grade"] = "A", ["NextYearPolicy"] = "方針", ["Reason"] = "誤記の訂正" }),
             "deadline" => ("/progress/deadline", new Dictionary<string, string> { ["Deadline"] = "2025-05-31" }),
+            "comment" => ($"/plans/{planId}/report/comments", new Dictionary<string, string> { ["Body"] = "委員の書き込み" }),
+            "close" => ("/booklets/R6/close", new Dictionary<string, string>()),
+            "next" => ("/booklets/R6/next", new Dictionary<string, string>()),
+            "new-plan" => ("/plans/new?year=R6", new Dictionary<string, string> { ["Name"] = "委員の計画", ["Field"] = "1" }),
+            "end-plan" => ($"/plans/{planId}/end?year=R6", new Dictionary<string, string> { ["Kind"] = "Abolished", ["Reason"] = "理由" }),
+            "create-user" => ("/admin/users/new", new Dictionary<string, string> { ["UserName"] = "made.by.member", ["DisplayName"] = "x", ["Role"] = "PlanningOffice", ["Password"] = TestUsers.Password }),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
         if (allowed && action == "correct-plan")
@@ -127,6 +149,11 @@ public sealed class AuthorizationMatrixTests : IClassFixture<PublishedWorkflowFi
         var deadline = await db.Editions.Select(e => e.ReportDeadline).FirstAsync();
         var corrections = await db.Set<Domain.Editions.Correction>().CountAsync();
         var files = await db.Set<Domain.Editions.PublishedFile>().CountAsync();
-        return string.Join("|", reports) + "#" + string.Join("|", plans) + "#" + deadline + $"#corrections={corrections}#files={files}";
+        var comments = await db.ReportComments.CountAsync();
+        var users = await db.Users.CountAsync();
+        var editions = string.Join(",", await db.Editions.OrderBy(e => e.Id).Select(e => $"{e.Id}:{e.Status}").ToListAsync());
+        var ended = await db.PlanKeys.CountAsync(k => k.EndedYear != null);
+        return string.Join("|", reports) + "#" + string.Join("|", plans) + "#" + deadline
+            + $"#corrections={corrections}#files={files}#comments={comments}#users={users}#editions={editions}#ended={ended}";
     }
 }

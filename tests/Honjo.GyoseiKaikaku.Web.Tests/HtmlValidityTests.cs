@@ -20,6 +20,9 @@ public sealed partial class HtmlValidityTests(PublishedWorkflowFixture app) : IC
         var anonymous = app.CreateClient();
         var departments = await office.GetStringAsync(new Uri("/departments", UriKind.Relative));
         var department = DepartmentLink().Match(departments).Value;
+        var member = await app.ClientForAsync(WorkflowFixture.Member);
+        var draft = (await member.WriteOpinionAsync("1-9", "HTML確認用の下書き", "save")).OpinionId();
+        var submitted = (await member.WriteOpinionAsync(null, "HTML確認用の意見")).OpinionId();
         var pages = new List<(HttpClient Client, string Url)>
         {
             (anonymous, "/account/login"),
@@ -51,6 +54,12 @@ public sealed partial class HtmlValidityTests(PublishedWorkflowFixture app) : IC
             (shimin, "/"),
             (shimin, "/my/plans"),
             (shimin, "/plans/1-10/report"),
+            (member, "/council"),
+            (member, "/council/R6/opinions/new"),
+            (member, "/plans/1-9/council"),
+            (member, $"/council/opinions/{draft}"),
+            (office, "/council"),
+            (office, $"/council/opinions/{submitted}"),
         };
 
         var folder = Directory.CreateTempSubdirectory("honjo-vnu-");

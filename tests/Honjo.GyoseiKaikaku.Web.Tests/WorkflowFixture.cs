@@ -8,13 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests;
 
-/// <summary>One application with the four kinds of people the rules distinguish; the seed's R6 edition is a draft (案).</summary>
+/// <summary>One application with the five kinds of people the rules distinguish; the seed's R6 edition is a draft (案).</summary>
 public class WorkflowFixture : AppFactory, IAsyncLifetime
 {
     public const string Office = "t-kikaku";
     public const string Shimin = "t-shimin";
     public const string Joho = "t-joho";
     public const string Reader = "t-kanri";
+    public const string Member = "t-iin";
 
     public virtual async Task InitializeAsync()
     {
@@ -22,6 +23,7 @@ public class WorkflowFixture : AppFactory, IAsyncLifetime
         await TestUsers.CreateAsync(this, Shimin, AppRoles.DepartmentEditor, "市民課");
         await TestUsers.CreateAsync(this, Joho, AppRoles.DepartmentEditor, "情報システム課");
         await TestUsers.CreateAsync(this, Reader, AppRoles.Viewer);
+        await TestUsers.CreateAsync(this, Member, AppRoles.CouncilMember);
     }
 
     /// <summary>A client signed in as <paramref name="userName"/> that does not follow redirects.</summary>

@@ -50,6 +50,8 @@ public enum AuditAction
     PlanEnded,
     DepartmentsReorganized,
     Corrected,
+    CouncilTablePublished,
+    CouncilTableReopened,
 }
 
 public static class AuditActionNames
@@ -74,6 +76,8 @@ public static class AuditActionNames
         AuditAction.PlanEnded => "計画の終了",
         AuditAction.DepartmentsReorganized => "組織改正",
         AuditAction.Corrected => "訂正",
+        AuditAction.CouncilTablePublished => "審議会意見の公表",
+        AuditAction.CouncilTableReopened => "審議会意見の公表取消",
         _ => action.ToString(),
     };
 }

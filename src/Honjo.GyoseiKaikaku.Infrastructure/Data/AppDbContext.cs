@@ -61,6 +61,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IReport
     /// <summary>Deadline reminders sent, per report, kind and deadline.</summary>
     public DbSet<Notices.DeadlineReminderRecord> DeadlineReminders => Set<Notices.DeadlineReminderRecord>();
 
+    /// <summary>The 行政改革審議会's opinions and their responses, and each edition's table of them (ADR 0029).</summary>
+    public DbSet<Domain.Council.CouncilOpinion> CouncilOpinions => Set<Domain.Council.CouncilOpinion>();
+
+    public DbSet<Domain.Council.CouncilTable> CouncilTables => Set<Domain.Council.CouncilTable>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     /// <summary>ASP.NET Core Data Protection's key ring, shared by every server (ADR 0019).</summary>

@@ -1,6 +1,6 @@
 namespace Honjo.GyoseiKaikaku.Infrastructure.Identity;
 
-/// <summary>The three roles. Names are stable identifiers; <see cref="DisplayName"/> is what people read.</summary>
+/// <summary>The four roles. Names are stable identifiers; <see cref="DisplayName"/> is what people read.</summary>
 public static class AppRoles
 {
     /// <summary>部署担当: edits the year-end fields of the plans of the departments the user is bound to.</summary>
@@ -9,16 +9,20 @@ public static class AppRoles
     /// <summary>企画課: maintains plans, reviews reports, manages users; may do everything.</summary>
     public const string PlanningOffice = "PlanningOffice";
 
-    /// <summary>閲覧: managers and 行政改革審議会 members; read-only.</summary>
+    /// <summary>閲覧: managers; read-only.</summary>
     public const string Viewer = "Viewer";
 
-    public static IReadOnlyList<string> All { get; } = [DepartmentEditor, PlanningOffice, Viewer];
+    /// <summary>審議会委員: 行政改革審議会 members; read published content only, plus their own opinions (ADR 0029).</summary>
+    public const string CouncilMember = "CouncilMember";
+
+    public static IReadOnlyList<string> All { get; } = [DepartmentEditor, PlanningOffice, Viewer, CouncilMember];
 
     public static string DisplayName(string role) => role switch
     {
         DepartmentEditor => "部署担当",
         PlanningOffice => "企画課",
         Viewer => "閲覧",
+        CouncilMember => "審議会委員",
         _ => role,
     };
 }

@@ -8,7 +8,7 @@ namespace Honjo.GyoseiKaikaku.Infrastructure.Identity;
 
 /// <summary>
 /// The roles (always) and, in Development only, the demo accounts: kikaku (企画課), shimin (市民課), joho
-/// (情報システム課) and kanri (閲覧), all with the password of configuration key <c>DemoAccounts:Password</c>
+/// (情報システム課), kanri (閲覧) and shingikai (審議会委員), all with the password of configuration key <c>DemoAccounts:Password</c>
 /// and the address <c>userName@example.jp</c> for notice mails.
 /// </summary>
 public sealed class DemoAccounts(
@@ -26,6 +26,7 @@ public sealed class DemoAccounts(
         ("shimin", "市民課 担当者", AppRoles.DepartmentEditor, "市民課"),
         ("joho", "情報システム課 担当者", AppRoles.DepartmentEditor, "情報システム課"),
         ("kanri", "管理職", AppRoles.Viewer, null),
+        ("shingikai", "審議会 委員", AppRoles.CouncilMember, null),
     ];
 
     public async Task EnsureRolesAsync()

@@ -26,6 +26,21 @@ public enum NoticeKind
 
     /// <summary>計画の公表: entry of the edition's reports opens (to every department editor).</summary>
     EntryOpened,
+
+    /// <summary>A 審議会 member submitted an opinion (to the 企画課).</summary>
+    CouncilOpinionSubmitted,
+
+    /// <summary>The 企画課 forwarded a 審議会 opinion (to the editors of the departments that answer it).</summary>
+    CouncilOpinionForwarded,
+
+    /// <summary>A department answered a 審議会 opinion (to the 企画課).</summary>
+    CouncilResponseAnswered,
+
+    /// <summary>The 企画課 accepted or returned a response (to the department's editors).</summary>
+    CouncilResponseReviewed,
+
+    /// <summary>The opinion/response table was published (to the members who wrote opinions).</summary>
+    CouncilTablePublished,
 }
 
 /// <summary>One notice to one person, shown in the app's notice list until read (and after, as read).</summary>

@@ -22,6 +22,155 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilOpinion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("AnsweredByOffice")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ForwardedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ForwardedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("PlanKeyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanKeyId");
+
+                    b.HasIndex("EditionId", "AuthorId");
+
+                    b.HasIndex("EditionId", "Status");
+
+                    b.ToTable("CouncilOpinions", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilOpinionDepartment", b =>
+                {
+                    b.Property<long>("OpinionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.HasKey("OpinionId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("CouncilOpinionDepartments", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilTable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("CouncilTables", (string)null);
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -1204,6 +1353,44 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilOpinion", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
+                        .WithMany()
+                        .HasForeignKey("PlanKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilOpinionDepartment", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Council.CouncilOpinion", null)
+                        .WithMany("Departments")
+                        .HasForeignKey("OpinionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilTable", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Departments.Department", b =>
                 {
                     b.HasOne("Honjo.GyoseiKaikaku.Domain.Departments.Department", "Successor")
@@ -1486,6 +1673,11 @@ namespace Honjo.GyoseiKaikaku.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilOpinion", b =>
+                {
+                    b.Navigation("Departments");
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", b =>

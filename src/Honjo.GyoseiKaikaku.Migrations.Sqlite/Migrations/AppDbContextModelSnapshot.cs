@@ -17,6 +17,151 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilOpinion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AnsweredByOffice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ForwardedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ForwardedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlanKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanKeyId");
+
+                    b.HasIndex("EditionId", "AuthorId");
+
+                    b.HasIndex("EditionId", "Status");
+
+                    b.ToTable("CouncilOpinions", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilOpinionDepartment", b =>
+                {
+                    b.Property<long>("OpinionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OpinionId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("CouncilOpinionDepartments", (string)null);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilTable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReopenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("CouncilTables", (string)null);
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -1155,6 +1300,44 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilOpinion", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Plans.PlanKey", null)
+                        .WithMany()
+                        .HasForeignKey("PlanKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilOpinionDepartment", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Council.CouncilOpinion", null)
+                        .WithMany("Departments")
+                        .HasForeignKey("OpinionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilTable", b =>
+                {
+                    b.HasOne("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Departments.Department", b =>
                 {
                     b.HasOne("Honjo.GyoseiKaikaku.Domain.Departments.Department", "Successor")
@@ -1437,6 +1620,11 @@ namespace Honjo.GyoseiKaikaku.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Council.CouncilOpinion", b =>
+                {
+                    b.Navigation("Departments");
                 });
 
             modelBuilder.Entity("Honjo.GyoseiKaikaku.Domain.Editions.BookletEdition", b =>

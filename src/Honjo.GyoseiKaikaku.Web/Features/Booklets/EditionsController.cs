@@ -67,8 +67,15 @@ public sealed class EditionsController(NextEditionHandler nextEdition, EditionCh
     }
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] EditionListQuery editions, CancellationToken ct) =>
-        View("~/Features/Booklets/Editions.cshtml", await editions.ListAsync(ct));
+    public async Task<IActionResult> Index([FromServices] EditionListQuery editions, CancellationToken ct)
+    {
+        var rows = await editions.ListAsync(ct);
+
+        // A 審議会委員 is shown published editions only (ADR 0029).
+        return View("~/Features/Booklets/Editions.cshtml", Council.CouncilSetup.SeesPublishedEditionsOnly(User)
+            ? rows.Where(r => r.Status != Domain.Editions.EditionStatus.Draft).ToList()
+            : rows);
+    }
 
     [HttpPost("{year}/publish")]
     [Authorize(Policy = Policies.PlanningOffice)]

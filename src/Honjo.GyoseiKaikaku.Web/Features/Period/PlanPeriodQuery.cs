@@ -11,7 +11,7 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Period;
 /// plan's changes by edition, and how it ended. Reports pass the visibility rule of ADR 0015 (the query filter):
 /// 閲覧 users see accepted results only; the department and the 企画課 also see the ones still in the workflow.
 /// </summary>
-public sealed class PlanPeriodQuery(AppDbContext db)
+public sealed class PlanPeriodQuery(AppDbContext db, IHttpContextAccessor? http = null)
 {
     public async Task<PlanPeriodViewModel?> HandleAsync(PlanNumber number, CancellationToken ct)
     {
@@ -27,6 +27,16 @@ public sealed class PlanPeriodQuery(AppDbContext db)
         if (versions.Count == 0)
         {
             return null;
+        }
+
+        // A 審議会委員 reads published editions only (ADR 0029): a draft's version (R7 in preparation) is left out.
+        if (Council.CouncilSetup.SeesPublishedEditionsOnly(http?.HttpContext?.User))
+        {
+            versions = [.. versions.Where(v => v.Edition!.Status != Domain.Editions.EditionStatus.Draft)];
+            if (versions.Count == 0)
+            {
+                return null;
+            }
         }
 
         versions = [.. versions.OrderBy(v => v.Edition!.Year)];

@@ -9,14 +9,18 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Shared;
 /// Which booklet edition a request is about: the one named by <c>?year=R6</c>, else the newest published one (a next
 /// edition being prepared as 案 is reached with <c>?year=</c> until its plan is published), else the newest.
 /// </summary>
-public sealed class EditionResolver(AppDbContext db)
+public sealed class EditionResolver(AppDbContext db, IHttpContextAccessor? http = null)
 {
-    /// <summary>Every edition, newest first.</summary>
-    public Task<List<EditionSummary>> ListAsync(CancellationToken cancellationToken) =>
-        db.Editions.AsNoTracking()
+    /// <summary>Every edition, newest first (a 審議会委員 sees published ones only: ADR 0029).</summary>
+    public Task<List<EditionSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        var publishedOnly = Council.CouncilSetup.SeesPublishedEditionsOnly(http?.HttpContext?.User);
+        return db.Editions.AsNoTracking()
+            .Where(e => !publishedOnly || e.Status != EditionStatus.Draft)
             .OrderByDescending(e => e.Year)
             .Select(e => new EditionSummary(e.Id, e.Year, e.Title, e.Status))
             .ToListAsync(cancellationToken);
+    }
 
     public async Task<EditionContext?> ResolveAsync(string? year, CancellationToken cancellationToken)
     {

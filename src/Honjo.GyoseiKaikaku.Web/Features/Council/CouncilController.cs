@@ -1,0 +1,213 @@
+using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
+using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.Council;
+
+/// <summary>
+/// 審議会: members' opinions on a published edition, the 企画課's forwarding and review, the departments' responses,
+/// and the published table (ADR 0029). Every signed-in person may open the pages; what each sees and may do is decided
+/// by <see cref="CouncilAccess"/> and the entities.
+/// </summary>
+[Route("council")]
+public sealed class CouncilController(CouncilQueries queries, CouncilCommands commands, CouncilExports exports) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] string? year, CancellationToken ct)
+    {
+        var model = await queries.IndexAsync(year, User.ToCouncilActor(), ct);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpGet("/plans/{id}/council")]
+    public async Task<IActionResult> Plan(string id, [FromQuery] string? year, CancellationToken ct)
+    {
+        if (!PlanNumber.TryParse(id, out var number))
+        {
+            return NotFound();
+        }
+
+        var model = await queries.PlanAsync(number, year, User.ToCouncilActor(), ct);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("{year}/opinions")]
+    public async Task<IActionResult> Create(string year, [FromForm] NewOpinionRequest request, CancellationToken ct)
+    {
+        if (!FiscalYear.TryParse(year, out var fy))
+        {
+            return NotFound();
+        }
+
+        var outcome = await commands.CreateAsync(fy, request, User.ToCouncilActor(), ct);
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = outcome.Notice;
+            return RedirectToAction(nameof(Opinion), new { id = outcome.OpinionId });
+        }
+
+        if (outcome.Status is StatusCodes.Status403Forbidden)
+        {
+            return this.Forbidden();
+        }
+
+        if (outcome.Status is StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        // Refused: the form again, with what the member typed.
+        var model = await queries.IndexAsync(year, User.ToCouncilActor(), ct);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = outcome.Status;
+        return View("New", model with { DraftBody = request.Body, DraftPlanId = request.PlanId, Errors = [outcome.Error!] });
+    }
+
+    [HttpGet("{year}/opinions/new")]
+    public async Task<IActionResult> New(string year, [FromQuery] string? plan, CancellationToken ct)
+    {
+        var model = await queries.IndexAsync(year, User.ToCouncilActor(), ct);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        return model.Actor.IsMember ? View(model with { DraftPlanId = plan }) : this.Forbidden();
+    }
+
+    [HttpGet("opinions/{id:long}")]
+    public async Task<IActionResult> Opinion(long id, CancellationToken ct)
+    {
+        var model = await queries.OpinionAsync(id, User.ToCouncilActor(), ct);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("opinions/{id:long}/edit")]
+    public async Task<IActionResult> Edit(long id, [FromForm] EditOpinionRequest request, CancellationToken ct) =>
+        await AfterAsync(id, await commands.EditAsync(id, request, User.ToCouncilActor(), ct), "edit", m => m with { TypedBody = request.Body }, ct);
+
+    [HttpPost("opinions/{id:long}/delete")]
+    public async Task<IActionResult> Delete(long id, [FromForm] int version, CancellationToken ct)
+    {
+        var outcome = await commands.DeleteAsync(id, version, User.ToCouncilActor(), ct);
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = outcome.Notice;
+            return RedirectToAction(nameof(Index));
+        }
+
+        return await AfterAsync(id, outcome, "edit", m => m, ct);
+    }
+
+    [HttpPost("opinions/{id:long}/forward")]
+    public async Task<IActionResult> Forward(long id, [FromForm] ForwardRequest request, CancellationToken ct) =>
+        await AfterAsync(id, await commands.ForwardAsync(id, request, User.ToCouncilActor(), ct), "forward", m => m with { TypedDepartmentId = request.DepartmentId }, ct);
+
+    [HttpPost("opinions/{id:long}/answer")]
+    public async Task<IActionResult> Answer(long id, [FromForm] AnswerRequest request, CancellationToken ct) =>
+        await AfterAsync(id, await commands.AnswerAsync(id, request, User.ToCouncilActor(), ct), "answer", m => m with { TypedResponse = request.Response }, ct);
+
+    [HttpPost("opinions/{id:long}/accept")]
+    public async Task<IActionResult> Accept(long id, [FromForm] ReviewRequest request, CancellationToken ct) =>
+        await AfterAsync(id, await commands.AcceptAsync(id, request, User.ToCouncilActor(), ct), "review", m => m, ct);
+
+    [HttpPost("opinions/{id:long}/return")]
+    public async Task<IActionResult> Return(long id, [FromForm] ReviewRequest request, CancellationToken ct) =>
+        await AfterAsync(id, await commands.ReturnAsync(id, request, User.ToCouncilActor(), ct), "review", m => m with { TypedReason = request.Reason }, ct);
+
+    [HttpPost("{year}/publish")]
+    public async Task<IActionResult> Publish(string year, CancellationToken ct) =>
+        FiscalYear.TryParse(year, out var fy)
+            ? await AfterTableAsync(year, await commands.PublishAsync(fy, User.ToCouncilActor(), ct), ct)
+            : NotFound();
+
+    [HttpPost("{year}/reopen")]
+    public async Task<IActionResult> Reopen(string year, [FromForm] ReopenRequest request, CancellationToken ct) =>
+        FiscalYear.TryParse(year, out var fy)
+            ? await AfterTableAsync(year, await commands.ReopenAsync(fy, request, User.ToCouncilActor(), ct), ct, request.Reason)
+            : NotFound();
+
+    /// <summary>The published table as Excel (A4 landscape, one page wide). 404 until it is published.</summary>
+    [HttpGet("{year}/table.xlsx")]
+    public async Task<IActionResult> TableExcel(string year, CancellationToken ct) =>
+        await queries.PublishedTableAsync(year, ct) is { } table
+            ? File(Infrastructure.Council.CouncilTableWorkbookWriter.Write(table), Infrastructure.Council.CouncilTableWorkbookWriter.ContentType, table.FileStem + ".xlsx")
+            : NotFound();
+
+    /// <summary>The published table as PDF, printed by the Chromium engine like the summary. 404 until it is published.</summary>
+    [HttpGet("{year}/table.pdf")]
+    public async Task<IActionResult> TablePdf(string year, CancellationToken ct)
+    {
+        if (await queries.PublishedTableAsync(year, ct) is not { } table)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            return File(await exports.PdfAsync(table, ct), "application/pdf", table.FileStem + ".pdf");
+        }
+        catch (PdfEngineUnavailableException e)
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return View("/Features/Booklets/ExportFailed.cshtml", e.Message);
+        }
+    }
+
+    private async Task<IActionResult> AfterAsync(long id, CouncilOutcome outcome, string form, Func<OpinionViewModel, OpinionViewModel> typed, CancellationToken ct)
+    {
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = outcome.Notice;
+            return RedirectToAction(nameof(Opinion), new { id });
+        }
+
+        if (outcome.Status is StatusCodes.Status403Forbidden)
+        {
+            return this.Forbidden();
+        }
+
+        var model = outcome.Status is StatusCodes.Status404NotFound ? null : await queries.OpinionAsync(id, User.ToCouncilActor(), ct);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = outcome.Status;
+        return View(nameof(Opinion), typed(model) with
+        {
+            Errors = [outcome.Error!],
+            RefusedForm = form,
+            Conflict = outcome.Status == StatusCodes.Status409Conflict,
+        });
+    }
+
+    private async Task<IActionResult> AfterTableAsync(string year, CouncilOutcome outcome, CancellationToken ct, string? typedReason = null)
+    {
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = outcome.Notice;
+            return RedirectToAction(nameof(Index), new { year });
+        }
+
+        if (outcome.Status is StatusCodes.Status403Forbidden)
+        {
+            return this.Forbidden();
+        }
+
+        var model = outcome.Status is StatusCodes.Status404NotFound ? null : await queries.IndexAsync(year, User.ToCouncilActor(), ct);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = outcome.Status;
+        return View(nameof(Index), model with { Errors = [outcome.Error!], DraftBody = typedReason });
+    }
+}
