@@ -172,7 +172,7 @@ public sealed class EditionUrlTests(TwoEditionsFixture editions) : IClassFixture
 
         Assert.Equal(
             // 5年間の推移 is the plan across every edition, so it names none.
-            ["/plans/1-9?year=R7", "/plans/1-9/report?year=R7", "/plans/1-9/history?year=R7", "/plans/1-9/period", "/plans/1-9/edit?year=R7"],
+            ["/plans/1-9?year=R7", "/plans/1-9/report?year=R7", "/plans/1-9/history?year=R7", "/plans/1-9/period", "/plans/1-9/council?year=R7", "/plans/1-9/edit?year=R7"],
             page.QuerySelectorAll("ul.tabs a").Select(a => a.GetAttribute("href")!));
         Assert.Equal("R7", page.QuerySelector("#edition-year option[selected]")!.GetAttribute("value"));
     }
