@@ -10,7 +10,7 @@ namespace Honjo.GyoseiKaikaku.TestSupport;
 public static class Milestones
 {
     /// <summary>
-    /// 計画の公表 of <paramref name="year"/> exactly as the 企画課's button does it (<see cref="EditionsHandler.PublishAsync"/>:
+    /// 計画の公表 of <paramref name="year"/> exactly as the 企画課's button does it (<see cref="PublishEditionHandler.PublishAsync"/>:
     /// versions locked, files and open data stored), except that the stored PDF is a stand-in instead of Chromium's
     /// rendering (seconds each). For fixtures that need department entry open (it opens at 計画の公表) and never read
     /// the published PDF; the tests of publishing itself go through HTTP and Chromium.
@@ -19,24 +19,26 @@ public static class Milestones
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
-        var handler = ActivatorUtilities.CreateInstance<EditionsHandler>(scope.ServiceProvider, new StandInPdf());
-        if (await handler.PublishAsync(year, CancellationToken.None) is { } error)
+        var handler = ActivatorUtilities.CreateInstance<PublishEditionHandler>(scope.ServiceProvider, StandInFiles(scope.ServiceProvider));
+        if ((await handler.PublishAsync(year, CancellationToken.None)).Error is { } error)
         {
             throw new InvalidOperationException($"Publishing {year.Code} was refused: {error}");
         }
     }
 
-    /// <summary>実績の確定 of <paramref name="year"/> as <see cref="EditionsHandler.CloseAsync"/> does it, with a stand-in PDF.</summary>
+    /// <summary>実績の確定 of <paramref name="year"/> as <see cref="CloseEditionHandler.CloseAsync"/> does it, with a stand-in PDF.</summary>
     public static async Task CloseWithStandInPdfAsync(this WebApplicationFactory<Program> app, FiscalYear year)
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
-        var handler = ActivatorUtilities.CreateInstance<EditionsHandler>(scope.ServiceProvider, new StandInPdf());
-        if (await handler.CloseAsync(year, CancellationToken.None) is { } error)
+        var handler = ActivatorUtilities.CreateInstance<CloseEditionHandler>(scope.ServiceProvider, StandInFiles(scope.ServiceProvider));
+        if ((await handler.CloseAsync(year, CancellationToken.None)).Error is { } error)
         {
             throw new InvalidOperationException($"Closing {year.Code} was refused: {error}");
         }
     }
+
+    private static MilestoneFiles StandInFiles(IServiceProvider services) => ActivatorUtilities.CreateInstance<MilestoneFiles>(services, new StandInPdf());
 
     private sealed class StandInPdf : IBookletPdfRenderer
     {

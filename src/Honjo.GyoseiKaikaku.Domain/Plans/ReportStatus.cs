@@ -48,3 +48,38 @@ public sealed record ReportActor(string UserId, string DisplayName, bool IsPlann
 {
     public bool CanEdit => IsPlanningOffice || IsPlanDepartmentEditor;
 }
+
+/// <summary>
+/// Who may do what with a report in a given state: the one statement of the workflow's permissions. The entity answers
+/// with them (<see cref="YearEndReport.CanBeEditedBy"/>…), and so do pages that show a report as stored.
+/// </summary>
+public static class ReportRules
+{
+    /// <summary>Save the texts: the department or the 企画課, while 未着手, 下書き or 差戻し and the year is not closed.</summary>
+    public static bool MayEdit(ReportActor actor, ReportStatus status, bool isClosed)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.CanEdit && status.IsEditable() && !isClosed;
+    }
+
+    /// <summary>Submit (once complete): a 下書き or 差戻し of a year not closed.</summary>
+    public static bool MaySubmit(ReportActor actor, ReportStatus status, bool isClosed)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.CanEdit && status is ReportStatus.Draft or ReportStatus.Returned && !isClosed;
+    }
+
+    /// <summary>Accept or return: the 企画課, a submitted report of a year not closed.</summary>
+    public static bool MayReview(ReportActor actor, ReportStatus status, bool isClosed)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsPlanningOffice && status == ReportStatus.Submitted && !isClosed;
+    }
+
+    /// <summary>Reopen: the 企画課, an accepted report of a year not closed.</summary>
+    public static bool MayReopen(ReportActor actor, ReportStatus status, bool isClosed)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsPlanningOffice && status == ReportStatus.Accepted && !isClosed;
+    }
+}

@@ -67,13 +67,13 @@ public sealed class YearEndReport
     /// <summary>The department (or the 企画課) may change the texts now.</summary>
     public bool IsEditable => Status.IsEditable();
 
-    public bool CanBeEditedBy(ReportActor actor) => actor.CanEdit && IsEditable && !IsClosed;
+    public bool CanBeEditedBy(ReportActor actor) => ReportRules.MayEdit(actor, Status, IsClosed);
 
-    public bool CanBeSubmittedBy(ReportActor actor) => actor.CanEdit && Status is ReportStatus.Draft or ReportStatus.Returned && IsComplete && !IsClosed;
+    public bool CanBeSubmittedBy(ReportActor actor) => ReportRules.MaySubmit(actor, Status, IsClosed) && IsComplete;
 
-    public bool CanBeReviewedBy(ReportActor actor) => actor.IsPlanningOffice && Status == ReportStatus.Submitted && !IsClosed;
+    public bool CanBeReviewedBy(ReportActor actor) => ReportRules.MayReview(actor, Status, IsClosed);
 
-    public bool CanBeReopenedBy(ReportActor actor) => actor.IsPlanningOffice && Status == ReportStatus.Accepted && !IsClosed;
+    public bool CanBeReopenedBy(ReportActor actor) => ReportRules.MayReopen(actor, Status, IsClosed);
 
     /// <summary>Locks the accepted report when its year's results are closed (実績の確定).</summary>
     public void CloseYear()
@@ -175,40 +175,12 @@ public sealed class YearEndReport
         Version++;
     }
 
-    public void Return(ReportActor actor, string? comment, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        RequirePlanningOffice(actor, "差戻し");
-        EnsureOpen();
-        if (Status != ReportStatus.Submitted)
-        {
-            throw new DomainException($"差し戻せるのは提出済の報告だけです（現在：{Status.DisplayName()}）。");
-        }
-
-        ReviewComment = Guard.Required(comment, "差戻しの理由", MaxCommentLength);
-        Status = ReportStatus.Returned;
-        ReviewedAt = now;
-        ReviewedBy = actor.DisplayName;
-        Version++;
-    }
+    public void Return(ReportActor actor, string? comment, DateTimeOffset now) =>
+        SendBack(actor, ReportStatus.Submitted, "差戻し", "差し戻せるのは提出済の報告だけです", "差戻しの理由", comment, now);
 
     /// <summary>Reopens an accepted report for the department, with a reason it will see.</summary>
-    public void Reopen(ReportActor actor, string? reason, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        RequirePlanningOffice(actor, "再開");
-        EnsureOpen();
-        if (Status != ReportStatus.Accepted)
-        {
-            throw new DomainException($"再開できるのは確認済の報告だけです（現在：{Status.DisplayName()}）。");
-        }
-
-        ReviewComment = Guard.Required(reason, "再開の理由", MaxCommentLength);
-        Status = ReportStatus.Returned;
-        ReviewedAt = now;
-        ReviewedBy = actor.DisplayName;
-        Version++;
-    }
+    public void Reopen(ReportActor actor, string? reason, DateTimeOffset now) =>
+        SendBack(actor, ReportStatus.Accepted, "再開", "再開できるのは確認済の報告だけです", "再開の理由", reason, now);
 
     /// <summary>
     /// 訂正 of a closed year's accepted report by the 企画課, with a reason: the three fields and 実績値 change, the report
@@ -256,6 +228,24 @@ public sealed class YearEndReport
         Grade = grade;
         NextYearPolicy = Guard.Optional(nextYearPolicy, "次年度に向けた取組方針", MaxTextLength);
         Status = ReportStatus.Accepted;
+    }
+
+    /// <summary>差戻し or 再開: the 企画課 hands the report back to the department (差戻し) with a reason it will see.</summary>
+    private void SendBack(ReportActor actor, ReportStatus from, string action, string onlyFrom, string reasonName, string? reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequirePlanningOffice(actor, action);
+        EnsureOpen();
+        if (Status != from)
+        {
+            throw new DomainException($"{onlyFrom}（現在：{Status.DisplayName()}）。");
+        }
+
+        ReviewComment = Guard.Required(reason, reasonName, MaxCommentLength);
+        Status = ReportStatus.Returned;
+        ReviewedAt = now;
+        ReviewedBy = actor.DisplayName;
+        Version++;
     }
 
     private void EnsureOpen()

@@ -21,6 +21,17 @@ public static class PlanQueries
             .Include(p => p.Changes)
             .Include(p => p.Key).ThenInclude(k => k.YearEndReports);
 
+    /// <summary>
+    /// A plan version with what its year-end reports need: edition, executing departments (the department check), yearly
+    /// targets (the numeric target and its 実績値) and the reports of every year.
+    /// </summary>
+    public static IQueryable<Plan> WithReports(this IQueryable<Plan> plans) =>
+        plans.AsSplitQuery()
+            .Include(p => p.Edition)
+            .Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
+            .Include(p => p.YearTargets)
+            .Include(p => p.Key).ThenInclude(k => k.YearEndReports);
+
     /// <summary>The versions printed in the edition with id <paramref name="editionId"/>.</summary>
     public static IQueryable<Plan> InEdition(this IQueryable<Plan> plans, int editionId) =>
         plans.Where(p => p.EditionId == editionId);

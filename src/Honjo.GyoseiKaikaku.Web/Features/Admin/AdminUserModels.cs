@@ -59,20 +59,3 @@ public sealed record NewUserViewModel(CreateUserRequest Form, IReadOnlyList<Depa
 
 public sealed record EditUserViewModel(
     string Id, string UserName, bool IsLocked, bool IsSelf, UserProfileRequest Form, IReadOnlyList<DepartmentOption> Departments);
-
-public enum UserCommandOutcome
-{
-    Done,
-    NotFound,
-    Invalid,
-}
-
-/// <summary>The result of a change: done (with the user name for the notice), unknown user, or refused with messages.</summary>
-public sealed record UserCommandResult(UserCommandOutcome Outcome, string UserName, IReadOnlyList<string> Errors)
-{
-    public static UserCommandResult NotFound { get; } = new(UserCommandOutcome.NotFound, string.Empty, []);
-
-    public static UserCommandResult Done(string userName) => new(UserCommandOutcome.Done, userName, []);
-
-    public static UserCommandResult Invalid(IReadOnlyList<string> errors) => new(UserCommandOutcome.Invalid, string.Empty, errors);
-}

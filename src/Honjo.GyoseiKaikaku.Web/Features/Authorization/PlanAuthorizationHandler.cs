@@ -9,7 +9,15 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 namespace Honjo.GyoseiKaikaku.Web.Features.Authorization;
 
 /// <summary>What a request touches: a plan, known by its executing departments.</summary>
-public sealed record PlanResource(int PlanId, IReadOnlyCollection<int> ExecutingDepartmentIds);
+public sealed record PlanResource(int PlanId, IReadOnlyCollection<int> ExecutingDepartmentIds)
+{
+    /// <summary>The resource of a plan version loaded with its executing departments.</summary>
+    public static PlanResource Of(Domain.Plans.Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new(plan.Id, plan.ExecutingDepartments.Select(d => d.DepartmentId).ToList());
+    }
+}
 
 /// <summary>The operations checked against a <see cref="PlanResource"/> on every request that touches it.</summary>
 public static class PlanOperations

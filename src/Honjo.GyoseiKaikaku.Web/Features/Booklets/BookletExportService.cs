@@ -19,7 +19,7 @@ public sealed record ExportedFile(byte[] Content, string ContentType, string Fil
 
 /// <summary>Produces an edition's booklet, or one plan of it, as PDF or Excel.</summary>
 public sealed class BookletExportService(
-    IBookletReader reader, IBookletPdfRenderer pdf, IBookletExcelWriter excel, Shared.EditionResolver editions, EditionsHandler published)
+    IBookletReader reader, IBookletPdfRenderer pdf, IBookletExcelWriter excel, Shared.EditionResolver editions, PublishedFileQuery published)
 {
     public const string PdfType = "application/pdf";
     public const string ExcelType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,13 +1,13 @@
 using Honjo.GyoseiKaikaku.Domain.Booklets;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
-using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 
 /// <summary>Downloads: the whole booklet of an edition, and one plan's sheet, as PDF or Excel.</summary>
-public sealed class BookletsController(BookletExportService exports, EditionsHandler editions, ExportJobs jobs) : Controller
+[ExportFailureFilter]
+public sealed class BookletsController(BookletExportService exports, PublishedFileQuery editions, ExportJobs jobs) : Controller
 {
     /// <summary>Any stored revision of a published file (the booklets and open data of a milestone or a 訂正), as stored.</summary>
     [HttpGet("/booklets/{year}/files/{id:int}")]
@@ -113,27 +113,18 @@ public sealed class BookletsController(BookletExportService exports, EditionsHan
 
     private async Task<IActionResult> Deliver(Func<Task<ExportedFile?>> export)
     {
-        try
+        var file = await export();
+        if (file is null)
         {
-            var file = await export();
-            if (file is null)
-            {
-                return NotFound();
-            }
-
-            if (file.Sha256 is { } sha)
-            {
-                Response.Headers["X-Content-SHA256"] = sha;
-                Response.Headers.ETag = $"\"{sha}\"";
-            }
-
-            return File(file.Content, file.ContentType, file.FileName);
+            return NotFound();
         }
-        catch (Exception e) when (e is PdfEngineUnavailableException or BookletPaginationException)
+
+        if (file.Sha256 is { } sha)
         {
-            // The administrator must act (install a browser or font, or shorten a sheet); say exactly what.
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return View("ExportFailed", e.Message);
+            Response.Headers["X-Content-SHA256"] = sha;
+            Response.Headers.ETag = $"\"{sha}\"";
         }
+
+        return File(file.Content, file.ContentType, file.FileName);
     }
 }

@@ -15,7 +15,7 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 /// a stale form (<see cref="Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException"/>) or a failed render leaves
 /// nothing saved.
 /// </summary>
-public sealed class CorrectionPublisher(AppDbContext db, EditionsHandler editions, TimeProvider clock, IAuditLog audit, ICurrentUser user)
+public sealed class CorrectionPublisher(AppDbContext db, MilestoneFiles editions, TimeProvider clock, IAuditLog audit, ICurrentUser user)
 {
     public async Task<Correction> SaveAndRepublishAsync(BookletEdition edition, CorrectionKind kind, PlanKey plan, string reason, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ public sealed record OpenDataPage(IReadOnlyList<OpenDataEditionSummary> Editions
 /// </summary>
 [AllowAnonymous]
 [Route("opendata")]
-public sealed class OpenDataController(OpenDataReader reader, Booklets.EditionsHandler editions, Booklets.EditionChangesQuery changes) : Controller
+public sealed class OpenDataController(OpenDataReader reader, Booklets.PublishedFileQuery editions, Booklets.EditionChangesQuery changes) : Controller
 {
     /// <summary>A published edition's changes against the one before (added, 計画変更 with before → after, ended), as CSV.</summary>
     [HttpGet("changes/{year}.csv")]

@@ -140,7 +140,7 @@ public sealed class PlanEditHandler(
                 var current = (await LoadAsync(number, year, ct))!;
                 return await ToModelAsync(current, form, [ChangedByOthers], ct, currentVersion: true, correction: true) with { IsConflict = true };
             }
-            catch (Exception e) when (e is DomainException or Infrastructure.Pdf.PdfEngineUnavailableException or Booklets.BookletPaginationException)
+            catch (Exception e) when (e is DomainException || Booklets.ExportFailures.Are(e))
             {
                 errors.Add(e.Message);
             }

@@ -1,5 +1,6 @@
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,18 +18,16 @@ public sealed class ProgressController(ProgressQuery query) : Controller
     }
 
     [HttpPost("deadline")]
-    public async Task<IActionResult> Deadline([FromForm] DeadlineRequest request, CancellationToken ct)
+    public async Task<IActionResult> Deadline([FromForm] DeadlineRequest request, [FromServices] SetDeadlineHandler deadline, CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
             TempData["Error"] = "提出期限の日付を正しく入力してください。";
-            return Redirect("/progress");
+            return RedirectToAction(nameof(Index));
         }
 
-        var error = await query.SetDeadlineAsync(request, ct);
-        TempData[error is null ? "Notice" : "Error"] = error ?? (request.Deadline is { } d
-            ? $"提出期限を{JapanTime.Date(d)}に設定しました。"
-            : "提出期限を解除しました。");
-        return Redirect("/progress" + (string.IsNullOrEmpty(request.Year) ? string.Empty : $"?year={Uri.EscapeDataString(request.Year)}"));
+        var result = await deadline.SetDeadlineAsync(request, ct);
+        var notice = request.Deadline is { } d ? $"提出期限を{JapanTime.Date(d)}に設定しました。" : "提出期限を解除しました。";
+        return this.AnswerWithNotice(result, notice, RedirectToAction(nameof(Index), new { year = string.IsNullOrEmpty(request.Year) ? null : request.Year }));
     }
 }

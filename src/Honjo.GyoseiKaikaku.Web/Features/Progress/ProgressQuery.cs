@@ -17,13 +17,6 @@ public sealed record ProgressRequest
     public bool Late { get; init; }
 }
 
-public sealed record DeadlineRequest
-{
-    public string? Year { get; init; }
-
-    public DateOnly? Deadline { get; init; }
-}
-
 public sealed record ProgressRow(PlanNumber Number, string Name, ReportStatus Status, bool IsLate, DateTimeOffset? SubmittedAt);
 
 public sealed record ProgressDepartment(int Id, string Name, IReadOnlyList<ProgressRow> Rows);
@@ -43,7 +36,7 @@ public sealed record ProgressViewModel(
 }
 
 /// <summary>企画課's board: every plan running in the edition's year, its report state, by executing department.</summary>
-public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, TimeProvider clock, Infrastructure.Auditing.IAuditLog audit)
+public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, TimeProvider clock)
 {
     public async Task<ProgressViewModel?> HandleAsync(ProgressRequest request, CancellationToken ct)
     {
@@ -91,29 +84,5 @@ public sealed class ProgressQuery(AppDbContext db, EditionResolver editions, Tim
             .Select(d => (d.DepartmentId, d.Name)).ToList();
 
         return new ProgressViewModel(context, request, edition.ReportDeadline, today, counts, rows.Count(r => r.Row.IsLate), rows.Count, departments, options);
-    }
-
-    public async Task<string?> SetDeadlineAsync(DeadlineRequest request, CancellationToken ct)
-    {
-        var context = await editions.ResolveAsync(request.Year, ct);
-        if (context is null)
-        {
-            return "版が見つかりません。";
-        }
-
-        var edition = await db.Editions.SingleAsync(e => e.Id == context.Edition.Id, ct);
-        var before = edition.ReportDeadline;
-        try
-        {
-            edition.SetReportDeadline(request.Deadline);
-        }
-        catch (DomainException e)
-        {
-            return e.Message;
-        }
-
-        audit.Record(Infrastructure.Auditing.AuditAction.DeadlineChanged, edition.EditionName, Infrastructure.Auditing.AuditDetail.Change(before, request.Deadline));
-        await db.SaveChangesAsync(ct);
-        return null;
     }
 }

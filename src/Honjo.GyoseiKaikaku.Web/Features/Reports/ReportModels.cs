@@ -1,82 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Web.Features.Shared;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Reports;
-
-/// <summary>Which button of the year-end form was pressed.</summary>
-public enum ReportCommand
-{
-    /// <summary>下書き保存.</summary>
-    Save,
-
-    /// <summary>提出.</summary>
-    Submit,
-}
-
-/// <summary>The report's four inputs as posted, with the year and the version the form was opened at.</summary>
-public abstract record ReportFields
-{
-    public string? Year { get; init; }
-
-    public int Version { get; init; }
-
-    [StringLength(YearEndReport.MaxTextLength, ErrorMessage = "取組状況報告は{1}文字以内で入力してください。")]
-    public string? StatusReport { get; init; }
-
-    public string? Grade { get; init; }
-
-    [StringLength(YearEndReport.MaxTextLength, ErrorMessage = "次年度に向けた取組方針は{1}文字以内で入力してください。")]
-    public string? NextYearPolicy { get; init; }
-
-    /// <summary>実績値 as typed; read by the handler (full-width digits and thousands separators allowed).</summary>
-    [StringLength(30, ErrorMessage = "実績値は{1}文字以内で入力してください。")]
-    public string? ActualValue { get; init; }
-
-    /// <summary>What the person typed, to be shown again when the save is refused.</summary>
-    public ReportInput ToInput() => new(StatusReport ?? string.Empty, Grade ?? string.Empty, NextYearPolicy ?? string.Empty, ActualValue ?? string.Empty);
-}
-
-/// <summary>The year-end form as posted. Base* carry what the person saw when the form was opened.</summary>
-public sealed record ReportFormRequest : ReportFields
-{
-    public ReportCommand Command { get; init; }
-
-    public string? BaseStatusReport { get; init; }
-
-    public string? BaseGrade { get; init; }
-
-    public string? BaseNextYearPolicy { get; init; }
-
-    public string? BaseActualValue { get; init; }
-}
-
-/// <summary>A review action's form: accept, return with a comment, reopen with a reason.</summary>
-public sealed record ReviewRequest
-{
-    public string? Year { get; init; }
-
-    public int Version { get; init; }
-
-    [StringLength(YearEndReport.MaxCommentLength, ErrorMessage = "コメントは{1}文字以内で入力してください。")]
-    public string? Comment { get; init; }
-
-    /// <summary>"review" when the report was opened from the 企画課's queue; kept to offer the next one.</summary>
-    public string? Queue { get; init; }
-
-    /// <summary>The queue's department filter.</summary>
-    public int? QueueDepartment { get; init; }
-}
-
-/// <summary>A message for the report's thread.</summary>
-public sealed record CommentRequest
-{
-    public string? Year { get; init; }
-
-    [StringLength(ReportComment.MaxBodyLength, ErrorMessage = "コメントは{1}文字以内で入力してください。")]
-    public string? Body { get; init; }
-}
 
 /// <summary>One entry of a report's thread as shown.</summary>
 public sealed record ThreadEntry(long Id, string AuthorName, bool FromPlanningOffice, DateTimeOffset At, string KindLabel, ReportCommentKind Kind, string Body, FiscalYear Year);
@@ -95,13 +21,6 @@ public sealed record ReviewInbox(int? Department)
 
 /// <summary>The next report waiting in the queue.</summary>
 public sealed record QueueNext(PlanNumber Number, string Name, string Year);
-
-/// <summary>The 訂正 form of a closed year's report: the corrected fields and the reason (企画課 only).</summary>
-public sealed record ReportCorrectionRequest : ReportFields
-{
-    [StringLength(Domain.Editions.Correction.MaxReasonLength, ErrorMessage = "訂正の理由は{1}文字以内で入力してください。")]
-    public string? Reason { get; init; }
-}
 
 public sealed record FieldChange(string Field, string Before, string After);
 
@@ -230,20 +149,4 @@ public sealed record ReportEditorViewModel(
     public string NextYearPolicyHeading => $"{Year.Next.Code}年度に向けた取組方針";
 
     public string YearParam => Context.HasSeveralEditions ? $"?year={Year.Code}" : string.Empty;
-}
-
-public enum ReportOutcomeKind
-{
-    Ok,
-    NotFound,
-    Forbidden,
-    Invalid,
-    Conflict,
-}
-
-public sealed record ReportOutcome(ReportOutcomeKind Kind, ReportEditorViewModel? Model = null, string? Message = null)
-{
-    public static ReportOutcome NotFound { get; } = new(ReportOutcomeKind.NotFound);
-
-    public static ReportOutcome Forbidden { get; } = new(ReportOutcomeKind.Forbidden);
 }

@@ -1,4 +1,3 @@
-using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Summary;
@@ -21,17 +20,10 @@ public sealed class SummaryController(SummaryQuery query, SummaryExportService e
     }
 
     [HttpGet("/summary.pdf")]
+    [Booklets.ExportFailureFilter]
     public async Task<IActionResult> Pdf([FromQuery] SummaryRequest request, CancellationToken ct)
     {
-        try
-        {
-            var file = await exports.PdfAsync(request, ct);
-            return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
-        }
-        catch (PdfEngineUnavailableException e)
-        {
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return View("/Features/Booklets/ExportFailed.cshtml", e.Message);
-        }
+        var file = await exports.PdfAsync(request, ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
     }
 }
