@@ -29,6 +29,8 @@ internal sealed class BenchApp(string databasePath, string seedFile) : WebApplic
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
         builder.UseSetting("Database:SeedFile", seedFile);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:LogLevel:Honjo.GyoseiKaikaku.Infrastructure.Pdf", Environment.GetEnvironmentVariable("BENCH_VERBOSE") is null ? "Warning" : "Information");
+        var verbose = Environment.GetEnvironmentVariable("BENCH_VERBOSE") is null ? "Warning" : "Information";
+        builder.UseSetting("Logging:LogLevel:Honjo.GyoseiKaikaku.Infrastructure.Pdf", verbose);
+        builder.UseSetting("Logging:LogLevel:Honjo.GyoseiKaikaku.Web.Features.Booklets", verbose);
     }
 }

@@ -35,13 +35,40 @@ internal sealed class MemorySampler : IAsyncDisposable
     public static bool Supported => Directory.Exists("/proc/self");
 
     /// <summary>This process and its descendants, now.</summary>
-    public static long CurrentBytes()
+    public static long CurrentBytes() => Supported ? ProcessTree().Sum(Rss) : 0;
+
+    /// <summary>
+    /// The CPU time (user + system) used so far by this process and its descendants, with the children they already
+    /// reaped (a closed renderer counts in its browser's). Compare differences: on a shared machine wall time varies
+    /// with the others' load, CPU time much less.
+    /// </summary>
+    public static TimeSpan CurrentCpu()
     {
         if (!Supported)
         {
-            return 0;
+            return System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         }
 
+        long ticks = 0;
+        foreach (var pid in ProcessTree())
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += Enumerable.Range(11, 4).Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture));
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        // Clock ticks are 1/100 s on Linux (USER_HZ).
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
+    private static List<int> ProcessTree()
+    {
         var parents = new Dictionary<int, int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -52,16 +79,7 @@ internal sealed class MemorySampler : IAsyncDisposable
         }
 
         var self = Environment.ProcessId;
-        long total = 0;
-        foreach (var pid in parents.Keys.Append(self).Distinct())
-        {
-            if (pid == self || DescendsFrom(pid, self, parents))
-            {
-                total += Rss(pid);
-            }
-        }
-
-        return total;
+        return parents.Keys.Append(self).Distinct().Where(pid => pid == self || DescendsFrom(pid, self, parents)).ToList();
     }
 
     private static bool DescendsFrom(int pid, int ancestor, Dictionary<int, int> parents)

@@ -11,6 +11,14 @@ internal static class Timing
         return (stopwatch.Elapsed.TotalMilliseconds, result);
     }
 
+    /// <summary>Wall time and CPU time (this process and the browser, <see cref="MemorySampler.CurrentCpu"/>).</summary>
+    public static async Task<(double Ms, double CpuMs, T Result)> TimeWithCpuAsync<T>(Func<Task<T>> action)
+    {
+        var cpu = MemorySampler.CurrentCpu();
+        var (ms, result) = await TimeAsync(action);
+        return (ms, (MemorySampler.CurrentCpu() - cpu).TotalMilliseconds, result);
+    }
+
     /// <summary>The median of <paramref name="runs"/> timings; <paramref name="action"/> gets the run's index.</summary>
     public static async Task<double> MedianAsync<T>(int runs, Func<int, Task<T>> action)
     {

@@ -75,6 +75,7 @@ public static class WebFeatures
         services.AddScoped<Features.Booklets.PublishedFileQuery>();
         services.AddScoped<Features.Booklets.MilestoneFiles>();
         services.AddScoped<Features.Booklets.PublishEditionHandler>();
+        services.AddSingleton<Features.Booklets.PublishingGate>();
         services.AddScoped<Features.Booklets.CloseEditionHandler>();
         services.AddScoped<Features.Booklets.SetSecondGradePrintingHandler>();
         services.AddScoped<Features.Booklets.CorrectionPublisher>();

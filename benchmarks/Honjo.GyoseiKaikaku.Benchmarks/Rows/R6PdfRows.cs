@@ -23,13 +23,19 @@ internal static class R6PdfRows
 
         // Each run a booklet no earlier render has seen (every sheet touched), then the same with one sheet changed.
         var full = new List<double>();
+        var fullCpu = new List<double>();
         var oneChanged = new List<double>();
+        var oneChangedCpu = new List<double>();
         for (var run = 0; run < context.WarmRuns; run++)
         {
             var touched = TouchEverySheet(booklet, run);
-            full.Add((await Timing.TimeAsync(() => pdf.RenderAsync(touched, default))).Ms);
+            var (ms, cpu, _) = await Timing.TimeWithCpuAsync(() => pdf.RenderAsync(touched, default));
+            full.Add(ms);
+            fullCpu.Add(cpu);
             var changed = ChangeOneSheet(touched, PlanNumber.Parse("2-5"));
-            oneChanged.Add((await Timing.TimeAsync(() => pdf.RenderAsync(changed, default))).Ms);
+            (ms, cpu, _) = await Timing.TimeWithCpuAsync(() => pdf.RenderAsync(changed, default));
+            oneChanged.Add(ms);
+            oneChangedCpu.Add(cpu);
         }
 
         context.R6PdfWarmMs = Timing.Median(full);
@@ -39,6 +45,8 @@ internal static class R6PdfRows
 
         var share = Timing.Median(oneChanged) / context.R6PdfWarmMs;
         table.Add("R6 PDF after one sheet changed", $"{ResultTable.Ms(Timing.Median(oneChanged))} = {share:P0} of a full render", "<= 25 % of a full render", share <= 0.25);
+        table.Add("R6 PDF CPU time (app + browser), warm", $"full {ResultTable.Ms(Timing.Median(fullCpu))}; one sheet changed {ResultTable.Ms(Timing.Median(oneChangedCpu))} = {Timing.Median(oneChangedCpu) / Timing.Median(fullCpu):P0}",
+            "(context: less sensitive to others' load than wall time)", null);
 
         var sizeOk = bytes.Length <= 1.5 * 1024 * 1024;
         table.Add("R6 PDF size", ResultTable.Kb(bytes.Length), "<= 1.5 MB, tagged, bookmarked, copyable", sizeOk);

@@ -79,7 +79,8 @@ public static class PdfEvents
 
 /// <summary>
 /// HTML and CSS printed by headless Chromium through Playwright. One browser for the application's lifetime,
-/// started on first use; each render gets its own page; concurrent renders beyond the cap wait their turn.
+/// started on first use; renders reuse its open pages (one per concurrent render); concurrent renders beyond the cap
+/// wait their turn.
 /// </summary>
 public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<ChromiumPdfEngine> logger) : IPdfEngine, IAsyncDisposable
 {
@@ -93,6 +94,7 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
     private readonly SemaphoreSlim _renders = new(Math.Max(1, options.Value.MaxConcurrentRenders));
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private readonly Stack<(IBrowser Browser, IPage Page)> _idlePages = new();
     private bool _fontFound;
 
     public async Task<byte[]> RenderAsync(PdfRequest request, CancellationToken cancellationToken)
@@ -100,44 +102,86 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
         ArgumentNullException.ThrowIfNull(request);
         var browser = await BrowserAsync(cancellationToken);
         await _renders.WaitAsync(cancellationToken);
+        IPage? page = null;
         try
         {
-            var page = await browser.NewPageAsync();
             var stopwatch = Stopwatch.StartNew();
-            try
+            page = await PageAsync(browser);
+            await page.SetContentAsync(request.Html, new() { WaitUntil = WaitUntilState.Load });
+            await page.EvaluateAsync("() => document.fonts.ready");
+            if (request.FitScript is { } script)
             {
-                await page.EmulateMediaAsync(new() { Media = Media.Print });
-                await page.SetContentAsync(request.Html, new() { WaitUntil = WaitUntilState.Load });
-                await page.EvaluateAsync("() => document.fonts.ready");
-                if (request.FitScript is { } script)
-                {
-                    await page.EvaluateAsync(script);
-                }
+                await page.EvaluateAsync(script);
+            }
 
-                var laidOut = stopwatch.ElapsedMilliseconds;
-                var pdf = await page.PdfAsync(new()
-                {
-                    PreferCSSPageSize = true,
-                    PrintBackground = true,
-                    Outline = true,
-                    Tagged = true,
-                });
-                var printed = stopwatch.ElapsedMilliseconds;
-                var normalized = ToUnicodeNormalizer.Normalize(pdf);
-                normalized = request.Pack ? PdfObjectStreams.Pack(normalized) : normalized;
-                logger.LogInformation(
-                    "PDF rendered: layout {Layout} ms, print {Print} ms, text fix and packing {Fix} ms, {Size} KB.",
-                    laidOut, printed - laidOut, stopwatch.ElapsedMilliseconds - printed, normalized.Length / 1024);
-                return normalized;
-            }
-            finally
+            var laidOut = stopwatch.ElapsedMilliseconds;
+            var pdf = await page.PdfAsync(new()
             {
-                await page.CloseAsync();
+                PreferCSSPageSize = true,
+                PrintBackground = true,
+                Outline = true,
+                Tagged = true,
+            });
+            var printed = stopwatch.ElapsedMilliseconds;
+
+            // A large document's DOM is let go before the page waits for the next render.
+            if (request.Html.Length > LargeDocument)
+            {
+                await page.SetContentAsync(string.Empty);
             }
+
+            ReturnPage(browser, page);
+            page = null;
+            var normalized = ToUnicodeNormalizer.Normalize(pdf);
+            normalized = request.Pack ? PdfObjectStreams.Pack(normalized) : normalized;
+            logger.LogInformation(
+                "PDF rendered: layout {Layout} ms, print {Print} ms, text fix and packing {Fix} ms, {Size} KB.",
+                laidOut, printed - laidOut, stopwatch.ElapsedMilliseconds - printed, normalized.Length / 1024);
+            return normalized;
         }
         finally
         {
+            // A page that failed is not reused.
+            if (page is not null)
+            {
+                await page.CloseAsync();
+            }
+
             _renders.Release();
+        }
+    }
+
+    /// <summary>HTML longer than this is cleared from its page after printing (memory held between renders).</summary>
+    private const int LargeDocument = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// An open page of <paramref name="browser"/>, reused across renders (ADR 0030): a new page costs a renderer
+    /// process that loads the fonts again, which measured more than printing a part of eight sheets. At most
+    /// <see cref="PdfOptions.MaxConcurrentRenders"/> pages are ever open, since each render holds one.
+    /// </summary>
+    private async Task<IPage> PageAsync(IBrowser browser)
+    {
+        lock (_idlePages)
+        {
+            while (_idlePages.TryPop(out var idle))
+            {
+                if (idle.Browser == browser && !idle.Page.IsClosed)
+                {
+                    return idle.Page;
+                }
+            }
+        }
+
+        var page = await browser.NewPageAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        return page;
+    }
+
+    private void ReturnPage(IBrowser browser, IPage page)
+    {
+        lock (_idlePages)
+        {
+            _idlePages.Push((browser, page));
         }
     }
 

@@ -17,7 +17,7 @@ internal static partial class PdfFontMerger
     public static void MergeFaces(Dictionary<int, PdfObject> objects)
     {
         var fonts = objects
-            .Where(o => o.Value.StreamData is null && Type0().IsMatch(o.Value.Text))
+            .Where(o => o.Value.StreamData is null && o.Value.Text.Contains("/Type0", StringComparison.Ordinal) && Type0().IsMatch(o.Value.Text))
             .Select(o => Describe(objects, o.Key))
             .Where(f => f is not null)
             .Select(f => f!)
@@ -183,22 +183,20 @@ internal static partial class PdfFontMerger
         var parsed = fonts.Select(Tables).ToList();
         var main = parsed.MaxBy(f => Glyphs(f));
         var count = Glyphs(main!);
+        var glyphs = parsed.Select(GlyphTable.Of).ToArray();
         var glyf = new MemoryStream();
         var loca = new byte[(count + 1) * 4];
+        Span<byte> padding = stackalloc byte[4];
         for (var gid = 0; gid < count; gid++)
         {
             BinaryPrimitives.WriteUInt32BigEndian(loca.AsSpan(gid * 4), (uint)glyf.Length);
-            foreach (var font in parsed)
+            foreach (var font in glyphs)
             {
-                var glyph = Glyph(font, gid);
+                var glyph = font.Glyph(gid);
                 if (glyph.Length > 0)
                 {
                     glyf.Write(glyph);
-                    while (glyf.Length % 4 != 0)
-                    {
-                        glyf.WriteByte(0);
-                    }
-
+                    glyf.Write(padding[..(int)((4 - (glyf.Length % 4)) % 4)]);
                     break;
                 }
             }
@@ -216,6 +214,27 @@ internal static partial class PdfFontMerger
         return WriteFont(tables);
     }
 
+    /// <summary>A font's glyf and loca tables, read once (the union visits every glyph id of every subset).</summary>
+    private readonly record struct GlyphTable(ReadOnlyMemory<byte> Loca, ReadOnlyMemory<byte> Glyf, bool LongOffsets, int Count)
+    {
+        public static GlyphTable Of(Dictionary<string, ReadOnlyMemory<byte>> font) =>
+            new(font["loca"], font["glyf"], BinaryPrimitives.ReadInt16BigEndian(font["head"].Span[50..]) == 1, Glyphs(font));
+
+        public ReadOnlySpan<byte> Glyph(int gid)
+        {
+            if (gid >= Count)
+            {
+                return [];
+            }
+
+            var loca = Loca.Span;
+            var (start, end) = LongOffsets
+                ? ((int)BinaryPrimitives.ReadUInt32BigEndian(loca[(gid * 4)..]), (int)BinaryPrimitives.ReadUInt32BigEndian(loca[((gid + 1) * 4)..]))
+                : (BinaryPrimitives.ReadUInt16BigEndian(loca[(gid * 2)..]) * 2, BinaryPrimitives.ReadUInt16BigEndian(loca[((gid + 1) * 2)..]) * 2);
+            return start == end ? [] : Glyf.Span[start..end];
+        }
+    }
+
     private static Dictionary<string, ReadOnlyMemory<byte>> Tables(byte[] font)
     {
         var tables = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
@@ -231,21 +250,6 @@ internal static partial class PdfFontMerger
     }
 
     private static int Glyphs(Dictionary<string, ReadOnlyMemory<byte>> font) => BinaryPrimitives.ReadUInt16BigEndian(font["maxp"].Span[4..]);
-
-    private static ReadOnlySpan<byte> Glyph(Dictionary<string, ReadOnlyMemory<byte>> font, int gid)
-    {
-        if (gid >= Glyphs(font))
-        {
-            return [];
-        }
-
-        var loca = font["loca"].Span;
-        var longOffsets = BinaryPrimitives.ReadInt16BigEndian(font["head"].Span[50..]) == 1;
-        var (start, end) = longOffsets
-            ? ((int)BinaryPrimitives.ReadUInt32BigEndian(loca[(gid * 4)..]), (int)BinaryPrimitives.ReadUInt32BigEndian(loca[((gid + 1) * 4)..]))
-            : (BinaryPrimitives.ReadUInt16BigEndian(loca[(gid * 2)..]) * 2, BinaryPrimitives.ReadUInt16BigEndian(loca[((gid + 1) * 2)..]) * 2);
-        return font["glyf"].Span[start..end];
-    }
 
     private static byte[] WriteFont(SortedDictionary<string, byte[]> tables)
     {

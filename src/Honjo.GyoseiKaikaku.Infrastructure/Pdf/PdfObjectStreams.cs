@@ -174,11 +174,13 @@ internal sealed partial record PdfFile(Dictionary<int, PdfObject> Objects, int R
             var number = int.Parse(start.Groups[1].Value, CultureInfo.InvariantCulture);
             var bodyStart = start.Index + start.Length;
             var end = text.IndexOf("endobj", bodyStart, StringComparison.Ordinal);
-            var stream = StreamKeyword().Match(text, bodyStart);
             if (end < 0)
             {
                 return null;
             }
+
+            // Only up to the first "endobj": a stream keyword is before it (its data may hold "endobj" too).
+            var stream = StreamKeyword().Match(text, bodyStart, end - bodyStart);
 
             if (stream.Success && stream.Index < end)
             {

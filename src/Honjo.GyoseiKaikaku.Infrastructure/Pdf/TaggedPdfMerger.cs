@@ -38,7 +38,7 @@ public static partial class TaggedPdfMerger
         {
             var part = PdfFile.Read(bytes) ?? throw new InvalidDataException("A part of the PDF could not be read.");
             var shift = offset;
-            string Renumber(string text) => PdfSyntax.Reference().Replace(text, m => $"{int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + shift} 0 R");
+            string Renumber(string text) => PdfSyntax.ShiftReferences(text, shift);
             int Number(Match m) => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
 
             var catalog = part.Objects[part.Root].Text;
@@ -48,9 +48,9 @@ public static partial class TaggedPdfMerger
             var rootText = part.Objects[partStructRoot].Text;
             var partDocument = Number(PdfSyntax.Entry("K").Match(rootText));
             var partParentTree = Number(PdfSyntax.Entry("ParentTree").Match(rootText));
-            var partNextKey = int.Parse(NextKey().Match(rootText).Groups[1].Value, CultureInfo.InvariantCulture);
+            var partNextKey = int.Parse(PdfSyntax.NextKey().Match(rootText).Groups[1].Value, CultureInfo.InvariantCulture);
             var treeText = part.Objects[partParentTree].Text;
-            if (treeText.Contains("/Kids", StringComparison.Ordinal) || !DocumentKids().IsMatch(part.Objects[partDocument].Text))
+            if (treeText.Contains("/Kids", StringComparison.Ordinal) || !PdfSyntax.DocumentKids().IsMatch(part.Objects[partDocument].Text))
             {
                 throw new InvalidDataException("A parent tree with /Kids, or a Document element without an array of kids, is not merged.");
             }
@@ -92,14 +92,14 @@ public static partial class TaggedPdfMerger
                 var text = Renumber(body.Text);
                 if (number == partDocument && document == partDocument + shift)
                 {
-                    text = DocumentKids().Replace(text, "/K [__KIDS__]");
+                    text = PdfSyntax.DocumentKids().Replace(text, "/K [__KIDS__]");
                 }
                 else
                 {
                     text = text.Replace($"/P {partDocument + shift} 0 R", $"/P {document} 0 R", StringComparison.Ordinal);
                 }
 
-                text = StructParents().Replace(text, m => $"/StructParents {int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + keyShift}");
+                text = !text.Contains("/StructParents", StringComparison.Ordinal) ? text : PdfSyntax.StructParents().Replace(text, m => $"/StructParents {int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + keyShift}");
                 if (number == pagesRoot)
                 {
                     text = text.Replace("<<", "<</Parent __PAGES__ 0 R\n", StringComparison.Ordinal);
@@ -109,8 +109,8 @@ public static partial class TaggedPdfMerger
                 objects[number + shift] = body with { Text = text };
             }
 
-            documentKids.Add(Renumber(DocumentKids().Match(part.Objects[partDocument].Text).Groups[1].Value));
-            foreach (Match pair in NumsPair().Matches(NumsArray().Match(treeText).Groups[1].Value))
+            documentKids.Add(Renumber(PdfSyntax.DocumentKids().Match(part.Objects[partDocument].Text).Groups[1].Value));
+            foreach (Match pair in PdfSyntax.NumsPair().Matches(PdfSyntax.NumsArray().Match(treeText).Groups[1].Value))
             {
                 parentTree.Append(CultureInfo.InvariantCulture, $"{int.Parse(pair.Groups[1].Value, CultureInfo.InvariantCulture) + keyShift} {Renumber(pair.Groups[2].Value)} ");
             }
@@ -170,7 +170,7 @@ public static partial class TaggedPdfMerger
                 stack.Push(int.Parse(child.Groups[1].Value, CultureInfo.InvariantCulture));
             }
 
-            var title = Title().Match(text);
+            var title = PdfSyntax.Title().Match(text);
             var dest = Dest().Match(text);
             var se = PdfSyntax.Entry("SE").Match(text);
             into.Add((title.Groups[1].Value, DecodeTitle(title.Groups[1].Value), renumber((dest.Success ? dest.Value + "\n" : string.Empty) + (se.Success ? se.Value : string.Empty))));
@@ -246,26 +246,14 @@ public static partial class TaggedPdfMerger
     }
 
 
-    [GeneratedRegex(@"/StructParents (\d+)")]
-    private static partial Regex StructParents();
 
-    [GeneratedRegex(@"/ParentTreeNextKey (\d+)")]
-    private static partial Regex NextKey();
 
     [GeneratedRegex(@"/Count (\d+)")]
     private static partial Regex PageCount();
 
-    [GeneratedRegex(@"/K \[([^\]]*)\]")]
-    private static partial Regex DocumentKids();
 
-    [GeneratedRegex(@"/Nums \[(.*)\]", RegexOptions.Singleline)]
-    private static partial Regex NumsArray();
 
-    [GeneratedRegex(@"(\d+)\s+(\d+ 0 R|\[[^\]]*\])")]
-    private static partial Regex NumsPair();
 
-    [GeneratedRegex(@"/Title (<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\))")]
-    private static partial Regex Title();
 
     [GeneratedRegex(@"/Dest \[[^\]]*\]")]
     private static partial Regex Dest();

@@ -39,7 +39,7 @@ public sealed class BookletPdfRenderer(
     private const int MaxParts = 16;
 
     /// <summary>At least this many sheets a part: what one changed sheet makes print again.</summary>
-    private const int MinSheetsPerPart = 8;
+    private const int MinSheetsPerPart = 4;
 
     // Shrinks every sheet that is taller than its printable page (A4 less margins and the footer), never cuts it.
     private const string FitScript = """
@@ -78,8 +78,9 @@ public sealed class BookletPdfRenderer(
     private const string PrintView = "/Features/Booklets/Print.cshtml";
 
     /// <summary>
-    /// The front matter, then runs of sheets: each part is printed by its own browser page (both cores) or taken from
-    /// the cache when its HTML was printed before, and the parts are merged into one tagged PDF.
+    /// The front matter, then runs of sheets: a part printed before (the same HTML) is taken from the cache; the parts
+    /// that are not are printed in as few runs of consecutive parts as keep both cores busy (a print has a fixed cost,
+    /// ADR 0030), each run cut back into its parts for the cache, and the parts are merged into one tagged PDF.
     /// </summary>
     private async Task<byte[]> RenderInPartsAsync(BookletDocument booklet, string css, IReadOnlyList<BookletPart> parts, CancellationToken cancellationToken)
     {
@@ -90,37 +91,100 @@ public sealed class BookletPdfRenderer(
             htmls.Add(await razor.RenderAsync(PrintView, new BookletPrintModel(booklet, css, part)));
         }
 
-        var composed = stopwatch.ElapsedMilliseconds;
+        var keys = htmls.Select(h => PdfPartCache.KeyOf(h, FitScript)).ToList();
 
-        // Without a browser, one refused print (one warning, ADR 0008) rather than one a part.
-        if (engine.UnavailableReason() is not null)
+        var composed = stopwatch.ElapsedMilliseconds;
+        var segments = new byte[]?[parts.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < parts.Count; i++)
         {
-            await engine.RenderAsync(new PdfRequest(htmls[0], FitScript, Pack: false), cancellationToken);
+            if (cache.TryGet(keys[i]) is { } cached)
+            {
+                segments[i] = cached;
+            }
+            else
+            {
+                missing.Add(i);
+            }
         }
 
-        var reused = 0;
-        var pdfs = await Task.WhenAll(htmls.Select(async html =>
+        // Without a browser, one refused print (one warning, ADR 0008) rather than one a run.
+        var runs = Runs(parts, missing);
+        if (runs.Count > 0 && engine.UnavailableReason() is not null)
         {
-            var key = PdfPartCache.KeyOf(html, FitScript);
-            if (cache.TryGet(key) is { } cached)
+            await engine.RenderAsync(new PdfRequest(htmls[runs[0][0]], FitScript, Pack: false), cancellationToken);
+        }
+
+        var split = 0;
+        await Task.WhenAll(runs.Select(async run =>
+        {
+            var first = parts[run[0]];
+            var last = parts[run[^1]];
+            var spanning = run.Count == 1 ? first : new BookletPart(first.Front, first.Front ? 0 : first.SheetStart, last.SheetStart + last.SheetCount - (first.Front ? 0 : first.SheetStart), first.FirstPage);
+            var html = run.Count == 1 ? htmls[run[0]] : await razor.RenderAsync(PrintView, new BookletPrintModel(booklet, css, spanning));
+            var pdf = await engine.RenderAsync(new PdfRequest(html, FitScript, Pack: false), cancellationToken);
+            var pieces = run.Count == 1 ? [pdf] : TaggedPdfSplitter.Split(pdf, run.Select(i => PageCount(booklet, parts[i])).ToList());
+            if (pieces is null)
             {
-                Interlocked.Increment(ref reused);
-                return cached;
+                // Kept whole (not cached): its first part's slot holds it, the others are empty.
+                logger.LogWarning("A print run of {Parts} booklet parts could not be cut into parts; merged whole, not kept for reuse.", run.Count);
+                segments[run[0]] = pdf;
+                return;
             }
 
-            var rendered = await engine.RenderAsync(new PdfRequest(html, FitScript, Pack: false), cancellationToken);
-            cache.Add(key, rendered);
-            return rendered;
+            Interlocked.Add(ref split, run.Count > 1 ? 1 : 0);
+            for (var k = 0; k < run.Count; k++)
+            {
+                cache.Add(keys[run[k]], pieces[k]);
+                segments[run[k]] = pieces[k];
+            }
         }));
         var printed = stopwatch.ElapsedMilliseconds;
 
         var sheetHeadings = booklet.Sheets.Select(s => $"{s.Number} {s.Name}").ToHashSet(StringComparer.Ordinal);
-        var merged = TaggedPdfMerger.Merge(pdfs, sheetHeadings.Contains);
+        var merged = TaggedPdfMerger.Merge(segments.OfType<byte[]>().ToList(), sheetHeadings.Contains);
         logger.LogInformation(
-            "Booklet PDF in {Parts} parts ({Reused} reused): composed {Composed} ms, printed {Printed} ms, merged {Merged} ms, {Size} KB.",
-            parts.Count, reused, composed, printed - composed, stopwatch.ElapsedMilliseconds - printed, merged.Length / 1024);
+            "Booklet PDF in {Parts} parts ({Reused} reused, {Runs} print runs): composed {Composed} ms, printed {Printed} ms, merged {Merged} ms, {Size} KB.",
+            parts.Count, parts.Count - missing.Count, runs.Count, composed, printed - composed, stopwatch.ElapsedMilliseconds - printed, merged.Length / 1024);
         return merged;
     }
+
+    /// <summary>At most this many sheets in one print run: a browser page holding more needs more memory than it saves.</summary>
+    private const int MaxSheetsPerRun = 128;
+
+    /// <summary>
+    /// The parts to print (<paramref name="missing"/>, ascending) grouped into runs of consecutive parts: as few runs
+    /// as give each of the two cores one (ADR 0030), none longer than <see cref="MaxSheetsPerRun"/> sheets.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<int>> Runs(IReadOnlyList<BookletPart> parts, IReadOnlyList<int> missing)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(missing);
+        var sheetsPerPart = Math.Max(1, parts.Max(p => p.SheetCount));
+        var perRun = Math.Max(1, Math.Min((missing.Count + 1) / 2, MaxSheetsPerRun / sheetsPerPart));
+        var runs = new List<IReadOnlyList<int>>();
+        var current = new List<int>();
+        foreach (var index in missing)
+        {
+            if (current.Count > 0 && (current[^1] != index - 1 || current.Count == perRun))
+            {
+                runs.Add(current);
+                current = [];
+            }
+
+            current.Add(index);
+        }
+
+        if (current.Count > 0)
+        {
+            runs.Add(current);
+        }
+
+        return runs;
+    }
+
+    private static int PageCount(BookletDocument booklet, BookletPart part) =>
+        (part.Front ? booklet.Contents.FirstSheetPage - 1 : 0) + part.SheetCount;
 
     /// <summary>
     /// The parts a booklet prints in: one for a single plan (its footer numbered with the booklet page its header

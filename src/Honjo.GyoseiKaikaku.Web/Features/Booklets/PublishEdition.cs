@@ -13,11 +13,15 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 /// plan versions fixed, the 操作ログ written, department editors told that entry opens. The one class that publishes.
 /// </summary>
 public sealed class PublishEditionHandler(
-    AppDbContext db, MilestoneFiles files, TimeProvider clock, Infrastructure.Auditing.IAuditLog audit, Infrastructure.Notices.Notifier notifier)
+    AppDbContext db, MilestoneFiles files, TimeProvider clock, Infrastructure.Auditing.IAuditLog audit, Infrastructure.Notices.Notifier notifier,
+    PublishingGate gate)
 {
     /// <summary>Renders both booklets, stores them with their checksums and freezes the edition. Refused (nothing stored) for an unknown or published edition, or when the files cannot be made.</summary>
     public async Task<UseCaseResult<Done>> PublishAsync(FiscalYear year, CancellationToken ct)
     {
+        // One 公表 of an edition at a time: a second one waits, then finds it published (it renders nothing).
+        using var lease = await gate.EnterAsync(year, ct);
+
         // What is published is public: read every report as the public would, whoever presses the button.
         db.ReadAs(ReportAudience.AcceptedOnly);
         var edition = await db.Editions.Include(e => e.Files).FirstOrDefaultAsync(e => e.Year == year, ct);
