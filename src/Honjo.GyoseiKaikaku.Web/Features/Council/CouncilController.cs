@@ -2,6 +2,7 @@ using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Honjo.GyoseiKaikaku.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Council;
@@ -18,7 +19,7 @@ public sealed class CouncilController(CouncilQueries queries, CouncilCommands co
     public async Task<IActionResult> Index([FromQuery] string? year, CancellationToken ct)
     {
         var model = await queries.IndexAsync(year, User.ToCouncilActor(), ct);
-        return model is null ? NotFound() : View(model);
+        return model is null ? this.NotFoundOrNothingPublished(year) : View(model);
     }
 
     [HttpGet("/plans/{id}/council")]

@@ -1,4 +1,5 @@
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Honjo.GyoseiKaikaku.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +12,7 @@ public sealed class DepartmentsController(DepartmentQueries queries, ReorganizeH
     public async Task<IActionResult> Index([FromQuery] string? year, CancellationToken cancellationToken)
     {
         var model = await queries.ListAsync(year, cancellationToken);
-        return model is null ? NotFound() : View(model);
+        return model is null ? this.NotFoundOrNothingPublished(year) : View(model);
     }
 
     [HttpGet("{id:int}")]

@@ -11,7 +11,7 @@ public sealed class PlansController(PlanIndexQuery index, PlanSheetQuery sheet) 
     public async Task<IActionResult> Index([FromQuery] PlanIndexRequest request, CancellationToken cancellationToken)
     {
         var model = await index.HandleAsync(request, cancellationToken);
-        return model is null ? NotFound() : View(model);
+        return model is null ? this.NotFoundOrNothingPublished(request?.Year) : View(model);
     }
 
     [HttpGet("{id}")]
