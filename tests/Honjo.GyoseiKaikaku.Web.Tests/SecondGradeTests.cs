@@ -128,6 +128,8 @@ public sealed class SecondGradeTests(PublishedWorkflowFixture app) : IClassFixtu
         var page = await refused.ParseAsync();
         Assert.Contains("実績値（16,000件）は目標（16,800件以上）に届いていません", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal("true", page.QuerySelector("#GradeExplanation")!.GetAttribute("aria-invalid"));
+        // The message asks for 「評価の説明」: it marks that field alone, not the 実績値 it mentions.
+        Assert.Null(page.QuerySelector("#ActualValue")!.GetAttribute("aria-invalid"));
         Assert.Equal("交付件数は16,000件でした。", page.QuerySelector("#StatusReport")!.TextContent);
         Assert.Equal(before, await app.StoredReportAsync("1-9"));
 

@@ -121,6 +121,14 @@ public sealed class FormErrors
     /// <summary>The fields a message names. The longest name wins where names overlap (「訂正の理由」 over 「理由」).</summary>
     private static List<FormField> NamedIn(string message, IReadOnlyList<FormField> fields)
     {
+        // A message that quotes a field (「評価の説明」に入力してください) belongs to that field, not to every field it
+        // mentions on the way (年度末評価はAですが、実績値は…).
+        var quoted = fields.Where(f => f.Names.Any(n => message.Contains($"「{n}」", StringComparison.Ordinal))).ToList();
+        if (quoted.Count > 0)
+        {
+            return quoted;
+        }
+
         var hits = fields
             .Select(f => (Field: f, Name: f.Names.Where(n => message.Contains(n, StringComparison.Ordinal)).MaxBy(n => n.Length)))
             .Where(h => h.Name is not null)
