@@ -115,7 +115,7 @@ public sealed class ReportsController(ReportThreadQuery threads, Start.InboxQuer
         {
             id = number.ToString(),
             year = string.IsNullOrEmpty(year) ? null : year,
-            queue = queue is null ? null : "review",
+            queue = queue is null ? null : ReviewInbox.Review,
             qdept = queue?.Department,
         });
     }
