@@ -1,4 +1,5 @@
 using Honjo.GyoseiKaikaku.Web.Features.Security;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -65,13 +66,15 @@ public sealed class AccountController(SignInHandler signIn, PasswordChangeHandle
             return View(new ChangePasswordRequest());
         }
 
+        // Not UseCaseHttp: a locked account is sent to the sign-in page, and a refusal answers the page with 200 as
+        // the sign-in form does (nothing about the account is told by a status code).
         var result = await passwords.ChangeAsync(User, request);
-        switch (result.Outcome)
+        switch (result.Status)
         {
-            case PasswordChangeOutcome.Changed:
+            case UseCaseStatus.Ok:
                 TempData["Notice"] = "パスワードを変更しました。ほかの端末やブラウザーでのサインインは終了しました。";
                 return RedirectToAction(nameof(HomeController.Index), "Home");
-            case PasswordChangeOutcome.LockedOut:
+            case UseCaseStatus.Forbidden:
                 TempData["Notice"] = "現在のパスワードを続けて間違えたため、サインアウトしました。しばらく待ってからサインインし直してください。";
                 return RedirectToAction(nameof(Login));
             default:

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Admin;
 
@@ -46,12 +45,7 @@ public sealed record DepartmentOption(int Id, string Name);
 public sealed record UserListRow(
     string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Departments, bool IsLocked);
 
-public sealed record UserListViewModel(string? Q, IReadOnlyList<UserListRow> Rows, int TotalCount, int Page, int PageCount)
-{
-    public string PageUrl(int page) =>
-        "/admin/users?" + (string.IsNullOrEmpty(Q) ? string.Empty : $"q={Uri.EscapeDataString(Q)}&")
-        + "page=" + page.ToString(CultureInfo.InvariantCulture);
-}
+public sealed record UserListViewModel(string? Q, IReadOnlyList<UserListRow> Rows, int TotalCount, int Page, int PageCount);
 
 public sealed record UserProfileFields(UserProfileRequest Form, IReadOnlyList<DepartmentOption> Departments);
 

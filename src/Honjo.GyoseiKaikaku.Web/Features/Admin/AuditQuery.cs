@@ -1,4 +1,3 @@
-using System.Globalization;
 using Honjo.GyoseiKaikaku.Infrastructure.Auditing;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -19,11 +18,7 @@ public sealed record AuditRow(
     public string JapanTime => Domain.Common.JapanTime.StampWithSeconds(At);
 }
 
-public sealed record AuditListViewModel(AuditAction? Kind, IReadOnlyList<AuditRow> Rows, int TotalCount, int Page, int PageCount)
-{
-    public string PageUrl(int page) =>
-        "/admin/audit?" + (Kind is null ? string.Empty : $"kind={Kind}&") + "page=" + page.ToString(CultureInfo.InvariantCulture);
-}
+public sealed record AuditListViewModel(AuditAction? Kind, IReadOnlyList<AuditRow> Rows, int TotalCount, int Page, int PageCount);
 
 /// <summary>The 操作ログ: administrative actions, newest first, by page, optionally of one kind. Read only.</summary>
 public sealed class AuditQuery(AppDbContext db)

@@ -124,4 +124,4 @@ public sealed record DepartmentPlansSection(
     string Id,
     IReadOnlyList<DepartmentPlanRow> Rows,
     FiscalYear GradeYear,
-    string YearParam);
+    string? YearRoute);

@@ -1,5 +1,6 @@
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
 using Honjo.GyoseiKaikaku.Web.Features.Shared;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,21 +37,17 @@ public sealed class DepartmentsController(DepartmentQueries queries, ReorganizeH
     public async Task<IActionResult> Reorganize([FromQuery] string? year, [FromForm] ReorganizeRequest form, CancellationToken ct)
     {
         var errors = ModelState.JapaneseErrors();
-        var (found, error) = errors.Count > 0 ? (true, errors[0]) : await reorganize.ReorganizeAsync(year, form, User.DisplayName(), ct);
-        if (!found)
-        {
-            return NotFound();
-        }
-
-        if (error is not null)
-        {
+        var result = errors.Count > 0
+            ? UseCaseResult.Invalid<Done>(default, errors[0])
+            : await reorganize.ReorganizeAsync(year, form, User.DisplayName(), ct);
+        return await this.AnswerAsync(
+            result,
+            ok: _ =>
+            {
+                TempData["Notice"] = "組織改正を登録しました。この版の計画と担当者は新しい部署に移りました。";
+                return RedirectToAction(nameof(Index), new { year });
+            },
             // Nothing was recorded: the page shows what is stored and what the user typed.
-            var model = await reorganize.FormAsync(year, form, [error], ct);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(model);
-        }
-
-        TempData["Notice"] = "組織改正を登録しました。この版の計画と担当者は新しい部署に移りました。";
-        return RedirectToAction(nameof(Index), new { year });
+            refused: async refused => View(await reorganize.FormAsync(year, form, refused.Errors, ct)));
     }
 }

@@ -7,6 +7,7 @@ using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.Web.Features.Plans;
 using Honjo.GyoseiKaikaku.Web.Features.Shared;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Departments;
@@ -75,19 +76,19 @@ public sealed class ReorganizeHandler(AppDbContext db, EditionResolver editions,
     public async Task<IReadOnlyList<ReorganizationRow>> ListAsync(CancellationToken ct) =>
         await ListAsync(await db.Departments.AsNoTracking().ToListAsync(ct), ct);
 
-    /// <summary>Null when recorded; otherwise the Japanese reason it was refused. <c>Found</c> is false for an unknown edition.</summary>
-    public async Task<(bool Found, string? Error)> ReorganizeAsync(string? year, ReorganizeRequest request, string recordedBy, CancellationToken ct)
+    /// <summary>Records the 組織改正; NotFound for an unknown edition, Invalid with the Japanese reason when refused.</summary>
+    public async Task<UseCaseResult<Done>> ReorganizeAsync(string? year, ReorganizeRequest request, string recordedBy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = await editions.ResolveAsync(year, ct);
         if (context is null)
         {
-            return (false, null);
+            return UseCaseResult.NotFound<Done>();
         }
 
         if (RefusalFor(context) is { } refusal)
         {
-            return (true, refusal);
+            return UseCaseResult.Invalid<Done>(default, refusal);
         }
 
         var asOf = context.Year;
@@ -95,7 +96,7 @@ public sealed class ReorganizeHandler(AppDbContext db, EditionResolver editions,
         var byId = departments.ToDictionary(d => d.Id);
         if (request.From.Any(id => !byId.ContainsKey(id)) || (request.Into is { } intoId && !byId.ContainsKey(intoId)))
         {
-            return (true, "選んだ部署が見つかりません。画面を読み込み直してから、もう一度選んでください。");
+            return UseCaseResult.Invalid<Done>(default, "選んだ部署が見つかりません。画面を読み込み直してから、もう一度選んでください。");
         }
 
         var from = request.From.Distinct().Select(id => byId[id]).ToList();
@@ -115,7 +116,7 @@ public sealed class ReorganizeHandler(AppDbContext db, EditionResolver editions,
         }
         catch (DomainException e)
         {
-            return (true, e.Message);
+            return UseCaseResult.Invalid<Done>(default, e.Message);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -135,15 +136,15 @@ public sealed class ReorganizeHandler(AppDbContext db, EditionResolver editions,
         catch (DbUpdateException)
         {
             // Two people recording a 組織改正 of the same department at once, or the same new name: the second one loses.
-            return (true, "ほかの人が同時に組織改正を登録したため、登録できませんでした。画面を読み込み直して、登録済みの内容を確かめてください。");
+            return UseCaseResult.Invalid<Done>(default, "ほかの人が同時に組織改正を登録したため、登録できませんでした。画面を読み込み直して、登録済みの内容を確かめてください。");
         }
         catch (DomainException e)
         {
-            return (true, e.Message);
+            return UseCaseResult.Invalid<Done>(default, e.Message);
         }
 
         await transaction.CommitAsync(ct);
-        return (true, null);
+        return UseCaseResult.Ok(Done.Value);
     }
 
     private static string? RefusalFor(EditionContext context) => context.Edition.Status == EditionStatus.Draft

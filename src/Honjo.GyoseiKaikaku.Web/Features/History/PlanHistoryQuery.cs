@@ -15,7 +15,7 @@ public sealed record HistoryViewModel(
     /// <summary>The report threads of every year (the department and the 企画課 only), oldest first.</summary>
     public IReadOnlyList<Reports.ThreadEntry> Thread { get; init; } = [];
 
-    public string YearParam => Context.HasSeveralEditions ? $"?year={Context.Year.Code}" : string.Empty;
+    public string? YearRoute => Context.YearRoute;
 }
 
 /// <summary>The 履歴 tab: read-only. Changes to year-end records are shown only to those who may read them.</summary>

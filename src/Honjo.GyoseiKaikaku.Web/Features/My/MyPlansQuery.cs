@@ -79,7 +79,7 @@ public sealed record MyPlanRow(PlanNumber Number, string Name, string Department
 
 public sealed record MyPlansViewModel(EditionContext Context, IReadOnlyList<string> Departments, DateOnly? Deadline, IReadOnlyList<MyPlanRow> Rows)
 {
-    public string YearParam => Context.HasSeveralEditions ? $"?year={Context.Year.Code}" : string.Empty;
+    public string? YearRoute => Context.YearRoute;
 
     /// <summary>The department the 企画課 chose; null for a department editor's own page.</summary>
     public int? Department { get; init; }
@@ -88,8 +88,4 @@ public sealed record MyPlansViewModel(EditionContext Context, IReadOnlyList<stri
 
     /// <summary>"2MB": the largest workbook an upload accepts.</summary>
     public string UploadLimit { get; init; } = string.Empty;
-
-    /// <summary>The workbook's address: /my/workbook.xlsx?year=R6[&amp;department=ID].</summary>
-    public string WorkbookUrl => $"/my/workbook.xlsx?year={Context.Year.Code}"
-        + (Department is { } d ? $"&department={d.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty);
 }

@@ -1,6 +1,7 @@
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
@@ -23,27 +24,27 @@ public sealed record EndPlanRequest
 /// </summary>
 public sealed class EndPlanHandler(AppDbContext db, Shared.EditionResolver editions, Infrastructure.Auditing.IAuditLog audit, TimeProvider clock)
 {
-    /// <summary>Null when done; otherwise the Japanese reason it was refused. <c>Found</c> is false for an unknown plan or edition.</summary>
-    public async Task<(bool Found, string? Error)> EndAsync(PlanNumber number, string? year, EndPlanRequest request, CancellationToken ct)
+    /// <summary>Ends the plan; NotFound for an unknown plan or edition, Invalid with the Japanese reason when refused.</summary>
+    public async Task<UseCaseResult<Done>> EndAsync(PlanNumber number, string? year, EndPlanRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = await editions.ResolveAsync(year, ct);
         var plan = context is null ? null : await db.Plans.Include(p => p.Key).FindAsync(number, context.Edition.Id, ct);
         if (context is null || plan is null)
         {
-            return (false, null);
+            return UseCaseResult.NotFound<Done>();
         }
 
         var later = await db.Plans.Where(p => p.PlanKeyId == plan.PlanKeyId && p.Edition!.Year > context.Year)
             .Select(p => p.Edition!.Year).OrderBy(y => y).FirstOrDefaultAsync(ct);
         if (later != default)
         {
-            return (true, $"この計画は{later.JapaneseName}版にも載っているため、{context.Year.JapaneseName}では終了できません。{later.JapaneseName}版で終了してください。");
+            return UseCaseResult.Invalid<Done>(default, $"この計画は{later.JapaneseName}版にも載っているため、{context.Year.JapaneseName}では終了できません。{later.JapaneseName}版で終了してください。");
         }
 
         if (request.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            return (true, "終了の種類（完了・廃止・統合）を選んでください。");
+            return UseCaseResult.Invalid<Done>(default, "終了の種類（完了・廃止・統合）を選んでください。");
         }
 
         PlanKey? target = null;
@@ -54,7 +55,7 @@ public sealed class EndPlanHandler(AppDbContext db, Shared.EditionResolver editi
                 : null;
             if (target is null)
             {
-                return (true, $"統合先の計画番号（例：1-12）を、{context.Edition.Name}に載っている計画から入力してください。");
+                return UseCaseResult.Invalid<Done>(default, $"統合先の計画番号（例：1-12）を、{context.Edition.Name}に載っている計画から入力してください。");
             }
         }
 
@@ -64,12 +65,12 @@ public sealed class EndPlanHandler(AppDbContext db, Shared.EditionResolver editi
         }
         catch (DomainException e)
         {
-            return (true, e.Message);
+            return UseCaseResult.Invalid<Done>(default, e.Message);
         }
 
         audit.Record(Infrastructure.Auditing.AuditAction.PlanEnded, $"{context.Edition.Name} {number}",
             $"{kind.DisplayName()}（{context.Year.Code}）{(target is null ? string.Empty : $"→{target.PlanNumber}")}：{plan.Key.EndReason}");
         await db.SaveChangesAsync(ct);
-        return (true, null);
+        return UseCaseResult.Ok(Done.Value);
     }
 }

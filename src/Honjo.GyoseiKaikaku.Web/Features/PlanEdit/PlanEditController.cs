@@ -1,6 +1,7 @@
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
 using Honjo.GyoseiKaikaku.Web.Features.Shared;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,20 +21,20 @@ public sealed class PlanEditController(PlanEditHandler handler, NewPlanHandler n
         }
 
         var errors = ModelState.JapaneseErrors();
-        var (found, error) = errors.Count > 0 ? (true, errors[0]) : await endPlan.EndAsync(number, year, request, ct);
-        if (!found)
-        {
-            return NotFound();
-        }
-
-        if (error is not null)
-        {
-            TempData["Error"] = error;
-            return RedirectToAction(nameof(Edit), new { id, year });
-        }
-
-        TempData["Notice"] = $"計画{number}を終了しました（{request.Kind!.Value.DisplayName()}）。次の版には引き継がれません。";
-        return RedirectToAction("Sheet", "Plans", new { id, year });
+        var result = errors.Count > 0 ? UseCaseResult.Invalid<Done>(default, errors[0]) : await endPlan.EndAsync(number, year, request, ct);
+        return this.Answer(
+            result,
+            ok: _ =>
+            {
+                TempData["Notice"] = $"計画{number}を終了しました（{request.Kind!.Value.DisplayName()}）。次の版には引き継がれません。";
+                return RedirectToAction("Sheet", "Plans", new { id, year });
+            },
+            // Refused: the 編集 page says why.
+            refused: refused =>
+            {
+                TempData["Error"] = refused.Error;
+                return RedirectToAction(nameof(Edit), new { id, year });
+            });
     }
 
     /// <summary>新規計画: the form to add a plan to a draft edition.</summary>
@@ -95,22 +96,16 @@ public sealed class PlanEditController(PlanEditHandler handler, NewPlanHandler n
             return NotFound();
         }
 
-        var (found, invalid) = await handler.SaveAsync(number, year, form, IsCorrection(correction), ct);
-        if (!found)
-        {
-            return NotFound();
-        }
-
-        if (invalid is not null)
-        {
-            Response.StatusCode = invalid.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
-            return View("Edit", invalid);
-        }
-
-        TempData["Notice"] = IsCorrection(correction)
-            ? "計画を訂正しました。冊子を新しい版として公表し直しました（以前の版もダウンロードできます）。"
-            : "計画を保存しました。";
-        return RedirectToAction("Sheet", "Plans", new { id = number.ToString(), year });
+        return this.Answer(
+            await handler.SaveAsync(number, year, form, IsCorrection(correction), ct),
+            ok: _ =>
+            {
+                TempData["Notice"] = IsCorrection(correction)
+                    ? "計画を訂正しました。冊子を新しい版として公表し直しました（以前の版もダウンロードできます）。"
+                    : "計画を保存しました。";
+                return RedirectToAction("Sheet", "Plans", new { id = number.ToString(), year });
+            },
+            refused: refused => View("Edit", refused.Value));
     }
 
     /// <summary><c>?correction=1</c> (or <c>true</c>) opens the 訂正 mode.</summary>

@@ -3,6 +3,7 @@ using Honjo.GyoseiKaikaku.Domain.Departments;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Web.Features.Plans;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
@@ -14,6 +15,9 @@ public sealed class PlanEditHandler(
     private const string ChangedByOthers = "この計画は他の人が先に更新しました。あなたの入力は残っています。最新の内容（計画シート・履歴）を確認してから保存し直してください。";
 
     private static readonly char[] LineBreaks = ['\n'];
+
+    /// <summary>Saved: nothing to show, the controller redirects.</summary>
+    private static readonly UseCaseResult<PlanEditViewModel> Saved = new(UseCaseStatus.Ok);
 
     /// <summary>The form; <paramref name="correction"/> opens a published version's 訂正 form (refused, with the reason why, for a draft's).</summary>
     public async Task<PlanEditViewModel?> OpenAsync(PlanNumber number, string? year, bool correction, CancellationToken ct)
@@ -32,24 +36,24 @@ public sealed class PlanEditHandler(
         return await ToModelAsync(plan, ToForm(plan), [], ct, correction: correction);
     }
 
-    /// <summary>Returns null when saved; otherwise the form again with its errors (or null model when the plan is gone).</summary>
-    public async Task<(bool Found, PlanEditViewModel? Invalid)> SaveAsync(PlanNumber number, string? year, PlanEditRequest form, bool correction, CancellationToken ct)
+    /// <summary>Ok when saved; otherwise the form again with its errors (Conflict when someone saved first), or NotFound.</summary>
+    public async Task<UseCaseResult<PlanEditViewModel>> SaveAsync(PlanNumber number, string? year, PlanEditRequest form, bool correction, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         var plan = await LoadAsync(number, year, ct);
         if (plan is null)
         {
-            return (false, null);
+            return UseCaseResult.NotFound<PlanEditViewModel>();
         }
 
         if (plan.Version != form.Version)
         {
-            return (true, await ToModelAsync(plan, form, [ChangedByOthers], ct, currentVersion: true, correction: correction) with { IsConflict = true });
+            return Refused(await ToModelAsync(plan, form, [ChangedByOthers], ct, currentVersion: true, correction: correction) with { IsConflict = true });
         }
 
         if (correction)
         {
-            return (true, await CorrectAsync(plan, number, year, form, ct));
+            return await CorrectAsync(plan, number, year, form, ct) is { } refused ? Refused(refused) : Saved;
         }
 
         var errors = await ApplyFormAsync(plan, form, ct);
@@ -78,7 +82,7 @@ public sealed class PlanEditHandler(
         {
             db.ChangeTracker.Clear();
             var fresh = (await LoadAsync(number, year, ct))!;
-            return (true, await ToModelAsync(fresh, form, errors.Distinct().ToList(), ct));
+            return Refused(await ToModelAsync(fresh, form, errors.Distinct().ToList(), ct));
         }
 
         try
@@ -89,11 +93,15 @@ public sealed class PlanEditHandler(
         {
             db.ChangeTracker.Clear();
             var fresh = (await LoadAsync(number, year, ct))!;
-            return (true, await ToModelAsync(fresh, form, [ChangedByOthers], ct, currentVersion: true) with { IsConflict = true });
+            return Refused(await ToModelAsync(fresh, form, [ChangedByOthers], ct, currentVersion: true) with { IsConflict = true });
         }
 
-        return (true, null);
+        return Saved;
     }
+
+    /// <summary>The form again with its errors: 409 when someone saved first, otherwise 422.</summary>
+    private static UseCaseResult<PlanEditViewModel> Refused(PlanEditViewModel page) =>
+        page.IsConflict ? UseCaseResult.Conflict(page, page.Errors) : UseCaseResult.Invalid(page, page.Errors);
 
     /// <summary>
     /// 訂正 of a published version: the form's changes with a reason, only through the entity's correction scope; then the

@@ -79,9 +79,6 @@ public sealed record PlanEditViewModel(
     /// <summary>The plan changed since the form was opened (answered 409; the person's input stays in the form).</summary>
     public bool IsConflict { get; init; }
 
-    /// <summary>The address of this version's 訂正 form.</summary>
-    public string CorrectionUrl => $"/plans/{Number}/edit?year={Context.Year.Code}&correction=1";
-
     /// <summary>The form adds a new plan to the edition (field and number are chosen).</summary>
     public bool IsNew { get; init; }
 
@@ -89,5 +86,5 @@ public sealed record PlanEditViewModel(
 
     public string YearCode { get; init; } = string.Empty;
 
-    public string YearParam => Context.HasSeveralEditions ? $"?year={Context.Year.Code}" : string.Empty;
+    public string? YearRoute => Context.YearRoute;
 }

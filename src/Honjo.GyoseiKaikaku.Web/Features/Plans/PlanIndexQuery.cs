@@ -364,4 +364,4 @@ public sealed record PlanIndexPaging(int Page, int PageCount, int FirstRow, int 
 /// <summary>A 改革分野's first page in a paged list, and how many of its plans match.</summary>
 public sealed record FieldStart(int Field, int Page, int Count);
 
-public sealed record DepartmentLinksModel(IReadOnlyList<DepartmentLink> Departments, string YearParam);
+public sealed record DepartmentLinksModel(IReadOnlyList<DepartmentLink> Departments, string? YearRoute);

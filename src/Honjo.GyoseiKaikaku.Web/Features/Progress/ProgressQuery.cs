@@ -32,7 +32,7 @@ public sealed record ProgressViewModel(
     IReadOnlyList<ProgressDepartment> Departments,
     IReadOnlyList<(int Id, string Name)> DepartmentOptions)
 {
-    public string YearParam => Context.HasSeveralEditions ? $"?year={Context.Year.Code}" : string.Empty;
+    public string? YearRoute => Context.YearRoute;
 }
 
 /// <summary>企画課's board: every plan running in the edition's year, its report state, by executing department.</summary>

@@ -23,17 +23,16 @@ public sealed record CommentRequest
 /// </summary>
 public sealed class CommentOnReportHandler(AppDbContext db, ReportScopeLoader scopes, TimeProvider clock, ReportNotices notices)
 {
-    public async Task<UseCaseResult<ReportEditorViewModel>> CommentAsync(
+    public Task<UseCaseResult<ReportEditorViewModel>> CommentAsync(
         PlanNumber number, CommentRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(inputErrors);
-        var loaded = await scopes.LoadAsync(number, request.Year, user, PlanOperations.EditReport, ct);
-        if (loaded.Value is not { } scope)
-        {
-            return loaded.As<ReportEditorViewModel>();
-        }
+        return scopes.RunAsync(number, request.Year, user, PlanOperations.EditReport, scope => CommentAsync(scope, request, inputErrors, ct), ct);
+    }
 
+    private async Task<UseCaseResult<ReportEditorViewModel>> CommentAsync(ReportScope scope, CommentRequest request, IReadOnlyList<string> inputErrors, CancellationToken ct)
+    {
         var report = scope.Report;
         UseCaseResult<ReportEditorViewModel> Refused(string message)
         {
@@ -57,7 +56,7 @@ public sealed class CommentOnReportHandler(AppDbContext db, ReportScopeLoader sc
         }
 
         db.ReportComments.Add(comment);
-        await notices.CommentedAsync(scope.Plan, scope.Year, comment, user, ct);
+        await notices.CommentedAsync(scope.Plan, scope.Year, comment, scope.User, ct);
         await db.SaveChangesAsync(ct);
         return scope.Done(report);
     }

@@ -26,17 +26,16 @@ public sealed class CorrectReportHandler(AppDbContext db, ReportScopeLoader scop
 {
     private const string ChangedByOthers = ReportReview.ChangedByOthers + "入力した内容は下の訂正の欄に残っています。";
 
-    public async Task<UseCaseResult<ReportEditorViewModel>> CorrectAsync(
+    public Task<UseCaseResult<ReportEditorViewModel>> CorrectAsync(
         PlanNumber number, ReportCorrectionRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(inputErrors);
-        var loaded = await scopes.LoadAsync(number, request.Year, user, PlanOperations.ReviewReport, ct);
-        if (loaded.Value is not { } scope)
-        {
-            return loaded.As<ReportEditorViewModel>();
-        }
+        return scopes.RunAsync(number, request.Year, user, PlanOperations.ReviewReport, scope => CorrectAsync(scope, request, inputErrors, ct), ct);
+    }
 
+    private async Task<UseCaseResult<ReportEditorViewModel>> CorrectAsync(ReportScope scope, ReportCorrectionRequest request, IReadOnlyList<string> inputErrors, CancellationToken ct)
+    {
         var report = scope.Report;
         var stored = StoredReport.Of(report);
         UseCaseResult<ReportEditorViewModel> Refused(UseCaseStatus status, IReadOnlyList<string> errors)

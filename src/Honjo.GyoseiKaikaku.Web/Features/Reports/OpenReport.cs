@@ -8,9 +8,6 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Reports;
 /// <summary>The report page of a plan for the edition's year, for those who may read the report (else 403).</summary>
 public sealed class OpenReportHandler(ReportScopeLoader scopes)
 {
-    public async Task<UseCaseResult<ReportEditorViewModel>> OpenAsync(PlanNumber number, string? year, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var loaded = await scopes.LoadAsync(number, year, user, PlanOperations.ReadReport, ct);
-        return loaded.Value is { } scope ? scope.Done(scope.Report) : loaded.As<ReportEditorViewModel>();
-    }
+    public Task<UseCaseResult<ReportEditorViewModel>> OpenAsync(PlanNumber number, string? year, ClaimsPrincipal user, CancellationToken ct) =>
+        scopes.RunAsync(number, year, user, PlanOperations.ReadReport, scope => Task.FromResult(scope.Done(scope.Report)), ct);
 }

@@ -10,13 +10,10 @@ public sealed record ThreadEntry(long Id, string AuthorName, bool FromPlanningOf
 /// <summary>The 企画課's review queue a report was opened from (the start page's filter), to offer the next report.</summary>
 public sealed record ReviewInbox(int? Department)
 {
-    /// <summary>"queue=review&amp;qdept=5": what links and redirects carry.</summary>
-    public string Query => "queue=review" + (Department is { } d ? $"&qdept={d.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty);
+    /// <summary>The <c>queue</c> route value that links and redirects carry (with <c>qdept</c> = <see cref="Department"/>).</summary>
+    public const string Review = "review";
 
-    /// <summary>The start page with the same filter.</summary>
-    public string InboxUrl => Department is { } d ? $"/?department={d.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "/";
-
-    public static ReviewInbox? From(string? queue, int? department) => queue == "review" ? new ReviewInbox(department is > 0 ? department : null) : null;
+    public static ReviewInbox? From(string? queue, int? department) => queue == Review ? new ReviewInbox(department is > 0 ? department : null) : null;
 }
 
 /// <summary>The next report waiting in the queue.</summary>
@@ -180,5 +177,5 @@ public sealed record ReportEditorViewModel(
 
     public string NextYearPolicyHeading => $"{Year.Next.Code}年度に向けた取組方針";
 
-    public string YearParam => Context.HasSeveralEditions ? $"?year={Year.Code}" : string.Empty;
+    public string? YearRoute => Context.HasSeveralEditions ? Year.Code : null;
 }

@@ -10,7 +10,7 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Reports;
 /// Who is told what when a report moves or its thread grows: submitted → the 企画課; returned, accepted, reopened →
 /// the plan's department editors; a thread entry → the other side. Written into the same unit of work as the change.
 /// </summary>
-public sealed class ReportNotices(Notifier notifier)
+public sealed class ReportNotices(Notifier notifier, LinkGenerator links)
 {
     public async Task SubmittedAsync(Plan plan, FiscalYear year, ClaimsPrincipal by, CancellationToken ct)
     {
@@ -59,7 +59,8 @@ public sealed class ReportNotices(Notifier notifier)
         notifier.Add(recipients, new NoticeMessage(kind, title, body, Link(plan, year) + (kind == NoticeKind.CommentPosted ? "#thread" : string.Empty)));
     }
 
-    public static string Link(Plan plan, FiscalYear year) => $"/plans/{plan.PlanNumber}/report?year={year.Code}";
+    private string Link(Plan plan, FiscalYear year) =>
+        links.GetPathByAction(nameof(ReportsController.Edit), "Reports", new { id = plan.PlanNumber.ToString(), year = year.Code }) ?? string.Empty;
 
     private static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 }

@@ -50,7 +50,7 @@ public sealed class ReportReview(AppDbContext db, ReportScopeLoader scopes, Time
     /// <param name="act">Calls the entity; a <see cref="DomainException"/> it throws is the refusal's message.</param>
     /// <param name="threadEntry">The thread entry the comment becomes (a 差戻し's or 再開's reason); null for none.</param>
     /// <param name="ct">Cancels the request.</param>
-    public async Task<UseCaseResult<ReportEditorViewModel>> RunAsync(
+    public Task<UseCaseResult<ReportEditorViewModel>> RunAsync(
         PlanNumber number,
         ReviewRequest request,
         IReadOnlyList<string> inputErrors,
@@ -62,12 +62,11 @@ public sealed class ReportReview(AppDbContext db, ReportScopeLoader scopes, Time
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(inputErrors);
         ArgumentNullException.ThrowIfNull(act);
-        var loaded = await scopes.LoadAsync(number, request.Year, user, PlanOperations.ReviewReport, ct);
-        if (loaded.Value is not { } scope)
-        {
-            return loaded.As<ReportEditorViewModel>();
-        }
+        return scopes.RunAsync(number, request.Year, user, PlanOperations.ReviewReport, scope => RunAsync(scope, request, inputErrors, act, threadEntry, ct), ct);
+    }
 
+    private async Task<UseCaseResult<ReportEditorViewModel>> RunAsync(ReportScope scope, ReviewRequest request, IReadOnlyList<string> inputErrors, Action<ReviewStep> act, ReportCommentKind? threadEntry, CancellationToken ct)
+    {
         var report = scope.Report;
         var stored = StoredReport.Of(report);
         UseCaseResult<ReportEditorViewModel> Refused(string message) => scope.Refuse(stored, [message], reviewInput: request.Comment);
@@ -104,7 +103,7 @@ public sealed class ReportReview(AppDbContext db, ReportScopeLoader scopes, Time
             db.ReportComments.Add(ReportComment.OfReview(report, actor, kind));
         }
 
-        await notices.ReviewedAsync(scope.Plan, scope.Year, report.Status, report.ReviewComment, threadEntry == ReportCommentKind.Reopened, user, ct);
+        await notices.ReviewedAsync(scope.Plan, scope.Year, report.Status, report.ReviewComment, threadEntry == ReportCommentKind.Reopened, scope.User, ct);
 
         try
         {

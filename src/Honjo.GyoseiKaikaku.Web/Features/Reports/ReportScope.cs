@@ -79,7 +79,7 @@ public sealed record ReportScope(EditionContext Context, Plan Plan, PlanResource
 /// </summary>
 public sealed class ReportScopeLoader(AppDbContext db, EditionResolver editions, IAuthorizationService authorization)
 {
-    public async Task<UseCaseResult<ReportScope>> LoadAsync(
+    private async Task<UseCaseResult<ReportScope>> LoadAsync(
         PlanNumber number, string? year, ClaimsPrincipal user, OperationAuthorizationRequirement operation, CancellationToken ct)
     {
         var context = await editions.ResolveAsync(year, ct);
@@ -94,6 +94,23 @@ public sealed class ReportScopeLoader(AppDbContext db, EditionResolver editions,
         return allowed.Succeeded
             ? UseCaseResult.Ok(new ReportScope(context, plan, resource, user))
             : UseCaseResult.Forbidden<ReportScope>();
+    }
+
+    /// <summary>
+    /// Where every report use case starts: loads its scope for <paramref name="operation"/> and, found and allowed, runs
+    /// <paramref name="useCase"/> in it; otherwise answers what the load found (404, 403).
+    /// </summary>
+    public async Task<UseCaseResult<ReportEditorViewModel>> RunAsync(
+        PlanNumber number,
+        string? year,
+        ClaimsPrincipal user,
+        OperationAuthorizationRequirement operation,
+        Func<ReportScope, Task<UseCaseResult<ReportEditorViewModel>>> useCase,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(useCase);
+        var loaded = await LoadAsync(number, year, user, operation, ct);
+        return loaded.Value is { } scope ? await useCase(scope) : loaded.As<ReportEditorViewModel>();
     }
 
     /// <summary>

@@ -67,45 +67,29 @@ public sealed class ReportsController(ReportThreadQuery threads, Start.InboxQuer
     }
 
     [HttpPost("accept")]
-    public async Task<IActionResult> Accept(string id, [FromForm] AcceptRequest request, [FromServices] AcceptReportHandler accept, CancellationToken ct)
-    {
-        if (!PlanNumber.TryParse(id, out var number))
-        {
-            return NotFound();
-        }
-
-        var result = await accept.AcceptAsync(number, request, ModelState.JapaneseErrors(), User, ct);
-        return await ReviewedAsync(number, request, result, "報告を確認済にしました。", ct);
-    }
+    public Task<IActionResult> Accept(string id, [FromForm] AcceptRequest request, [FromServices] AcceptReportHandler accept, CancellationToken ct) =>
+        ReviewAsync(id, request, number => accept.AcceptAsync(number, request, ModelState.JapaneseErrors(), User, ct), "報告を確認済にしました。", ct);
 
     [HttpPost("return")]
-    public async Task<IActionResult> Return(string id, [FromForm] ReviewRequest request, [FromServices] ReturnReportHandler sendBack, CancellationToken ct)
-    {
-        if (!PlanNumber.TryParse(id, out var number))
-        {
-            return NotFound();
-        }
-
-        var result = await sendBack.ReturnAsync(number, request, ModelState.JapaneseErrors(), User, ct);
-        return await ReviewedAsync(number, request, result, "報告を差し戻しました。", ct);
-    }
+    public Task<IActionResult> Return(string id, [FromForm] ReviewRequest request, [FromServices] ReturnReportHandler sendBack, CancellationToken ct) =>
+        ReviewAsync(id, request, number => sendBack.ReturnAsync(number, request, ModelState.JapaneseErrors(), User, ct), "報告を差し戻しました。", ct);
 
     [HttpPost("reopen")]
-    public async Task<IActionResult> Reopen(string id, [FromForm] ReviewRequest request, [FromServices] ReopenReportHandler reopen, CancellationToken ct)
+    public Task<IActionResult> Reopen(string id, [FromForm] ReviewRequest request, [FromServices] ReopenReportHandler reopen, CancellationToken ct) =>
+        ReviewAsync(id, request, number => reopen.ReopenAsync(number, request, ModelState.JapaneseErrors(), User, ct), "報告を再開し、部署が編集できる状態に戻しました。", ct);
+
+    /// <summary>確認済・差戻し・再開: the review step, then back to the report (and the 企画課's queue it came from).</summary>
+    private async Task<IActionResult> ReviewAsync(
+        string id, ReviewRequest request, Func<PlanNumber, Task<UseCaseResult<ReportEditorViewModel>>> review, string notice, CancellationToken ct)
     {
         if (!PlanNumber.TryParse(id, out var number))
         {
             return NotFound();
         }
 
-        var result = await reopen.ReopenAsync(number, request, ModelState.JapaneseErrors(), User, ct);
-        return await ReviewedAsync(number, request, result, "報告を再開し、部署が編集できる状態に戻しました。", ct);
-    }
-
-    private Task<IActionResult> ReviewedAsync(PlanNumber number, ReviewRequest request, UseCaseResult<ReportEditorViewModel> result, string notice, CancellationToken ct)
-    {
+        var result = await review(number);
         var queue = ReviewInbox.From(request.Queue, request.QueueDepartment);
-        return AnswerAsync(result, queue, () => Done(number, request.Year, notice, queue), ct);
+        return await AnswerAsync(result, queue, () => Done(number, request.Year, notice, queue), ct);
     }
 
     private RedirectToActionResult Done(PlanNumber number, string? year, string notice, ReviewInbox? queue = null)
@@ -115,7 +99,7 @@ public sealed class ReportsController(ReportThreadQuery threads, Start.InboxQuer
         {
             id = number.ToString(),
             year = string.IsNullOrEmpty(year) ? null : year,
-            queue = queue is null ? null : "review",
+            queue = queue is null ? null : ReviewInbox.Review,
             qdept = queue?.Department,
         });
     }

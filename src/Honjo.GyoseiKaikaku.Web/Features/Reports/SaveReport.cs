@@ -41,17 +41,16 @@ public sealed class SaveReportHandler(
     AppDbContext db, ReportScopeLoader scopes, ReportConflictPage conflicts, TimeProvider clock, ReportNotices notices)
 {
     /// <summary><paramref name="inputErrors"/>: what model binding found (lengths, formats), in Japanese.</summary>
-    public async Task<UseCaseResult<ReportEditorViewModel>> SaveAsync(
+    public Task<UseCaseResult<ReportEditorViewModel>> SaveAsync(
         PlanNumber number, ReportFormRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(inputErrors);
-        var loaded = await scopes.LoadAsync(number, request.Year, user, PlanOperations.EditReport, ct);
-        if (loaded.Value is not { } scope)
-        {
-            return loaded.As<ReportEditorViewModel>();
-        }
+        return scopes.RunAsync(number, request.Year, user, PlanOperations.EditReport, scope => SaveAsync(scope, request, inputErrors, ct), ct);
+    }
 
+    private async Task<UseCaseResult<ReportEditorViewModel>> SaveAsync(ReportScope scope, ReportFormRequest request, IReadOnlyList<string> inputErrors, CancellationToken ct)
+    {
         var stored = StoredReport.Of(scope.Report);
         var input = request.ToInput();
         if (inputErrors.Count > 0)
@@ -80,7 +79,7 @@ public sealed class SaveReportHandler(
             if (request.Command == ReportCommand.Submit)
             {
                 report.Submit(actor, clock.GetUtcNow());
-                await notices.SubmittedAsync(scope.Plan, scope.Year, user, ct);
+                await notices.SubmittedAsync(scope.Plan, scope.Year, scope.User, ct);
             }
         }
         catch (DomainException e)

@@ -15,8 +15,6 @@ public sealed class AllowedBeforePasswordChangeAttribute : Attribute;
 /// </summary>
 public static class PasswordChangeGate
 {
-    public const string PasswordPath = "/account/password";
-
     public static IApplicationBuilder UsePasswordChangeGate(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -26,7 +24,8 @@ public static class PasswordChangeGate
                 && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
                 && endpoint.Metadata.GetMetadata<AllowedBeforePasswordChangeAttribute>() is null)
             {
-                context.Response.Redirect(PasswordPath);
+                var links = context.RequestServices.GetRequiredService<LinkGenerator>();
+                context.Response.Redirect(links.GetPathByAction(context, "Password", "Account") ?? "/");
                 return;
             }
 

@@ -71,4 +71,10 @@ public sealed record EditionContext(
     public IEnumerable<FiscalYear> OutlineYears => FiscalYear.Range(OutlineStart, OutlineEnd);
 
     public bool HasSeveralEditions => AllEditions.Count > 1;
+
+    /// <summary>
+    /// The edition as the <c>year</c> route value of a link (<c>asp-route-year</c>, <c>Url.Action</c>): null while there
+    /// is one edition, so links then carry no <c>?year=</c>.
+    /// </summary>
+    public string? YearRoute => HasSeveralEditions ? Year.Code : null;
 }

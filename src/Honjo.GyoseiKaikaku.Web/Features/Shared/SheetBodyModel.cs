@@ -11,7 +11,7 @@ public sealed record SheetBodyModel(
     string Heading,
     string Theme,
     IReadOnlyDictionary<string, int>? DepartmentIds = null,
-    string YearParam = "")
+    string? YearRoute = null)
 {
     /// <summary>The sheet is a page of the application (not the booklet): its plan name is the page's h1.</summary>
     public bool IsScreen => DepartmentIds is not null;

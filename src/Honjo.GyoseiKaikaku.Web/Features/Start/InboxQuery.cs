@@ -26,7 +26,6 @@ public sealed record InboxViewModel(
 {
     public ReviewInbox Queue => new(Department);
 
-    public string YearQuery => $"year={Context.Year.Code}";
 }
 
 /// <summary>

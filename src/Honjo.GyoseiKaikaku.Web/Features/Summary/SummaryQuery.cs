@@ -79,13 +79,27 @@ public sealed record SummaryViewModel(
 
     public int PlanCount => Overall.Counts.Total;
 
-    /// <summary>The 目次 listing exactly the plans behind a count.</summary>
-    public string PlansLink(string filter, string? gradeKey = null) =>
-        $"/plans?gradeYear={Year.Code}"
-        + (filter.Length > 0 ? "&" + filter : string.Empty)
-        + (gradeKey is null ? string.Empty : "&grade=" + gradeKey);
+    /// <summary>
+    /// The route values of the 目次 listing exactly the plans behind a count (for <c>Url.Action("Index", "Plans", …)</c>):
+    /// the year graded, the row's filter ("field=3") and the grade column.
+    /// </summary>
+    public RouteValueDictionary PlansRoute(string filter, string? gradeKey = null)
+    {
+        var values = new RouteValueDictionary { ["gradeYear"] = Year.Code };
+        if (filter.Split('=', 2) is [var key, var value])
+        {
+            values[key] = value;
+        }
 
-    public string StatusLink(ReportStatus status) => $"/plans?gradeYear={Year.Code}&status={status}";
+        if (gradeKey is not null)
+        {
+            values["grade"] = gradeKey;
+        }
+
+        return values;
+    }
+
+    public RouteValueDictionary StatusRoute(ReportStatus status) => new() { ["gradeYear"] = Year.Code, ["status"] = status.ToString() };
 }
 
 /// <summary>

@@ -12,14 +12,14 @@ public sealed class CancelImportHandler(EditionResolver editions, PendingImportS
     {
         ArgumentNullException.ThrowIfNull(request);
         var import = await store.LoadAsync(request.Id, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty, ct);
-        var returnUrl = WorkbookImportRules.MyPlans;
+        var returnTo = MyPlansLink.Plain;
         if (import is not null)
         {
             await store.DeleteAsync(request.Id!, ct);
             var context = await editions.ResolveAsync(import.Year, ct);
-            returnUrl = context is null ? returnUrl : WorkbookImportRules.ReturnUrl(context, import.ReturnDepartment);
+            returnTo = context is null ? returnTo : WorkbookImportRules.ReturnTo(context, import.ReturnDepartment);
         }
 
-        return UseCaseResult.Ok(new WorkbookPreviewViewModel(null, string.Empty, returnUrl, []) { Notice = "Excelの取り込みを取り消しました。" + WorkbookImportRules.NothingSaved });
+        return UseCaseResult.Ok(new WorkbookPreviewViewModel(null, string.Empty, returnTo, []) { Notice = "Excelの取り込みを取り消しました。" + WorkbookImportRules.NothingSaved });
     }
 }

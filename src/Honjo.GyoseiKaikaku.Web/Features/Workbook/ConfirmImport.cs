@@ -28,12 +28,12 @@ public sealed class ConfirmImportHandler(AppDbContext db, EditionResolver editio
             var expired = $"この取り込みは有効期限（{(int)store.Lifetime.TotalMinutes}分）が切れたか、すでに保存または取り消しが済んでいます。もう一度ファイルを取り込んでください。";
             return new UseCaseResult<WorkbookPreviewViewModel>(
                 UseCaseStatus.Gone,
-                new WorkbookPreviewViewModel(fallback, string.Empty, WorkbookImportRules.MyPlans, [expired, WorkbookImportRules.NothingSaved]) { AtConfirmation = true })
+                new WorkbookPreviewViewModel(fallback, string.Empty, MyPlansLink.Plain, [expired, WorkbookImportRules.NothingSaved]) { AtConfirmation = true })
             { Errors = [expired] };
         }
 
         var year = context.Year;
-        var returnUrl = WorkbookImportRules.ReturnUrl(context, import.ReturnDepartment);
+        var returnTo = WorkbookImportRules.ReturnTo(context, import.ReturnDepartment);
         var problems = new List<WorkbookProblem>();
         var plans = await rules.LoadPlansAsync(import.Plans.Select(p => p.PlanId).ToList(), tracked: true, ct);
         foreach (var change in import.Plans)
@@ -80,7 +80,7 @@ public sealed class ConfirmImportHandler(AppDbContext db, EditionResolver editio
             db.ChangeTracker.Clear();
             var list = errors.ToList();
             return UseCaseResult.Conflict(
-                new WorkbookPreviewViewModel(context, import.FileName, returnUrl,
+                new WorkbookPreviewViewModel(context, import.FileName, returnTo,
                     [.. list, "1件でも保存できない計画があるため、" + WorkbookImportRules.NothingSaved + "最新のファイルをダウンロードし直して、入力し直してください。"])
                 {
                     AtConfirmation = true,
@@ -104,7 +104,7 @@ public sealed class ConfirmImportHandler(AppDbContext db, EditionResolver editio
         }
 
         var numbers = string.Join("、", import.Plans.Select(p => p.Sheet));
-        return UseCaseResult.Ok(new WorkbookPreviewViewModel(context, import.FileName, returnUrl, [])
+        return UseCaseResult.Ok(new WorkbookPreviewViewModel(context, import.FileName, returnTo, [])
         {
             Notice = $"Excelから{import.Plans.Count}件の計画（{numbers}）の年度末報告を下書きとして保存しました。提出は各計画の年度末報告の画面から行ってください。",
         });

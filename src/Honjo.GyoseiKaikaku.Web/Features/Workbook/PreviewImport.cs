@@ -24,23 +24,23 @@ public sealed class PreviewImportHandler(
             return UseCaseResult.NotFound<WorkbookPreviewViewModel>();
         }
 
-        var returnUrl = WorkbookImportRules.ReturnUrl(context, request.Department);
+        var returnTo = WorkbookImportRules.ReturnTo(context, request.Department);
         var fileName = Path.GetFileName(request.File?.FileName ?? string.Empty);
         var read = await ReadAsync(request.File, context, ct);
         if (read.Workbook is not { } workbook)
         {
-            return UseCaseResult.Invalid(Page(context, fileName, returnUrl, read.Problems.Select(p => p.ToString())), [.. read.Problems.Select(p => p.ToString())]);
+            return UseCaseResult.Invalid(Page(context, fileName, returnTo, read.Problems.Select(p => p.ToString())), [.. read.Problems.Select(p => p.ToString())]);
         }
 
         if (!workbook.Departments.All(d => user.ActsFor(d.Id)))
         {
             var own = await rules.DepartmentNamesAsync(user.DepartmentIds(), ct);
             string[] refusal = [$"このファイルは「{string.Join("、", workbook.Departments.Select(d => d.Name))}」の計画のファイルです。あなたの担当部署（{own}）のファイルではないため、取り込めません。"];
-            return new UseCaseResult<WorkbookPreviewViewModel>(UseCaseStatus.Forbidden, Page(context, fileName, returnUrl, refusal)) { Errors = refusal };
+            return new UseCaseResult<WorkbookPreviewViewModel>(UseCaseStatus.Forbidden, Page(context, fileName, returnTo, refusal)) { Errors = refusal };
         }
 
         var compared = await CompareAsync(workbook, context.Year, user, ct);
-        var model = Page(context, fileName, returnUrl, []) with
+        var model = Page(context, fileName, returnTo, []) with
         {
             Departments = string.Join("、", workbook.Departments.Select(d => d.Name)),
             DownloadedAt = workbook.DownloadedAt,
@@ -66,10 +66,10 @@ public sealed class PreviewImportHandler(
         return UseCaseResult.Ok(model with { Changes = compared.Changes, Unchanged = compared.Unchanged, Notes = compared.Notes, PendingId = id });
     }
 
-    private static WorkbookPreviewViewModel Page(EditionContext context, string fileName, string returnUrl, IEnumerable<string> errors)
+    private static WorkbookPreviewViewModel Page(EditionContext context, string fileName, MyPlansLink returnTo, IEnumerable<string> errors)
     {
         var list = errors.ToList();
-        return new WorkbookPreviewViewModel(context, fileName, returnUrl, list.Count == 0 ? [] : [.. list, WorkbookImportRules.NothingSaved]);
+        return new WorkbookPreviewViewModel(context, fileName, returnTo, list.Count == 0 ? [] : [.. list, WorkbookImportRules.NothingSaved]);
     }
 
     /// <summary>The file as a workbook of the edition's year, or the reasons it is not one (nothing read beyond the first).</summary>

@@ -31,10 +31,10 @@ public sealed class WorkbookController : Controller
         this.Answer(await cancel.CancelAsync(request, User, ct), ok: Return, refused: Page);
 
     /// <summary>Saved or cancelled: back to the page the import came from, with the notice.</summary>
-    private RedirectResult Return(WorkbookPreviewViewModel done)
+    private RedirectToActionResult Return(WorkbookPreviewViewModel done)
     {
         TempData["Notice"] = done.Notice;
-        return Redirect(done.ReturnUrl);
+        return RedirectToAction("Plans", "My", new { year = done.ReturnTo.Year, department = done.ReturnTo.Department });
     }
 
     /// <summary>The refusal, on the preview page: what was wrong, sheet and cell.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
@@ -39,9 +38,6 @@ public sealed class WorkbookImportRules(AppDbContext db, IAuthorizationService a
     }
 
     public const string NothingSaved = "何も保存していません。";
-
-    /// <summary>The department's 担当計画 page, where an import returns.</summary>
-    public const string MyPlans = "/my/plans";
 
     /// <summary>Why no report of the edition's year can be entered now (a draft edition, or a closed year); null while open.</summary>
     public static string? EntryRefusal(EditionContext context) => context.Edition.Status switch
@@ -144,19 +140,6 @@ public sealed class WorkbookImportRules(AppDbContext db, IAuthorizationService a
         return names.Count == 0 ? "未設定" : string.Join("、", names);
     }
 
-    public static string ReturnUrl(EditionContext context, int? department)
-    {
-        var query = new List<string>();
-        if (context.HasSeveralEditions)
-        {
-            query.Add($"year={context.Year.Code}");
-        }
-
-        if (department is { } d)
-        {
-            query.Add($"department={d.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        return MyPlans + (query.Count == 0 ? string.Empty : "?" + string.Join("&", query));
-    }
+    public static MyPlansLink ReturnTo(EditionContext context, int? department) =>
+        new(context.HasSeveralEditions ? context.Year.Code : null, department);
 }

@@ -35,10 +35,17 @@ public sealed record WorkbookFile(byte[] Content, string FileName)
 }
 
 /// <summary>The preview (or the refusal) of an uploaded workbook.</summary>
+/// <summary>The department's 担当計画 page an import returns to, as route values (<c>My/Plans</c>, ?year=, ?department=).</summary>
+public sealed record MyPlansLink(string? Year, int? Department)
+{
+    /// <summary>The 担当計画 page without parameters.</summary>
+    public static MyPlansLink Plain { get; } = new(null, null);
+}
+
 public sealed record WorkbookPreviewViewModel(
     EditionContext? Context,
     string FileName,
-    string ReturnUrl,
+    MyPlansLink ReturnTo,
     IReadOnlyList<string> Errors)
 {
     public string? Departments { get; init; }
@@ -61,7 +68,7 @@ public sealed record WorkbookPreviewViewModel(
     /// <summary>True when the refusal happened at confirmation, after a preview.</summary>
     public bool AtConfirmation { get; init; }
 
-    /// <summary>Once saved or cancelled: what the page returned to (<see cref="ReturnUrl"/>) says.</summary>
+    /// <summary>Once saved or cancelled: what the page returned to (<see cref="ReturnTo"/>) says.</summary>
     public string? Notice { get; init; }
 }
 

@@ -64,7 +64,7 @@ public sealed class WorkbookUploadSizeFilter(UploadGuard guard) : IAsyncAuthoriz
         StatusCode = StatusCodes.Status413PayloadTooLarge,
         ViewData = new ViewDataDictionary<WorkbookPreviewViewModel>(new EmptyModelMetadataProvider(), context.ModelState)
         {
-            Model = new WorkbookPreviewViewModel(null, string.Empty, "/my/plans", [message, "何も保存していません。"]),
+            Model = new WorkbookPreviewViewModel(null, string.Empty, MyPlansLink.Plain, [message, "何も保存していません。"]),
         },
     };
 }
