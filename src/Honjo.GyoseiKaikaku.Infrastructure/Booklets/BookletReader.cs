@@ -18,7 +18,7 @@ public sealed class BookletReader(AppDbContext db) : IBookletReader
 
         var outline = await db.OutlineAsync(cancellationToken);
         var plans = await db.Plans.AsNoTracking().WithWholeSheet().InEdition(edition.Id)
-            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .InBookletOrder()
             .ToListAsync(cancellationToken);
         var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).ToListAsync(cancellationToken);
         var years = outline.Years.ToList();

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Honjo.GyoseiKaikaku.Infrastructure.OpenData;
 
 namespace Honjo.GyoseiKaikaku.Infrastructure.Council;
@@ -22,13 +20,6 @@ public static class CouncilOpenDataWriter
         ("executing_departments", "実行課"), ("opinion", "委員の意見"), ("response", "対応方針"),
         ("responding_departments", "回答した課"), ("revision", "版数"), ("published_at", "公表日"),
     ];
-
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        WriteIndented = true,
-    };
 
     public static byte[] Csv(CouncilTableDocument table)
     {
@@ -67,6 +58,6 @@ public static class CouncilOpenDataWriter
                 respondingDepartments = r.RespondingDepartments,
             }).ToList(),
         };
-        return JsonSerializer.SerializeToUtf8Bytes(document, Options);
+        return JsonSerializer.SerializeToUtf8Bytes(document, OpenDataJsonWriter.Options);
     }
 }

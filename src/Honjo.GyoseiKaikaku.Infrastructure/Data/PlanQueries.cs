@@ -38,8 +38,12 @@ public static class PlanQueries
     public static IQueryable<Plan> InEdition(this IQueryable<Plan> plans, int editionId) =>
         plans.Where(p => p.EditionId == editionId);
 
-    /// <summary>The booklet's order: by field, then number.</summary>
+    /// <summary>The booklet's order: by field, then number. Every list of plans (目次, 部署別, 集計, Excel, open data) uses it.</summary>
     public static IOrderedQueryable<Plan> InBookletOrder(this IQueryable<Plan> plans) =>
+        plans.OrderBy(p => p.FieldNumber).ThenBy(p => p.Number);
+
+    /// <summary>The booklet's order for plans already read (see the query form above).</summary>
+    public static IOrderedEnumerable<Plan> InBookletOrder(this IEnumerable<Plan> plans) =>
         plans.OrderBy(p => p.FieldNumber).ThenBy(p => p.Number);
 
     /// <summary>Every edition's version of plan <paramref name="number"/>.</summary>

@@ -56,7 +56,7 @@ public sealed class DeadlineReminders(AppDbContext db, Notifier notifier, TimePr
     {
         var year = edition.Year;
         var plans = await db.Plans.AsNoTracking().InEdition(edition.Id).RunningIn(year)
-            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .InBookletOrder()
             .Select(p => new
             {
                 p.PlanKeyId,

@@ -9,7 +9,8 @@ public static class OpenDataJsonWriter
 {
     public const string ContentType = "application/json; charset=utf-8";
 
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>The open data's JSON conventions (ADR 0012), for every open data file: camelCase, Japanese unescaped, indented.</summary>
+    public static JsonSerializerOptions Options { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),

@@ -50,7 +50,7 @@ public sealed class OpenDataReader(AppDbContext db)
             edition.PublishedAt ?? publishingAt ?? DateTimeOffset.MinValue,
             outline.Title,
             years,
-            plans.OrderBy(p => p.FieldNumber).ThenBy(p => p.Number).Select(p => ToOpenData(p, years, edition.Year)).ToList());
+            plans.InBookletOrder().Select(p => ToOpenData(p, years, edition.Year)).ToList());
     }
 
     private static OpenDataPlan ToOpenData(Plan plan, IReadOnlyList<FiscalYear> years, FiscalYear edition) => new(

@@ -45,7 +45,7 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions,
         var gradeYear = context.LastGradedYear;
         var plans = await db.Plans.AsNoTracking().InEdition(editionId)
             .Where(p => p.ExecutingDepartments.Any(x => x.DepartmentId == id) || p.Cooperators.Any(x => x.DepartmentId == id))
-            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .InBookletOrder()
             .Select(p => new
             {
                 p.FieldNumber,

@@ -31,7 +31,7 @@ public sealed class MyPlansQuery(AppDbContext db, EditionResolver editions, Time
             .InEdition(context.Edition.Id)
             .RunningIn(fiscalYear)
             .Where(p => p.ExecutingDepartments.Any(d => departmentIds.Contains(d.DepartmentId)))
-            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .InBookletOrder()
             .Select(p => new
             {
                 p.FieldNumber,

@@ -17,18 +17,27 @@ public sealed class PeriodReviewQuery(AppDbContext db)
     public async Task<PeriodReviewViewModel> HandleAsync(CancellationToken ct)
     {
         var outline = await db.OutlineAsync(ct);
-        var editions = await db.Editions.AsNoTracking().OrderBy(e => e.Year).Select(e => new { e.Year, e.Status }).ToListAsync(ct);
-        var versions = await db.Plans.AsNoTracking().AsSplitQuery()
+        var editions = await db.Editions.AsNoTracking().OrderBy(e => e.Year).Select(e => new { e.Id, e.Year, e.Status }).ToListAsync(ct);
+        var editionYears = editions.ToDictionary(e => e.Id, e => e.Year);
+
+        // A plan's row needs its latest version (as it ended) and the year of the first edition that held it: the
+        // editions holding each plan are read as narrow rows, then only the latest versions in full.
+        var held = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.PlanKeyId, p.EditionId }).ToListAsync(ct);
+        var spans = held.GroupBy(v => v.PlanKeyId)
+            .Select(g => (Latest: g.MaxBy(v => editionYears[v.EditionId])!.Id, FirstYear: g.Min(v => editionYears[v.EditionId])))
+            .ToList();
+        var latestIds = spans.Select(s => s.Latest).ToList();
+        var latest = await db.Plans.AsNoTracking().AsSplitQuery()
             .Include(p => p.Field)
             .Include(p => p.Edition)
             .Include(p => p.YearTargets)
             .Include(p => p.Key).ThenInclude(k => k.YearEndReports)
-            .ToListAsync(ct);
+            .Where(p => latestIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, ct);
 
         var firstEdition = editions.Count > 0 ? editions[0].Year : outline.StartYear;
-        var plans = versions
-            .GroupBy(v => v.PlanKeyId)
-            .Select(g => PlanRow(g.OrderBy(v => v.Edition!.Year).ToList(), firstEdition, outline.EndYear))
+        var plans = spans
+            .Select(s => PlanRow(latest[s.Latest], s.FirstYear, firstEdition, outline.EndYear))
             .OrderBy(r => r.Number)
             .ToList();
         var fields = plans.GroupBy(p => (p.Number.Field, p.FieldName))
@@ -46,9 +55,12 @@ public sealed class PeriodReviewQuery(AppDbContext db)
             plans);
     }
 
-    private static PeriodReviewPlan PlanRow(List<Plan> versions, FiscalYear firstEdition, FiscalYear outlineEnd)
+    /// <param name="latest">The plan's version in the newest edition that holds it.</param>
+    /// <param name="firstHeld">The year of the first edition that held the plan.</param>
+    /// <param name="firstEdition">The year of the period's first edition.</param>
+    /// <param name="outlineEnd">The last year of the 大綱's period.</param>
+    private static PeriodReviewPlan PlanRow(Plan latest, FiscalYear firstHeld, FiscalYear firstEdition, FiscalYear outlineEnd)
     {
-        var latest = versions[^1];
         var key = latest.Key;
         var finalYear = key.EndedYear ?? (latest.TargetYear > outlineEnd ? outlineEnd : latest.TargetYear);
         var report = key.ReportFor(finalYear) is { Status: ReportStatus.Accepted } accepted ? accepted : null;
@@ -59,7 +71,7 @@ public sealed class PeriodReviewQuery(AppDbContext db)
             latest.Name,
             latest.Field.Name,
             latest.ExecutingDepartmentsText,
-            versions[0].Edition!.Year > firstEdition,
+            firstHeld > firstEdition,
             key.EndKind,
             finalYear,
             latest.TargetFor(finalYear),

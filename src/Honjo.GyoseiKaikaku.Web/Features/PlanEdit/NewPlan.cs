@@ -2,6 +2,7 @@ using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Web.Features.Plans;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
@@ -12,13 +13,13 @@ namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
 /// </summary>
 public sealed class NewPlanHandler(AppDbContext db, Shared.EditionResolver editions, PlanEditHandler plans, Infrastructure.Auditing.IAuditLog audit)
 {
-    /// <summary>The empty form, or null when the edition is unknown. <c>Refusal</c> is set when the edition is no longer a draft.</summary>
-    public async Task<(PlanEditViewModel? Model, string? Refusal)> OpenAsync(string? year, int? field, CancellationToken ct)
+    /// <summary>The empty form; NotFound for an unknown edition; Conflict (the form, saying why) once the edition is no longer a draft.</summary>
+    public async Task<UseCaseResult<PlanEditViewModel>> OpenAsync(string? year, int? field, CancellationToken ct)
     {
         var context = await editions.ResolveAsync(year, ct);
         if (context is null)
         {
-            return (null, null);
+            return UseCaseResult.NotFound<PlanEditViewModel>();
         }
 
         var outline = await db.OutlineAsync(ct);
@@ -30,39 +31,44 @@ public sealed class NewPlanHandler(AppDbContext db, Shared.EditionResolver editi
             StartYear = context.Year.Code,
             TargetYear = outline.EndYear.Code,
         };
-        return (await ModelAsync(context, form, [], ct), Refusal(context));
+        var page = await ModelAsync(context, form, [], ct);
+        return Refusal(context) is { } refusal ? Refused(page, refusal) : UseCaseResult.Ok(page);
     }
 
-    public async Task<(PlanEditViewModel? Invalid, PlanNumber? Created, string? Refusal)> CreateAsync(string? year, PlanEditRequest form, CancellationToken ct)
+    /// <summary>
+    /// Adds the plan; Ok with the new plan's form (its number), Invalid with every problem, Conflict once the edition is
+    /// no longer a draft, NotFound for an unknown edition.
+    /// </summary>
+    public async Task<UseCaseResult<PlanEditViewModel>> CreateAsync(string? year, PlanEditRequest form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         var context = await editions.ResolveAsync(year, ct);
         if (context is null)
         {
-            return (null, null, null);
+            return UseCaseResult.NotFound<PlanEditViewModel>();
         }
 
         if (Refusal(context) is { } refusal)
         {
-            return (await ModelAsync(context, form, [], ct), null, refusal);
+            return Refused(await ModelAsync(context, form, [], ct), refusal);
         }
 
         var fields = await db.Fields.ToDictionaryAsync(f => f.Number, ct);
         var errors = new List<string>();
         if (form.Field is not { } fieldNumber || !fields.TryGetValue(fieldNumber, out var field))
         {
-            return (await ModelAsync(context, form, ["改革分野を選んでください。"], ct), null, null);
+            return Invalid(await ModelAsync(context, form, ["改革分野を選んでください。"], ct));
         }
 
         if (form.Number is not { } number || number is < 1 or > 99)
         {
-            return (await ModelAsync(context, form, ["番号は1～99の数字で入力してください。"], ct), null, null);
+            return Invalid(await ModelAsync(context, form, ["番号は1～99の数字で入力してください。"], ct));
         }
 
         if (await db.PlanKeys.AnyAsync(k => k.FieldNumber == fieldNumber && k.Number == number, ct))
         {
             var free = await NextNumberAsync(fieldNumber, ct);
-            return (await ModelAsync(context, form, [$"番号{fieldNumber}-{number}は既に使われています（この分野の次の空き番号は{fieldNumber}-{free}です）。"], ct), null, null);
+            return Invalid(await ModelAsync(context, form, [$"番号{fieldNumber}-{number}は既に使われています（この分野の次の空き番号は{fieldNumber}-{free}です）。"], ct));
         }
 
         var outline = await db.OutlineAsync(ct);
@@ -73,7 +79,7 @@ public sealed class NewPlanHandler(AppDbContext db, Shared.EditionResolver editi
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return (await ModelAsync(context, form, errors.Distinct().ToList(), ct), null, null);
+            return Invalid(await ModelAsync(context, form, errors.Distinct().ToList(), ct));
         }
 
         db.Plans.Add(plan);
@@ -85,11 +91,18 @@ public sealed class NewPlanHandler(AppDbContext db, Shared.EditionResolver editi
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return (await ModelAsync(context, form, [$"番号{fieldNumber}-{number}は、同時に追加された別の計画が先に使いました。番号を確認して、もう一度保存してください。"], ct), null, null);
+            return Invalid(await ModelAsync(context, form, [$"番号{fieldNumber}-{number}は、同時に追加された別の計画が先に使いました。番号を確認して、もう一度保存してください。"], ct));
         }
 
-        return (null, plan.PlanNumber, null);
+        return UseCaseResult.Ok(await ModelAsync(context, form, [], ct) with { Number = plan.PlanNumber });
     }
+
+    /// <summary>The form again with its problems: 422.</summary>
+    private static UseCaseResult<PlanEditViewModel> Invalid(PlanEditViewModel page) => UseCaseResult.Invalid(page, page.Errors);
+
+    /// <summary>The edition is no longer a draft: 409, the form saying why.</summary>
+    private static UseCaseResult<PlanEditViewModel> Refused(PlanEditViewModel page, string refusal) =>
+        UseCaseResult.Conflict(page with { Errors = [refusal] }, [refusal]);
 
     private static string? Refusal(Shared.EditionContext context) => context.Edition.Status == EditionStatus.Draft
         ? null

@@ -41,38 +41,20 @@ public sealed class PlanEditController(PlanEditHandler handler, NewPlanHandler n
     [HttpGet("/plans/new")]
     public async Task<IActionResult> New([FromQuery] string? year, [FromQuery] int? field, CancellationToken ct)
     {
-        var (model, refusal) = await newPlan.OpenAsync(year, field, ct);
-        if (model is null)
-        {
-            return NotFound();
-        }
-
-        if (refusal is not null)
-        {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("New", model with { Errors = [refusal] });
-        }
-
-        return View("New", model);
+        return this.Answer(await newPlan.OpenAsync(year, field, ct), ok: page => View("New", page), refused: refused => View("New", refused.Value));
     }
 
     [HttpPost("/plans/new")]
     public async Task<IActionResult> Create([FromQuery] string? year, [FromForm] PlanEditRequest form, CancellationToken ct)
     {
-        var (invalid, created, refusal) = await newPlan.CreateAsync(year, form, ct);
-        if (created is { } number)
-        {
-            TempData["Notice"] = $"新しい計画{number}を追加しました。";
-            return RedirectToAction("Sheet", "Plans", new { id = number.ToString(), year });
-        }
-
-        if (invalid is null)
-        {
-            return NotFound();
-        }
-
-        Response.StatusCode = refusal is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
-        return View("New", refusal is null ? invalid : invalid with { Errors = [refusal] });
+        return this.Answer(
+            await newPlan.CreateAsync(year, form, ct),
+            ok: created =>
+            {
+                TempData["Notice"] = $"新しい計画{created.Number}を追加しました。";
+                return RedirectToAction("Sheet", "Plans", new { id = created.Number.ToString(), year });
+            },
+            refused: refused => View("New", refused.Value));
     }
 
     /// <summary>The plan form; read-only once the edition is published, except as a 訂正 (<c>?correction=1</c>).</summary>

@@ -138,7 +138,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
         // The filter and search run once, for the matching ids in booklet order (narrow rows); the page's rows are
         // then read by id, so a search is not evaluated a second time for the page.
         var matches = await plans
-            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .InBookletOrder()
             .Select(p => new { p.Id, p.FieldNumber })
             .ToListAsync(cancellationToken);
         var matchCount = matches.Count;
@@ -148,7 +148,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
 
         var rows = await db.Plans.AsNoTracking()
             .Where(p => pageIds.Contains(p.Id))
-            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .InBookletOrder()
             .Select(p => new
             {
                 p.Id,

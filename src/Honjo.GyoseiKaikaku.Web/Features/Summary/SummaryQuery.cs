@@ -135,7 +135,7 @@ public sealed class SummaryQuery(AppDbContext db)
         // The plans of the year as that year's edition (or the nearest one) describes them.
         var editionId = await db.EditionIdForYearAsync(year, ct) ?? 0;
         var plans = await db.Plans.AsNoTracking().InEdition(editionId).RunningIn(year)
-            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .InBookletOrder()
             .Select(p => new
             {
                 p.FieldNumber,
@@ -244,7 +244,7 @@ public sealed class SummaryQuery(AppDbContext db)
             .Include(p => p.YearTargets)
             .Include(p => p.Key).ThenInclude(k => k.YearEndReports)
             .Where(p => p.YearTargets.Any(t => t.TargetValue != null))
-            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .InBookletOrder()
             .ToListAsync(ct);
 
         TargetAchievement? Achievement(Plan plan, FiscalYear y) =>

@@ -52,7 +52,7 @@ public sealed class WorkbookDownloadQuery(
             .InEdition(context.Edition.Id)
             .RunningIn(year)
             .Where(p => p.ExecutingDepartments.Any(d => departmentIds.Contains(d.DepartmentId)))
-            .OrderBy(p => p.FieldNumber).ThenBy(p => p.Number)
+            .InBookletOrder()
             .ToListAsync(ct);
 
         var sheets = new List<WorkbookPlan>();
