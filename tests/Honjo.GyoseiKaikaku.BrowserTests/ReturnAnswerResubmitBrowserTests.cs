@@ -9,7 +9,7 @@ public sealed class MailBrowserFixture : IAsyncLifetime
 {
     public MailBrowserFixture()
     {
-        Browser = new BrowserFixture(new ConfiguredApp(Inbox.Settings));
+        Browser = new BrowserFixture(AppFactory.Create(new() { Settings = Inbox.Settings }));
     }
 
     public SmtpInbox Inbox { get; } = new();

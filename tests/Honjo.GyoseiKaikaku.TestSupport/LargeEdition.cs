@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Honjo.GyoseiKaikaku.Infrastructure.Seeding;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Honjo.GyoseiKaikaku.TestSupport;
 
@@ -48,6 +47,17 @@ public static class LargeEdition
     public static BookletSeedDocument Build() => Build(RepoPaths.ReadSeed());
 
     /// <summary>
+    /// The options of an application (<see cref="AppFactory"/>) over a database of its own seeded at start with this
+    /// edition, <paramref name="times"/> per field, instead of R6 (its R6 edition then holds 1,008 plans by default).
+    /// The seed file is written now; its folder goes with the application.
+    /// </summary>
+    public static AppOptions AppOptions(int times = TimesPerField)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"honjo-large-{Guid.NewGuid():N}");
+        return new AppOptions { SeedFile = WriteSeedFile(folder, times), TemporaryFolders = [folder] };
+    }
+
+    /// <summary>
     /// Writes the 1,008-plan seed (or <paramref name="times"/> repetitions) as JSON into <paramref name="directory"/>
     /// and returns the file's path: give it to the application as <c>Database:SeedFile</c> over an empty database.
     /// </summary>
@@ -59,41 +69,5 @@ public static class LargeEdition
         using var stream = File.Create(path);
         JsonSerializer.Serialize(stream, Build(RepoPaths.ReadSeed(), times), Json);
         return path;
-    }
-}
-
-/// <summary>
-/// The real application (as <see cref="AppFactory"/>) over a database of its own seeded at start with the 1,008-plan
-/// edition (<see cref="LargeEdition"/>) instead of R6. Its R6 edition holds 1,008 plans.
-/// </summary>
-public class LargeEditionApp : AppFactory
-{
-    private readonly string _seedFile;
-
-    public LargeEditionApp()
-        : this(LargeEdition.TimesPerField)
-    {
-    }
-
-    public LargeEditionApp(int times)
-    {
-        _seedFile = LargeEdition.WriteSeedFile(Path.Combine(Path.GetTempPath(), $"honjo-large-{Guid.NewGuid():N}"), times);
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Database:SeedFile", _seedFile);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        // The factory's Dispose and DisposeAsync both arrive here.
-        if (Directory.Exists(Path.GetDirectoryName(_seedFile)))
-        {
-            Directory.Delete(Path.GetDirectoryName(_seedFile)!, recursive: true);
-        }
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.TestSupport;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +26,7 @@ public sealed partial class FormMessageTests(AppFactory app) : IClassFixture<App
 
         Assert.Equal(["パスワードは200文字以内で入力してください。"], password.Errors);
         Assert.Equal(["ユーザーIDは100文字以内で入力してください。"], userName.Errors);
-        Assert.Equal(0, (await FindAsync("fm-user")).AccessFailedCount);
+        Assert.Equal(0, (await app.FindUserAsync("fm-user"))!.AccessFailedCount);
     }
 
     [Fact]
@@ -36,7 +35,7 @@ public sealed partial class FormMessageTests(AppFactory app) : IClassFixture<App
         await TestUsers.CreateAsync(app, "fm-changer", AppRoles.Viewer);
         var client = Client();
         await client.SignInAsync("fm-changer");
-        var hash = (await FindAsync("fm-changer")).PasswordHash;
+        var hash = (await app.FindUserAsync("fm-changer"))!.PasswordHash;
         var longNew = "Kawa-" + new string('z', 130);
 
         var current = await PostAsync(client, "/account/password", "/account/password", new()
@@ -50,7 +49,7 @@ public sealed partial class FormMessageTests(AppFactory app) : IClassFixture<App
 
         Assert.Equal(["現在のパスワードは200文字以内で入力してください。"], current.Errors);
         Assert.Equal(["新しいパスワードは128文字以内で入力してください。"], next.Errors);
-        var user = await FindAsync("fm-changer");
+        var user = (await app.FindUserAsync("fm-changer"))!;
         Assert.Equal(hash, user.PasswordHash);
         Assert.Equal(0, user.AccessFailedCount);
     }
@@ -62,7 +61,7 @@ public sealed partial class FormMessageTests(AppFactory app) : IClassFixture<App
         await TestUsers.CreateAsync(app, "fm-office", AppRoles.PlanningOffice);
         var office = Client();
         await office.SignInAsync("fm-office");
-        var hash = (await FindAsync("fm-target")).PasswordHash;
+        var hash = (await app.FindUserAsync("fm-target"))!.PasswordHash;
         var longPassword = "Kawa-" + new string('z', 130);
 
         var create = await PostAsync(office, "/admin/users/new", "/admin/users/new", new()
@@ -75,8 +74,8 @@ public sealed partial class FormMessageTests(AppFactory app) : IClassFixture<App
         Assert.Contains("ユーザーIDは3文字以上50文字以内で入力してください。", create.Errors);
         Assert.Contains("表示名は100文字以内で入力してください。", create.Errors);
         Assert.Equal(["パスワードは128文字以内にしてください。"], reset.Errors);
-        Assert.Equal(hash, (await FindAsync("fm-target")).PasswordHash);
-        Assert.Null(await TryFindAsync(new string('n', 51)));
+        Assert.Equal(hash, (await app.FindUserAsync("fm-target"))!.PasswordHash);
+        Assert.Null(await app.FindUserAsync(new string('n', 51)));
     }
 
     [Fact]
@@ -111,12 +110,4 @@ public sealed partial class FormMessageTests(AppFactory app) : IClassFixture<App
 
     [GeneratedRegex(@"[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]")]
     private static partial Regex Japanese();
-
-    private async Task<ApplicationUser> FindAsync(string userName) => (await TryFindAsync(userName))!;
-
-    private async Task<ApplicationUser?> TryFindAsync(string userName)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(userName);
-    }
 }

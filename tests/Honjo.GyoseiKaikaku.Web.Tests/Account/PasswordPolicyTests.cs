@@ -28,13 +28,13 @@ public sealed class PasswordPolicyTests(AppFactory app) : IClassFixture<AppFacto
         var userName = "w-" + weak;
         await TestUsers.CreateAsync(app, userName, AppRoles.Viewer);
         var client = await SignedInAsync(userName);
-        var hashBefore = (await FindAsync(userName)).PasswordHash;
+        var hashBefore = (await app.FindUserAsync(userName))!.PasswordHash;
 
         var response = await ChangeAsync(client, TestUsers.Password, weak);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(await ErrorsAsync(response), e => e.StartsWith(Guessable, StringComparison.Ordinal));
-        Assert.Equal(hashBefore, (await FindAsync(userName)).PasswordHash);
+        Assert.Equal(hashBefore, (await app.FindUserAsync(userName))!.PasswordHash);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class PasswordPolicyTests(AppFactory app) : IClassFixture<AppFacto
             ["Password"] = "Initial-kawa-honjo-2024",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        Assert.True((await FindAsync("m-newcomer")).MustChangePassword);
+        Assert.True((await app.FindUserAsync("m-newcomer"))!.MustChangePassword);
 
         var user = await SignedInAsync("m-newcomer", "Initial-kawa-honjo-2024");
 
@@ -114,7 +114,7 @@ public sealed class PasswordPolicyTests(AppFactory app) : IClassFixture<AppFacto
 
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await user.GetAsync(new Uri("/plans", UriKind.Relative))).StatusCode);
-        Assert.False((await FindAsync("m-newcomer")).MustChangePassword);
+        Assert.False((await app.FindUserAsync("m-newcomer"))!.MustChangePassword);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class PasswordPolicyTests(AppFactory app) : IClassFixture<AppFacto
             ["NewPassword"] = "Reset-by-office-kawa-11",
         });
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
-        Assert.True((await FindAsync("m-leaver")).MustChangePassword);
+        Assert.True((await app.FindUserAsync("m-leaver"))!.MustChangePassword);
 
         var user = await SignedInAsync("m-leaver", "Reset-by-office-kawa-11");
         Assert.Equal("/account/password", (await user.GetAsync(new Uri("/plans", UriKind.Relative))).Headers.Location?.OriginalString);
@@ -136,7 +136,7 @@ public sealed class PasswordPolicyTests(AppFactory app) : IClassFixture<AppFacto
         var signOut = await user.PostFormAsync("/account/password", "/account/logout", new Dictionary<string, string>());
 
         Assert.Equal("/account/login?signedOut=1", signOut.Headers.Location?.OriginalString);
-        Assert.True((await FindAsync("m-leaver")).MustChangePassword);
+        Assert.True((await app.FindUserAsync("m-leaver"))!.MustChangePassword);
     }
 
     [Fact]
@@ -165,12 +165,6 @@ public sealed class PasswordPolicyTests(AppFactory app) : IClassFixture<AppFacto
             ["ConfirmPassword"] = next,
         });
 
-    private async Task<ApplicationUser> FindAsync(string userName)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(userName))!;
-    }
-
     internal static async Task<IReadOnlyList<string>> ErrorsAsync(HttpResponseMessage response)
     {
         var page = await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
@@ -179,10 +173,7 @@ public sealed class PasswordPolicyTests(AppFactory app) : IClassFixture<AppFacto
 }
 
 /// <summary>The application as scripts/run.sh starts it: Development, with the demo accounts.</summary>
-public sealed class DevelopmentApp : AppFactory
-{
-    protected override string EnvironmentName => "Development";
-}
+public sealed class DevelopmentApp() : AppFactory(new AppOptions { Environment = "Development" });
 
 public sealed class DemoAccountTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
 {

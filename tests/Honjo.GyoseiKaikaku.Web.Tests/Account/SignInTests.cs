@@ -120,14 +120,14 @@ public sealed class SignInTests(CountingHasherApp app) : IClassFixture<CountingH
             var wrong = await ChangeAsync(client, "Wrong-guess-number-" + i);
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
             Assert.Contains("現在のパスワードが正しくありません。", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            Assert.Equal(i, (await FindAsync("p-guess")).AccessFailedCount);
+            Assert.Equal(i, (await app.FindUserAsync("p-guess"))!.AccessFailedCount);
         }
 
         var fifth = await ChangeAsync(client, "Wrong-guess-number-5");
 
         Assert.Equal(HttpStatusCode.Redirect, fifth.StatusCode);
         Assert.Equal("/account/login", fifth.Headers.Location?.OriginalString);
-        var user = await FindAsync("p-guess");
+        var user = (await app.FindUserAsync("p-guess"))!;
         Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow);
         SessionTests.AssertSentToSignIn(await client.GetAsync(new Uri("/plans", UriKind.Relative)));
         var again = await AttemptAsync("p-guess", TestUsers.Password);
@@ -141,12 +141,6 @@ public sealed class SignInTests(CountingHasherApp app) : IClassFixture<CountingH
             ["NewPassword"] = "Kawa-sakura-honjo-river-7",
             ["ConfirmPassword"] = "Kawa-sakura-honjo-river-7",
         });
-
-    private async Task<ApplicationUser> FindAsync(string userName)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(userName))!;
-    }
 
     private async Task<(HttpStatusCode Status, string ErrorsHtml)> AttemptAsync(string userName, string password)
     {

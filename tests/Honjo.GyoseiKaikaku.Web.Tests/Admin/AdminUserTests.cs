@@ -79,7 +79,7 @@ public sealed class AdminUserTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.Contains(await ErrorsAsync(response), e => e.StartsWith(message, StringComparison.Ordinal));
         if (userName != "taken.user")
         {
-            Assert.Null(await FindAsync(userName));
+            Assert.Null(await factory.FindUserAsync(userName));
         }
     }
 
@@ -121,7 +121,7 @@ public sealed class AdminUserTests(AppFactory factory) : IClassFixture<AppFactor
 
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
-        Assert.Null(await FindAsync("created.by." + role));
+        Assert.Null(await factory.FindUserAsync("created.by." + role));
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public sealed class AdminUserTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.Contains("自分自身はロックできません。", await ErrorsAsync(lockSelf));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, demoteSelf.StatusCode);
         Assert.Contains(await ErrorsAsync(demoteSelf), e => e.StartsWith("自分自身の「企画課」の役割は外せません。", StringComparison.Ordinal));
-        var user = (await FindAsync("kikaku-self"))!;
+        var user = (await factory.FindUserAsync("kikaku-self"))!;
         Assert.Null(user.LockoutEnd);
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.True(await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().IsInRoleAsync(user, AppRoles.PlanningOffice));
@@ -281,12 +281,6 @@ public sealed class AdminUserTests(AppFactory factory) : IClassFixture<AppFactor
 
     private async Task<bool> CanSignInAsync(string userName, string password) =>
         (await SignInResponseAsync(userName, password)).StatusCode == HttpStatusCode.Redirect;
-
-    private async Task<ApplicationUser?> FindAsync(string userName)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(userName);
-    }
 
     private static Task<HttpResponseMessage> CreateUserAsync(HttpClient admin, string userName, string role, string password, params int[] departmentIds)
     {

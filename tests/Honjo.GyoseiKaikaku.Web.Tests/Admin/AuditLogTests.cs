@@ -4,45 +4,32 @@ using Honjo.GyoseiKaikaku.Infrastructure.Auditing;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.TestSupport;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Admin;
-
-/// <summary>The application with its log captured.</summary>
-public sealed class LoggedApp : AppFactory
-{
-    public LogCapture Log { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(Log));
-    }
-
-    public async Task<HttpClient> ClientForAsync(string userName, string role, string address, params string[] departments)
-    {
-        await TestUsers.CreateAsync(this, userName, role, departments);
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
-        await client.SignInAsync(userName);
-        return client;
-    }
-}
 
 /// <summary>
 /// Administrative actions are kept in the database (who, when, what, target, detail, client address, request id),
 /// shown to the 企画課 on 操作ログ and to no one else, and never changed; security events go to the log with event ids.
 /// </summary>
-public sealed class AuditLogTests(LoggedApp app) : IClassFixture<LoggedApp>
+public sealed class AuditLogTests(AppFactory app) : IClassFixture<AppFactory>
 {
+    /// <summary>A new user signed in from <paramref name="address"/> (the audit records the client address).</summary>
+    private async Task<HttpClient> ClientForAsync(string userName, string role, string address, params string[] departments)
+    {
+        await TestUsers.CreateAsync(app, userName, role, departments);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(AppFactory.ClientAddressHeader, address);
+        await client.SignInAsync(userName);
+        return client;
+    }
+
     [Fact]
     public async Task User_administration_and_the_deadline_are_recorded_with_who_what_and_from_where()
     {
-        var office = await app.ClientForAsync("a-kikaku", AppRoles.PlanningOffice, "10.9.0.1");
+        var office = await ClientForAsync("a-kikaku", AppRoles.PlanningOffice, "10.9.0.1");
         var before = await MaxIdAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/admin/users/new", "/admin/users/new", new Dictionary<string, string>
@@ -53,7 +40,7 @@ public sealed class AuditLogTests(LoggedApp app) : IClassFixture<LoggedApp>
             ["Password"] = "Initial-kawa-honjo-2024",
         })).StatusCode);
         var id = await UserIdAsync("a-audited");
-        var shimin = await DepartmentIdAsync("市民課");
+        var shimin = await app.DepartmentIdAsync("市民課");
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"/admin/users/{id}/edit", $"/admin/users/{id}/edit", new Dictionary<string, string>
         {
             ["DisplayName"] = "市民課 記録される人",
@@ -100,7 +87,7 @@ public sealed class AuditLogTests(LoggedApp app) : IClassFixture<LoggedApp>
     [Fact]
     public async Task The_office_reads_the_log_newest_first_in_Japanese_and_filtered_by_action()
     {
-        var office = await app.ClientForAsync("a-reader", AppRoles.PlanningOffice, "10.9.0.2");
+        var office = await ClientForAsync("a-reader", AppRoles.PlanningOffice, "10.9.0.2");
         var id = await TestUsers.CreateAsync(app, "a-locked-twice", AppRoles.Viewer);
         foreach (var action in new[] { "lock", "unlock", "lock" })
         {
@@ -124,7 +111,7 @@ public sealed class AuditLogTests(LoggedApp app) : IClassFixture<LoggedApp>
     [Fact]
     public async Task The_log_pages_by_fifty()
     {
-        var office = await app.ClientForAsync("a-pager", AppRoles.PlanningOffice, "10.9.0.3");
+        var office = await ClientForAsync("a-pager", AppRoles.PlanningOffice, "10.9.0.3");
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var audit = scope.ServiceProvider.GetRequiredService<IAuditLog>();
@@ -149,7 +136,7 @@ public sealed class AuditLogTests(LoggedApp app) : IClassFixture<LoggedApp>
     [InlineData("a-viewer", AppRoles.Viewer)]
     public async Task Only_the_planning_office_may_read_the_log_and_the_refusal_is_logged(string userName, string role)
     {
-        var client = await app.ClientForAsync(userName, role, "10.9.0.4", role == AppRoles.DepartmentEditor ? ["市民課"] : []);
+        var client = await ClientForAsync(userName, role, "10.9.0.4", role == AppRoles.DepartmentEditor ? ["市民課"] : []);
 
         var response = await client.GetAsync(new Uri("/admin/audit", UriKind.Relative));
 
@@ -218,11 +205,5 @@ public sealed class AuditLogTests(LoggedApp app) : IClassFixture<LoggedApp>
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-    }
-
-    private async Task<int> DepartmentIdAsync(string name)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Departments.Where(d => d.Name == name).Select(d => d.Id).SingleAsync();
     }
 }

@@ -63,8 +63,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<PublishedWorkflowFi
     [MemberData(nameof(Matrix))]
     public async Task Who_may_change_what(string user, string action, string planId, bool allowed)
     {
-        var client = await _app.ClientForAsync(user);
-        var before = await SnapshotAsync();
+        var client = await _app.SignedInClientAsync(user);
+        var before = await _app.SnapshotAsync();
 
         var (url, fields) = action switch
         {
@@ -101,14 +101,14 @@ public sealed class AuthorizationMatrixTests : IClassFixture<PublishedWorkflowFi
         else
         {
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-            Assert.Equal(before, await SnapshotAsync());
+            Assert.Equal(before, await _app.SnapshotAsync());
         }
     }
 
     [Fact]
     public async Task Posting_without_the_antiforgery_token_is_refused()
     {
-        var client = await _app.ClientForAsync(WorkflowFixture.Shimin);
+        var client = await _app.SignedInClientAsync(WorkflowFixture.Shimin);
 
         var response = await client.PostAsync(new Uri("/plans/1-10/report", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = "0", ["StatusReport"] = "x", ["Command"] = "save" }));
@@ -138,22 +138,5 @@ public sealed class AuthorizationMatrixTests : IClassFixture<PublishedWorkflowFi
             "deadline" => (await db.Editions.Select(e => e.ReportDeadline).FirstAsync())?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
-    }
-
-    private async Task<string> SnapshotAsync()
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.Database();
-        var reports = await db.YearEndReports.AsNoTracking().OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}:{r.StatusReport}:{r.Version}").ToListAsync();
-        var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Name}:{p.Version}").ToListAsync();
-        var deadline = await db.Editions.Select(e => e.ReportDeadline).FirstAsync();
-        var corrections = await db.Set<Domain.Editions.Correction>().CountAsync();
-        var files = await db.Set<Domain.Editions.PublishedFile>().CountAsync();
-        var comments = await db.ReportComments.CountAsync();
-        var users = await db.Users.CountAsync();
-        var editions = string.Join(",", await db.Editions.OrderBy(e => e.Id).Select(e => $"{e.Id}:{e.Status}").ToListAsync());
-        var ended = await db.PlanKeys.CountAsync(k => k.EndedYear != null);
-        return string.Join("|", reports) + "#" + string.Join("|", plans) + "#" + deadline
-            + $"#corrections={corrections}#files={files}#comments={comments}#users={users}#editions={editions}#ended={ended}";
     }
 }

@@ -7,7 +7,8 @@ using Moq;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Booklets;
 
-public sealed class BookletDownloadTests(ReaderApp app) : IClassFixture<ReaderApp>
+[Collection(SharedReaderApp.Name)]
+public sealed class BookletDownloadTests(ReaderApp app)
 {
     [Fact]
     public async Task A_signed_in_reader_downloads_the_R6_booklet_and_a_single_sheet_as_PDF()

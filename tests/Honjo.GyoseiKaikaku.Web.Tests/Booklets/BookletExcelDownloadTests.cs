@@ -1,10 +1,7 @@
 using System.Net;
 using ClosedXML.Excel;
 using Honjo.GyoseiKaikaku.Domain.Booklets;
-using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
 
@@ -15,25 +12,10 @@ namespace Honjo.GyoseiKaikaku.Web.Tests.Booklets;
 /// is registered (the PDF engine is built elsewhere), a strict mock stands in, so any PDF call would fail loudly.
 /// A real renderer, once registered, is kept.
 /// </summary>
-public sealed class ExcelDownloadApp : AppFactory, IAsyncLifetime
+public sealed class ExcelDownloadApp() : ReaderApp(new AppOptions
 {
-    public HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await TestUsers.CreateAsync(this, "t-excel-reader", AppRoles.Viewer);
-        Client = CreateClient();
-        await Client.SignInAsync("t-excel-reader");
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.TryAddSingleton(new Mock<IBookletPdfRenderer>(MockBehavior.Strict).Object));
-    }
-
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
-}
+    TestServices = s => s.TryAddSingleton(new Mock<IBookletPdfRenderer>(MockBehavior.Strict).Object),
+});
 
 /// <summary>The Excel downloads through the real pipeline: sign-in, the reader over SQLite, the writer, the file result.</summary>
 public sealed class BookletExcelDownloadTests(ExcelDownloadApp factory) : IClassFixture<ExcelDownloadApp>

@@ -17,10 +17,10 @@ public sealed class BookletPartReuseTests
     [Fact]
     public async Task After_one_sheet_changed_only_its_part_prints_again_and_the_booklet_reads_right()
     {
-        using var app = new ConfiguredApp(new Dictionary<string, string?>
+        using var app = AppFactory.Create(new() { Settings = new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Honjo.GyoseiKaikaku.Web.Features.Booklets"] = "Information",
-        });
+        } });
         await using var scope = app.Services.CreateAsyncScope();
         var renderer = scope.ServiceProvider.GetRequiredService<IBookletPdfRenderer>();
         var booklet = (await scope.ServiceProvider.GetRequiredService<IBookletReader>().ReadAsync(new FiscalYear(6), default))!;
@@ -76,11 +76,11 @@ public sealed class BookletPartReuseTests
         Assert.Equal(Enumerable.Range(0, 17), runs.SelectMany(r => r));
     }
 
-    private static int LastRuns(ConfiguredApp app) => int.Parse(
+    private static int LastRuns(AppFactory app) => int.Parse(
         app.Log.Records.Last(r => r.Category == typeof(BookletPdfRenderer).FullName && r["Runs"] is not null)["Runs"]!,
         System.Globalization.CultureInfo.InvariantCulture);
 
-    private static (int Parts, int Reused) LastPrint(ConfiguredApp app)
+    private static (int Parts, int Reused) LastPrint(AppFactory app)
     {
         var record = app.Log.Records.Last(r => r.Category == typeof(BookletPdfRenderer).FullName && r["Parts"] is not null);
         return (int.Parse(record["Parts"]!, System.Globalization.CultureInfo.InvariantCulture), int.Parse(record["Reused"]!, System.Globalization.CultureInfo.InvariantCulture));

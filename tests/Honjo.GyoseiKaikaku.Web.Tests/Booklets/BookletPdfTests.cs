@@ -1,5 +1,6 @@
 using Honjo.GyoseiKaikaku.Domain.Booklets;
 using Honjo.GyoseiKaikaku.Domain.Common;
+using Honjo.GyoseiKaikaku.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;

@@ -4,7 +4,6 @@ using System.Text;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Domain.Plans;
-using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +33,7 @@ public sealed class PlanCorrectionTests(PublishedByHttpFixture app) : IClassFixt
     [Fact]
     public async Task The_planning_office_corrects_a_published_plan_with_a_reason_and_the_booklet_is_published_again_as_a_new_revision()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
 
         // The edit page says up front that the edition is fixed, shows the content read-only and links to the 訂正.
         var fixedPage = await office.GetDocumentAsync("/plans/1-9/edit?year=R6");
@@ -46,24 +45,24 @@ public sealed class PlanCorrectionTests(PublishedByHttpFixture app) : IClassFixt
         var form = (await office.GetDocumentAsync("/plans/1-9/edit?year=R6&correction=1")).FormFields("form.report-form");
         Assert.True(form.ContainsKey("CorrectionReason"));
         form["Name"] = Corrected;
-        var before = await SnapshotAsync();
+        var before = await app.SnapshotAsync();
 
         // Without a reason: refused in Japanese, nothing saved or published.
         var noReason = await office.PostFormAsync("/plans/1-9/edit?year=R6&correction=1", "/plans/1-9/edit?year=R6&correction=1", form);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
         Assert.Contains("訂正の理由を入力してください。", (await noReason.ParseAsync()).QuerySelector("[role='alert']")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
 
         // The normal edit of the fixed version is refused by the entity.
         var normal = await office.PostFormAsync("/plans/1-9/edit?year=R6", "/plans/1-9/edit?year=R6", form);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, normal.StatusCode);
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
 
         // A department cannot correct.
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var byDepartment = await shimin.PostFormAsync("/plans/1-9", "/plans/1-9/edit?year=R6&correction=1", new Dictionary<string, string>(form) { ["CorrectionReason"] = Reason });
         Assert.Equal(HttpStatusCode.Forbidden, byDepartment.StatusCode);
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
 
         var firstPdf = await office.GetByteArrayAsync(new Uri("/booklets/R6.pdf", UriKind.Relative));
         form["CorrectionReason"] = Reason;
@@ -108,14 +107,14 @@ public sealed class PlanCorrectionTests(PublishedByHttpFixture app) : IClassFixt
         Assert.Contains("計画の第2版", listed, StringComparison.Ordinal);
 
         // The same form again is stale: 409, the person's input kept, nothing saved.
-        var afterCorrection = await SnapshotAsync();
+        var afterCorrection = await app.SnapshotAsync();
         form["Name"] = "二度目の訂正";
         var stale = await office.PostFormAsync("/plans/1-9/edit?year=R6&correction=1", "/plans/1-9/edit?year=R6&correction=1", form);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var stalePage = await stale.ParseAsync();
         Assert.Equal("二度目の訂正", stalePage.QuerySelector("form.report-form [name='Name']")!.GetAttribute("value"));
         Assert.Equal(Reason, stalePage.QuerySelector("#CorrectionReason")!.TextContent);
-        Assert.Equal(afterCorrection, await SnapshotAsync());
+        Assert.Equal(afterCorrection, await app.SnapshotAsync());
     }
 
     internal static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
@@ -125,15 +124,6 @@ public sealed class PlanCorrectionTests(PublishedByHttpFixture app) : IClassFixt
         using var document = PdfDocument.Open(pdf);
         return string.Concat(document.GetPages().SelectMany(p => p.Text).Where(c => !char.IsWhiteSpace(c)));
     }
-
-    private async Task<string> SnapshotAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.Database();
-        var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Name}:{p.Version}").ToListAsync();
-        var counts = $"{await db.Set<Correction>().CountAsync()}|{await db.Set<PublishedFile>().CountAsync()}|{await db.History.CountAsync()}";
-        return string.Join("|", plans) + "#" + counts;
-    }
 }
 
 /// <summary>While R6 is a draft there is nothing to correct, and department entry of R6 reports is not open yet.</summary>
@@ -142,7 +132,7 @@ public sealed class DraftEditionRefusalTests(WorkflowFixture app) : IClassFixtur
     [Fact]
     public async Task A_correction_of_a_drafts_plan_is_refused_edit_it_normally()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var page = await office.GetDocumentAsync("/plans/1-9/edit?correction=1");
         Assert.Contains("訂正は不要です", page.QuerySelector("[role='alert']")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("[data-correction-mode]"));
@@ -165,7 +155,7 @@ public sealed class DraftEditionRefusalTests(WorkflowFixture app) : IClassFixtur
     [InlineData(WorkflowFixture.Office)]
     public async Task The_R6_report_cannot_be_entered_before_R6_is_published(string user)
     {
-        var client = await app.ClientForAsync(user);
+        var client = await app.SignedInClientAsync(user);
         var page = await client.GetDocumentAsync("/plans/1-9/report");
         Assert.Equal("令和6年度版はまだ計画の公表前のため、令和6年度の取組状況報告は入力できません。企画課が計画を公表した後に入力してください。",
             page.QuerySelector("[data-entry-not-open]")!.TextContent.Trim());
@@ -189,7 +179,7 @@ public sealed class DraftEditionRefusalTests(WorkflowFixture app) : IClassFixtur
     [Fact]
     public async Task The_department_workbook_of_a_draft_edition_is_refused_at_the_preview()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var workbook = await shimin.GetByteArrayAsync(new Uri("/my/workbook.xlsx?year=R6", UriKind.Relative));
 
         var response = await ReportCorrectionTests.UploadAsync(shimin, workbook);
@@ -204,7 +194,7 @@ public sealed class DraftEditionRefusalTests(WorkflowFixture app) : IClassFixtur
     [Fact]
     public async Task A_report_correction_before_the_year_is_closed_is_refused()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
 
         var response = await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/correct", new Dictionary<string, string>
         {
@@ -227,20 +217,7 @@ public sealed class ClosedYearFixture : WorkflowFixture
         await base.InitializeAsync();
         var r6 = new FiscalYear(6);
         await this.PublishWithStandInPdfAsync(r6);
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.Database();
-            var actor = new ReportActor("test", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
-            foreach (var plan in await db.Plans.RunningIn(r6).Include(p => p.Edition).Include(p => p.Key).ThenInclude(k => k.YearEndReports).ToListAsync())
-            {
-                var report = plan.ReportForOrCreate(r6);
-                report.SaveDraft(actor, plan.PlanNumber.ToString() == "1-9" ? Accepted : $"{plan.PlanNumber}の報告", EvaluationGrade.B, "方針", null);
-                report.Submit(actor, DateTimeOffset.UtcNow);
-                report.Accept(actor, DateTimeOffset.UtcNow);
-            }
-
-            await db.SaveChangesAsync();
-        }
+        await this.AcceptEveryReportAsync(r6, plan => plan == "1-9" ? Accepted : $"{plan}の報告");
 
         await this.CloseWithStandInPdfAsync(r6);
     }
@@ -258,8 +235,8 @@ public sealed class ReportCorrectionTests(ClosedYearFixture app) : IClassFixture
     [Fact]
     public async Task The_planning_office_corrects_a_closed_report_and_the_results_are_published_again()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var page = await office.GetDocumentAsync("/plans/1-9/report");
         Assert.NotNull(page.QuerySelector("[data-closed]"));
         var form = page.FormFields("form.correction-form");
@@ -267,7 +244,7 @@ public sealed class ReportCorrectionTests(ClosedYearFixture app) : IClassFixture
         Assert.Null((await shimin.GetDocumentAsync("/plans/1-9/report")).QuerySelector("form.correction-form"));
         form["StatusReport"] = CorrectedText;
         form["Grade"] = "A";
-        var before = await SnapshotAsync();
+        var before = await app.SnapshotAsync();
 
         // A department may not; without a reason it is refused; nothing moves.
         Assert.Equal(HttpStatusCode.Forbidden, (await shimin.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/correct", new Dictionary<string, string>(form) { ["Reason"] = Reason })).StatusCode);
@@ -276,7 +253,7 @@ public sealed class ReportCorrectionTests(ClosedYearFixture app) : IClassFixture
         var refusedPage = await noReason.ParseAsync();
         Assert.Contains("訂正の理由を入力してください。", refusedPage.QuerySelector("[role='alert']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(CorrectedText, refusedPage.QuerySelector("#correct-status-report")!.TextContent);
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
 
         form["Reason"] = Reason;
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/correct", form)).StatusCode);
@@ -308,19 +285,19 @@ public sealed class ReportCorrectionTests(ClosedYearFixture app) : IClassFixture
         Assert.Contains("実績の第2版", listed, StringComparison.Ordinal);
 
         // The same form again is stale: 409 with the input kept.
-        var afterCorrection = await SnapshotAsync();
+        var afterCorrection = await app.SnapshotAsync();
         form["StatusReport"] = "二度目の訂正";
         var stale = await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/correct", form);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal("二度目の訂正", (await stale.ParseAsync()).QuerySelector("#correct-status-report")!.TextContent);
-        Assert.Equal(afterCorrection, await SnapshotAsync());
+        Assert.Equal(afterCorrection, await app.SnapshotAsync());
     }
 
     [Fact]
     public async Task The_department_workbook_of_a_closed_year_is_refused_at_the_preview()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        var before = await SnapshotAsync();
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var before = await app.SnapshotAsync();
         var workbook = await shimin.GetByteArrayAsync(new Uri("/my/workbook.xlsx?year=R6", UriKind.Relative));
 
         var response = await UploadAsync(shimin, workbook);
@@ -329,7 +306,7 @@ public sealed class ReportCorrectionTests(ClosedYearFixture app) : IClassFixture
         var page = await response.ParseAsync();
         Assert.Contains("令和6年度の実績は確定済のため", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("form[action='/my/workbook/confirm']"));
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
     }
 
     /// <summary>Uploads as the upload form on /my/plans does (its hidden fields, the file).</summary>
@@ -347,14 +324,5 @@ public sealed class ReportCorrectionTests(ClosedYearFixture app) : IClassFixture
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         multipart.Add(file, "File", "年度末報告_R6.xlsx");
         return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), multipart);
-    }
-
-    private async Task<string> SnapshotAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.Database();
-        var reports = await db.YearEndReports.AsNoTracking().OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}:{r.StatusReport}:{r.Grade}:{r.Version}").ToListAsync();
-        var counts = $"{await db.Set<Correction>().CountAsync()}|{await db.Set<PublishedFile>().CountAsync()}|{await db.History.CountAsync()}";
-        return string.Join("|", reports) + "#" + counts;
     }
 }

@@ -24,8 +24,8 @@ public sealed class EditionMilestoneHttpTests(WorkflowFixture app) : IClassFixtu
     [Fact]
     public async Task The_year_closes_only_after_the_plan_is_published_and_every_report_is_accepted_and_then_stays_closed()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
         // Before 計画の公表 the year cannot be closed.
         await office.PostFormAsync("/booklets", "/booklets/R6/close", new Dictionary<string, string>());
@@ -51,7 +51,7 @@ public sealed class EditionMilestoneHttpTests(WorkflowFixture app) : IClassFixtu
         // The 企画課 accepts 1-9 on screen and, for this test, every other report directly.
         var version = (await app.StoredReportAsync("1-9"))!.Version;
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/accept", new Dictionary<string, string> { ["Version"] = $"{version}" })).StatusCode);
-        await AcceptEveryOtherReportAsync();
+        await app.AcceptEveryReportAsync(R6);
 
         var closed = await office.PostFormAsync("/booklets", "/booklets/R6/close", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
@@ -122,26 +122,5 @@ public sealed class EditionMilestoneHttpTests(WorkflowFixture app) : IClassFixtu
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.Database().YearEndReports.AsNoTracking().Where(r => r.Year == R6).ToListAsync();
-    }
-
-    private async Task AcceptEveryOtherReportAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.Database();
-        var actor = new ReportActor("test", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
-        foreach (var plan in await db.Plans.RunningIn(R6).Include(p => p.Edition).Include(p => p.Key).ThenInclude(k => k.YearEndReports).ToListAsync())
-        {
-            var report = plan.ReportForOrCreate(R6);
-            if (report.Status == ReportStatus.Accepted)
-            {
-                continue;
-            }
-
-            report.SaveDraft(actor, $"{plan.PlanNumber}の報告", EvaluationGrade.B, "方針", null);
-            report.Submit(actor, DateTimeOffset.UtcNow);
-            report.Accept(actor, DateTimeOffset.UtcNow);
-        }
-
-        await db.SaveChangesAsync();
     }
 }

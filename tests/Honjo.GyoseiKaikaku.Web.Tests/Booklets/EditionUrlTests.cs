@@ -23,7 +23,7 @@ public sealed class TwoEditionsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await ((IAsyncLifetime)App).InitializeAsync();
-        Office = await App.ClientForAsync(WorkflowFixture.Office);
+        Office = await App.SignedInClientAsync(WorkflowFixture.Office);
         Assert.Equal(HttpStatusCode.Redirect, (await Office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>())).StatusCode);
         var preview = await Office.GetDocumentAsync("/booklets/R6/next");
         Assert.Equal(HttpStatusCode.Redirect, (await Office.PostFormAsync("/booklets/R6/next", "/booklets/R6/next", preview.FormFields("form.report-form"))).StatusCode);
@@ -96,7 +96,7 @@ public sealed class EditionUrlTests(TwoEditionsFixture editions) : IClassFixture
     [Fact]
     public async Task A_reader_gets_the_same_links()
     {
-        var reader = await editions.App.ClientForAsync(WorkflowFixture.Reader);
+        var reader = await editions.App.SignedInClientAsync(WorkflowFixture.Reader);
 
         var response = await reader.GetAsync(new Uri("/plans/1-13?year=R7", UriKind.Relative));
 

@@ -7,8 +7,6 @@ using Honjo.GyoseiKaikaku.Infrastructure.Booklets;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.TestSupport;
 using Honjo.GyoseiKaikaku.Web.Features.Booklets;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Booklets;
@@ -45,7 +43,18 @@ public sealed class GatedExcelWriter : IBookletExcelWriter
 
 public sealed class GatedExportApp : AppFactory, IAsyncLifetime
 {
-    public GatedExcelWriter Writer { get; } = new();
+    public GatedExportApp()
+        : this(new GatedExcelWriter())
+    {
+    }
+
+    private GatedExportApp(GatedExcelWriter writer)
+        : base(new AppOptions { TestServices = services => services.AddSingleton<IBookletExcelWriter>(writer) })
+    {
+        Writer = writer;
+    }
+
+    public GatedExcelWriter Writer { get; }
 
     public async Task InitializeAsync()
     {
@@ -58,12 +67,6 @@ public sealed class GatedExportApp : AppFactory, IAsyncLifetime
         var client = CreateClient();
         await client.SignInAsync(user);
         return client;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IBookletExcelWriter>(Writer));
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

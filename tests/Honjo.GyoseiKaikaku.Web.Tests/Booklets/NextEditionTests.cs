@@ -19,7 +19,7 @@ public sealed class NextEditionTests(WorkflowFixture app) : IClassFixture<Workfl
     [Fact]
     public async Task The_planning_office_makes_R7_from_the_published_R6_and_R6_reads_as_before()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
 
         // A draft edition cannot be the source: the page says why, and nothing is made.
         var early = await office.GetAsync(new Uri("/booklets/R6/next", UriKind.Relative));
@@ -93,7 +93,7 @@ public sealed class NextEditionTests(WorkflowFixture app) : IClassFixture<Workfl
         }
 
         // The department's R7 report opens at R7's 計画の公表: while R7 is a draft the page says so and a save is refused.
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var page = await shimin.GetDocumentAsync("/plans/1-9/report?year=R7");
         Assert.Contains("令和7年度版はまだ計画の公表前のため、令和7年度の取組状況報告は入力できません", page.QuerySelector("[data-entry-not-open]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("form.report-form"));
@@ -109,8 +109,8 @@ public sealed class NextEditionTests(WorkflowFixture app) : IClassFixture<Workfl
     [Fact]
     public async Task Only_the_planning_office_may_make_the_next_edition()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        var reader = await app.ClientForAsync(WorkflowFixture.Reader);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await shimin.GetAsync(new Uri("/booklets/R6/next", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostFormAsync("/plans", "/booklets/R6/next", new Dictionary<string, string>())).StatusCode);
@@ -126,7 +126,7 @@ public sealed class NextEditionExtensionTests(WorkflowFixture app) : IClassFixtu
     [Fact]
     public async Task A_plan_kept_by_extending_it_carries_its_reason_into_remarks_and_one_without_a_reason_is_refused()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>())).StatusCode);
         var fields = (await office.GetDocumentAsync("/booklets/R6/next")).FormFields("form.report-form");
         var row = fields.Single(f => f.Value == "1-13").Key.Replace(".Plan", string.Empty, StringComparison.Ordinal);

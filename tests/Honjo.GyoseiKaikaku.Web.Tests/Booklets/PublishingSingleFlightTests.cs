@@ -17,7 +17,7 @@ public sealed class PublishingSingleFlightTests
     [Fact]
     public async Task Two_publishes_at_once_render_once_and_store_one_publication()
     {
-        using var app = new ConfiguredApp(new Dictionary<string, string?>());
+        using var app = new AppFactory();
         var pdf = new SlowPdf();
         var gate = app.Services.GetRequiredService<PublishingGate>();
         var year = new FiscalYear(6);

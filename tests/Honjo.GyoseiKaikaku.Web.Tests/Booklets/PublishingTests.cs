@@ -13,8 +13,8 @@ public sealed class PublishingTests(WorkflowFixture app) : IClassFixture<Workflo
     [Fact]
     public async Task Only_the_planning_office_can_publish()
     {
-        var reader = await app.ClientForAsync(WorkflowFixture.Reader);
-        var editor = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
+        var editor = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>())).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>())).StatusCode);
@@ -25,7 +25,7 @@ public sealed class PublishingTests(WorkflowFixture app) : IClassFixture<Workflo
     [Fact]
     public async Task A_published_booklet_is_downloaded_again_unchanged_after_later_edits()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
 
         var publish = await office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
@@ -66,13 +66,9 @@ public sealed class PublishingTests(WorkflowFixture app) : IClassFixture<Workflo
             var db = scope.ServiceProvider.Database();
             var plan = await db.Plans.Include(p => p.Edition).Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == 1 && p.Number == 1);
             Assert.Throws<Domain.Common.DomainException>(() => plan.Rename("公表後に変更した計画名"));
-            var reviewer = new Domain.Plans.ReportActor("t", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
-            var report = plan.ReportForOrCreate(new Domain.Common.FiscalYear(6));
-            report.SaveDraft(reviewer, "公表後に確認した報告", Domain.Plans.EvaluationGrade.A, "方針", null);
-            report.Submit(reviewer, DateTimeOffset.UtcNow);
-            report.Accept(reviewer, DateTimeOffset.UtcNow);
-            await db.SaveChangesAsync();
         }
+
+        await app.AcceptReportDirectlyAsync("1-1", new Domain.Common.FiscalYear(6), "公表後に確認した報告");
 
         Assert.Equal(pdfBytes, await office.GetByteArrayAsync(new Uri("/booklets/R6.pdf", UriKind.Relative)));
         Assert.Equal(xlsxBytes, await office.GetByteArrayAsync(new Uri("/booklets/R6.xlsx", UriKind.Relative)));
@@ -90,7 +86,7 @@ public sealed class PublishingTests(WorkflowFixture app) : IClassFixture<Workflo
     {
         using var separate = new WorkflowFixture();
         await ((IAsyncLifetime)separate).InitializeAsync();
-        var office = await separate.ClientForAsync(WorkflowFixture.Office);
+        var office = await separate.SignedInClientAsync(WorkflowFixture.Office);
         var token1 = office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>());
         var token2 = office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>());
 

@@ -1,9 +1,11 @@
 using ClosedXML.Excel;
+using Honjo.GyoseiKaikaku.TestSupport;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Booklets;
 
 /// <summary>Every workbook the application hands out prints on A4, fitted to the page's width (ADR 0025).</summary>
-public sealed class WorkbookPrintTests(PublishedWorkflowFixture app) : IClassFixture<PublishedWorkflowFixture>
+[Collection(SharedPublishedApp.Name)]
+public sealed class WorkbookPrintTests(PublishedWorkflowFixture app)
 {
     [Theory]
     [InlineData(WorkflowFixture.Shimin, "/my/workbook.xlsx?year=R6")]
@@ -13,7 +15,7 @@ public sealed class WorkbookPrintTests(PublishedWorkflowFixture app) : IClassFix
     [InlineData(WorkflowFixture.Office, "/booklets/R6/changes.xlsx")]
     public async Task Every_printable_sheet_of_the_workbook_is_A4_and_fitted_to_the_width(string user, string url)
     {
-        var client = await app.ClientForAsync(user);
+        var client = await app.SignedInClientAsync(user);
 
         using var workbook = new XLWorkbook(new MemoryStream(await client.GetByteArrayAsync(new Uri(url, UriKind.Relative))));
 

@@ -22,18 +22,18 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
     [InlineData("/council?year=R7")]
     public async Task A_member_cannot_read_the_draft_edition(string url)
     {
-        var member = await app.ClientForAsync(WorkflowFixture.Member);
+        var member = await app.SignedInClientAsync(WorkflowFixture.Member);
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
 
         // The same page is there for the 企画課, so the 404 is the member's.
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         Assert.NotEqual(HttpStatusCode.NotFound, (await office.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
     }
 
     [Fact]
     public async Task A_member_reads_the_published_edition_and_the_selector_lists_no_draft()
     {
-        var member = await app.ClientForAsync(WorkflowFixture.Member);
+        var member = await app.SignedInClientAsync(WorkflowFixture.Member);
         var index = await member.GetDocumentAsync("/plans");
         Assert.Contains("令和6年度", index.QuerySelector("h1")!.TextContent + index.Title, StringComparison.Ordinal);
         Assert.Null(index.QuerySelector("#edition-year option[value='R7']"));
@@ -44,9 +44,9 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
     [Fact]
     public async Task A_members_five_year_view_and_booklet_list_leave_the_draft_edition_out()
     {
-        var office = await (await app.ClientForAsync(WorkflowFixture.Office)).GetStringAsync(new Uri("/plans/1-9/period", UriKind.Relative));
+        var office = await (await app.SignedInClientAsync(WorkflowFixture.Office)).GetStringAsync(new Uri("/plans/1-9/period", UriKind.Relative));
         Assert.Contains("令和7年度版（案）", office, StringComparison.Ordinal);
-        var client = await app.ClientForAsync(WorkflowFixture.Member);
+        var client = await app.SignedInClientAsync(WorkflowFixture.Member);
         var member = await client.GetStringAsync(new Uri("/plans/1-9/period", UriKind.Relative));
         Assert.Contains("令和6年度版", member, StringComparison.Ordinal);
         Assert.DoesNotContain("令和7年度版", member, StringComparison.Ordinal);
@@ -60,9 +60,9 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
     [Fact]
     public async Task A_draft_opinion_is_its_authors_alone()
     {
-        var member = await app.ClientForAsync(WorkflowFixture.Member);
-        var other = await app.ClientForAsync(CouncilFixture.OtherMember);
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var member = await app.SignedInClientAsync(WorkflowFixture.Member);
+        var other = await app.SignedInClientAsync(CouncilFixture.OtherMember);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var id = (await member.WriteOpinionAsync("1-10", "下書きの意見（他の委員には見えない）", "save")).OpinionId();
 
         Assert.Contains("下書きの意見", (await member.GetDocumentAsync($"/council/opinions/{id}")).QuerySelector("#Body")!.TextContent, StringComparison.Ordinal);
@@ -73,12 +73,12 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
             Assert.DoesNotContain("下書きの意見", list, StringComparison.Ordinal);
         }
 
-        var before = await app.CouncilSnapshotAsync();
+        var before = await app.SnapshotAsync();
         var version = await app.VersionAsync(id);
         Assert.Equal(HttpStatusCode.NotFound, (await other.ActAsync(id, "edit", new Dictionary<string, string> { ["Version"] = version, ["Body"] = "書き換え", ["Command"] = "submit" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.ActAsync(id, "delete", new Dictionary<string, string> { ["Version"] = version })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await office.ActAsync(id, "forward", new Dictionary<string, string> { ["Version"] = version })).StatusCode);
-        Assert.Equal(before, await app.CouncilSnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
 
         // The author saves, submits (then it is read-only for them), and the 企画課 sees it with the author's name.
         Assert.Equal(HttpStatusCode.Redirect, (await member.ActAsync(id, "edit", new Dictionary<string, string> { ["Version"] = version, ["Body"] = "提出する意見", ["Command"] = "submit" })).StatusCode);
@@ -92,7 +92,7 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
     [Fact]
     public async Task A_member_deletes_a_draft_and_an_empty_opinion_is_refused_with_the_form_kept()
     {
-        var member = await app.ClientForAsync(WorkflowFixture.Member);
+        var member = await app.SignedInClientAsync(WorkflowFixture.Member);
         var empty = await member.WriteOpinionAsync("1-9", "   ", "save");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
         var page = await empty.ParseAsync();
@@ -127,17 +127,17 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
     public async Task Who_may_not_act_on_an_opinion(string user, string action)
     {
         // An opinion on 1-9 (市民課) forwarded and answered, and one still waiting to be forwarded.
-        var member = await app.ClientForAsync(WorkflowFixture.Member);
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var member = await app.SignedInClientAsync(WorkflowFixture.Member);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var answered = (await member.WriteOpinionAsync("1-9", $"{user}/{action}: 回答済の意見")).OpinionId();
         await office.ActAsync(answered, "forward", new Dictionary<string, string> { ["Version"] = await app.VersionAsync(answered) });
         await shimin.ActAsync(answered, "answer", new Dictionary<string, string> { ["Version"] = await app.VersionAsync(answered), ["Response"] = "対応します。" });
         var submitted = (await member.WriteOpinionAsync("1-9", $"{user}/{action}: 回付待ちの意見")).OpinionId();
         Assert.Equal(CouncilOpinionStatus.Answered, (await app.OpinionAsync(answered)).Status);
 
-        var client = await app.ClientForAsync(user);
-        var before = await app.CouncilSnapshotAsync();
+        var client = await app.SignedInClientAsync(user);
+        var before = await app.SnapshotAsync();
         var response = action switch
         {
             "forward" => await client.ActAsync(submitted, "forward", new Dictionary<string, string> { ["Version"] = await app.VersionAsync(submitted) }),
@@ -152,30 +152,30 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
         };
 
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{user} {action}: {(int)response.StatusCode}");
-        Assert.Equal(before, await app.CouncilSnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
     }
 
     [Fact]
     public async Task A_department_sees_only_the_opinions_forwarded_to_it()
     {
-        var member = await app.ClientForAsync(WorkflowFixture.Member);
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
+        var member = await app.SignedInClientAsync(WorkflowFixture.Member);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
         var id = (await member.WriteOpinionAsync("1-10", "市民課の計画への意見（情報システム課には見えない）")).OpinionId();
         await office.ActAsync(id, "forward", new Dictionary<string, string> { ["Version"] = await app.VersionAsync(id) });
 
         Assert.Equal(HttpStatusCode.NotFound, (await joho.GetAsync(new Uri($"/council/opinions/{id}", UriKind.Relative))).StatusCode);
         Assert.DoesNotContain("情報システム課には見えない", await joho.GetStringAsync(new Uri("/council", UriKind.Relative)), StringComparison.Ordinal);
         Assert.DoesNotContain("情報システム課には見えない", await joho.GetStringAsync(new Uri("/plans/1-10/council", UriKind.Relative)), StringComparison.Ordinal);
-        Assert.Contains("情報システム課には見えない", await (await app.ClientForAsync(WorkflowFixture.Shimin)).GetStringAsync(new Uri("/plans/1-10/council", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains("情報システム課には見えない", await (await app.SignedInClientAsync(WorkflowFixture.Shimin)).GetStringAsync(new Uri("/plans/1-10/council", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_stale_answer_or_review_is_refused_with_the_input_kept()
     {
-        var member = await app.ClientForAsync(WorkflowFixture.Member);
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var member = await app.SignedInClientAsync(WorkflowFixture.Member);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var id = (await member.WriteOpinionAsync("1-9", "同時編集の確認")).OpinionId();
         await office.ActAsync(id, "forward", new Dictionary<string, string> { ["Version"] = await app.VersionAsync(id) });
         await shimin.ActAsync(id, "answer", new Dictionary<string, string> { ["Version"] = await app.VersionAsync(id), ["Response"] = "最初の回答" });

@@ -1,4 +1,5 @@
 using System.Net;
+using Honjo.GyoseiKaikaku.TestSupport;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Council;
 
@@ -16,7 +17,7 @@ public sealed class CouncilBeforePublicationTests(WorkflowFixture app) : IClassF
     [InlineData("/summary")]
     public async Task The_members_menu_pages_answer_before_anything_is_published(string url)
     {
-        using var member = await app.ClientForAsync(WorkflowFixture.Member);
+        using var member = await app.SignedInClientAsync(WorkflowFixture.Member);
 
         var response = await member.GetAsync(new Uri(url, UriKind.Relative));
 
@@ -26,7 +27,7 @@ public sealed class CouncilBeforePublicationTests(WorkflowFixture app) : IClassF
     [Fact]
     public async Task The_council_page_says_nothing_is_published_yet_and_offers_no_form()
     {
-        using var member = await app.ClientForAsync(WorkflowFixture.Member);
+        using var member = await app.SignedInClientAsync(WorkflowFixture.Member);
 
         var response = await member.GetAsync(new Uri("/council", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();

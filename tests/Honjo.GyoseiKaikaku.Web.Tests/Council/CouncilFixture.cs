@@ -20,7 +20,7 @@ public sealed class CouncilFixture : WorkflowFixture
         await base.InitializeAsync();
         await TestUsers.CreateAsync(this, OtherMember, AppRoles.CouncilMember);
         await this.PublishWithStandInPdfAsync(new Domain.Common.FiscalYear(6));
-        using var office = await ClientForAsync(Office);
+        using var office = await SignedInClientAsync(Office);
         var preview = await office.GetDocumentAsync("/booklets/R6/next");
         var created = await office.PostFormAsync("/booklets/R6/next", "/booklets/R6/next", preview.FormFields("form.report-form"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
@@ -57,20 +57,4 @@ internal static class CouncilForms
 
     public static async Task<string> VersionAsync(this WorkflowFixture app, long id) =>
         (await app.OpinionAsync(id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    public static async Task<int> DepartmentIdAsync(this WorkflowFixture app, string name)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.Database().Departments.Where(d => d.Name == name).Select(d => d.Id).SingleAsync();
-    }
-
-    /// <summary>Every opinion and table as a string: a refusal leaves it exactly as it was.</summary>
-    public static async Task<string> CouncilSnapshotAsync(this WorkflowFixture app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.Database();
-        var opinions = await db.CouncilOpinions.AsNoTracking().OrderBy(o => o.Id).Select(o => $"{o.Id}:{o.Status}:{o.Body}:{o.Response}:{o.Version}").ToListAsync();
-        var tables = await db.CouncilTables.AsNoTracking().OrderBy(t => t.Id).Select(t => $"{t.Id}:{t.IsPublished}:{t.Revision}:{t.Version}").ToListAsync();
-        return string.Join("|", opinions) + "#" + string.Join("|", tables);
-    }
 }

@@ -28,11 +28,11 @@ public sealed partial class CouncilWorkflowTests(CouncilFixture app) : IClassFix
     [Fact]
     public async Task A_members_opinion_is_forwarded_answered_accepted_and_published_as_excel_pdf_and_open_data()
     {
-        var member = await app.ClientForAsync(WorkflowFixture.Member);
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
-        var reader = await app.ClientForAsync(WorkflowFixture.Reader);
+        var member = await app.SignedInClientAsync(WorkflowFixture.Member);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
 
         // The member writes on plan 1-9 (市民課) of the published R6 while R7 is in preparation, and a general opinion.
         var planOpinion = (await member.WriteOpinionAsync("1-9", PlanOpinion)).OpinionId();
@@ -60,9 +60,9 @@ public sealed partial class CouncilWorkflowTests(CouncilFixture app) : IClassFix
         Assert.Contains(PlanOpinion, page.QuerySelector("[data-opinion-text]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("[data-author]"));
         Assert.NotNull(page.QuerySelector("form[data-answer-form]"));
-        var before = await app.CouncilSnapshotAsync();
+        var before = await app.SnapshotAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await joho.ActAsync(planOpinion, "answer", new Dictionary<string, string> { ["Version"] = await app.VersionAsync(planOpinion), ["Response"] = "他課の回答" })).StatusCode);
-        Assert.Equal(before, await app.CouncilSnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
 
         // The department answers, revises before the 企画課 accepts; an empty answer is refused in Japanese.
         var empty = await shimin.ActAsync(planOpinion, "answer", new Dictionary<string, string> { ["Version"] = await app.VersionAsync(planOpinion), ["Response"] = " " });
@@ -160,7 +160,7 @@ public sealed partial class CouncilWorkflowTests(CouncilFixture app) : IClassFix
         Assert.Contains("/opendata/council/R6.csv", listing, StringComparison.Ordinal);
 
         // Closed stays closed: no answer, no new opinion, no review; the input is kept and nothing changes.
-        before = await app.CouncilSnapshotAsync();
+        before = await app.SnapshotAsync();
         var late = await shimin.ActAsync(planOpinion, "answer", new Dictionary<string, string> { ["Version"] = await app.VersionAsync(planOpinion), ["Response"] = "公表後の修正" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
         var latePage = await late.ParseAsync();
@@ -168,12 +168,12 @@ public sealed partial class CouncilWorkflowTests(CouncilFixture app) : IClassFix
         Assert.Equal("公表後の修正", latePage.QuerySelector("#typed-response")!.TextContent);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await member.WriteOpinionAsync("1-10", "公表後の意見")).StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await office.ActAsync(general, "return", new Dictionary<string, string> { ["Version"] = await app.VersionAsync(general), ["Reason"] = "理由" })).StatusCode);
-        Assert.Equal(before, await app.CouncilSnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
 
         // Re-open: the 企画課 only, with a reason, logged; the next 公表 is the second revision.
         Assert.Equal(HttpStatusCode.Forbidden, (await shimin.PostFormAsync("/account/password", "/council/R6/reopen", new Dictionary<string, string> { ["Reason"] = "誤り" })).StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await office.PostFormAsync("/council", "/council/R6/reopen", new Dictionary<string, string> { ["Reason"] = "" })).StatusCode);
-        Assert.Equal(before, await app.CouncilSnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/council", "/council/R6/reopen", new Dictionary<string, string> { ["Reason"] = "対応方針の誤記を訂正するため" })).StatusCode);
         Assert.Contains(await AuditAsync(), a => a.Action == AuditAction.CouncilTableReopened && a.Detail.Contains("対応方針の誤記を訂正するため", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri("/opendata/council/R6.csv", UriKind.Relative))).StatusCode);

@@ -26,21 +26,21 @@ public sealed class FiveYearCycleTests(WorkflowFixture app) : IClassFixture<Work
     [Fact]
     public async Task R6_carries_into_R7_and_each_edition_reads_as_it_stood()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var reader = await app.ClientForAsync(WorkflowFixture.Reader);
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
         // R6: 計画の公表, then every report entered, submitted and accepted (1-9 by its department).
         Assert.Equal(HttpStatusCode.Redirect, (await Post(office, "/booklets", "/booklets/R6/publish")).StatusCode);
-        await SubmitAsync(shimin, "1-9", R6, "コンビニ交付が定着した");
+        await shimin.SubmitReportAsync("1-9", "コンビニ交付が定着した", "B", "引き続き進める", R6);
         foreach (var plan in await RunningPlansAsync(R6))
         {
             if (plan != "1-9")
             {
-                await SubmitAsync(office, plan, R6, $"{plan}のR6報告");
+                await office.SubmitReportAsync(plan, $"{plan}のR6報告", "B", "引き続き進める", R6);
             }
 
-            await AcceptAsync(office, plan, R6);
+            await office.AcceptReportAsync(plan, R6);
         }
 
         var r6Before = await SnapshotAsync(reader, office);
@@ -61,7 +61,7 @@ public sealed class FiveYearCycleTests(WorkflowFixture app) : IClassFixture<Work
         var added = (await office.GetDocumentAsync("/plans/new?year=R7&field=1")).FormFields("form.report-form");
         var number = $"1-{added["Number"]}";
         added["Name"] = "窓口のオンライン予約";
-        added["ExecutingDepartmentIds"] = await DepartmentIdAsync("市民課");
+        added["ExecutingDepartmentIds"] = (await app.DepartmentIdAsync("市民課")).ToString(CultureInfo.InvariantCulture);
         added["Perspective"] = "ActiveIct";
         added["Targets[R7]"] = "予約件数 1,000件";
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/plans/new?year=R7", "/plans/new?year=R7", added)).StatusCode);
@@ -72,13 +72,13 @@ public sealed class FiveYearCycleTests(WorkflowFixture app) : IClassFixture<Work
 
         // 組織改正: 市民課 becomes 市民生活課 as of R7.
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/departments/reorganize?year=R7", "/departments/reorganize?year=R7",
-            new Dictionary<string, string> { ["Kind"] = "Rename", ["From[0]"] = await DepartmentIdAsync("市民課"), ["NewName"] = "市民生活課", ["Reason"] = "窓口部門の再編のため" })).StatusCode);
+            new Dictionary<string, string> { ["Kind"] = "Rename", ["From[0]"] = (await app.DepartmentIdAsync("市民課")).ToString(CultureInfo.InvariantCulture), ["NewName"] = "市民生活課", ["Reason"] = "窓口部門の再編のため" })).StatusCode);
 
         // R7: 計画の公表, then 1-9's R7 report entered by its (renamed) department and accepted.
         Assert.Equal(HttpStatusCode.Redirect, (await Post(office, "/booklets", "/booklets/R7/publish")).StatusCode);
-        shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        await SubmitAsync(shimin, "1-9", R7, "R7も順調");
-        await AcceptAsync(office, "1-9", R7);
+        shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        await shimin.SubmitReportAsync("1-9", "R7も順調", "B", "引き続き進める", R7);
+        await office.AcceptReportAsync("1-9", R7);
 
         // Every R6 page, the R6 files and the R6 open data read exactly as before.
         var r6After = await SnapshotAsync(reader, office);
@@ -146,22 +146,6 @@ public sealed class FiveYearCycleTests(WorkflowFixture app) : IClassFixture<Work
     private static Task<HttpResponseMessage> Post(HttpClient client, string page, string url) =>
         client.PostFormAsync(page, url, new Dictionary<string, string>());
 
-    private static async Task SubmitAsync(HttpClient client, string plan, FiscalYear year, string text)
-    {
-        var url = $"/plans/{plan}/report?year={year.Code}";
-        var form = ReportForms.FormFrom(await client.GetDocumentAsync(url), text, "B", "引き続き進める", "submit");
-        var response = await client.PostFormAsync(url, url, form);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{plan} {year.Code}: {(int)response.StatusCode}");
-    }
-
-    private static async Task AcceptAsync(HttpClient office, string plan, FiscalYear year)
-    {
-        var url = $"/plans/{plan}/report?year={year.Code}";
-        var version = (await office.GetDocumentAsync(url)).QuerySelector("form[action*='/accept'] input[name='Version']")!.GetAttribute("value")!;
-        var response = await office.PostFormAsync(url, $"/plans/{plan}/report/accept?year={year.Code}", new Dictionary<string, string> { ["Version"] = version });
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"accept {plan} {year.Code}: {(int)response.StatusCode}");
-    }
-
     /// <summary>What R6 says, page by page and file by file, as a reader and the public see it.</summary>
     private async Task<Dictionary<string, string>> SnapshotAsync(HttpClient reader, HttpClient office)
     {
@@ -181,7 +165,7 @@ public sealed class FiveYearCycleTests(WorkflowFixture app) : IClassFixture<Work
             snapshot[url] = MainText(await reader.GetDocumentAsync(url));
         }
 
-        var shiminPage = $"/departments/{await DepartmentIdAsync("市民課")}?year=R6";
+        var shiminPage = $"/departments/{(await app.DepartmentIdAsync("市民課")).ToString(CultureInfo.InvariantCulture)}?year=R6";
         snapshot[shiminPage] = string.Join("\n", (await reader.GetDocumentAsync(shiminPage)).QuerySelectorAll("main table").Select(t => Squeeze(t.TextContent)));
 
         var anonymous = app.CreateClient();
@@ -223,12 +207,6 @@ public sealed class FiveYearCycleTests(WorkflowFixture app) : IClassFixture<Work
         var editionId = await db.Editions.Where(e => e.Year == year).Select(e => e.Id).SingleAsync();
         return (await db.Plans.InEdition(editionId).RunningIn(year).OrderBy(p => p.FieldNumber).ThenBy(p => p.Number).Select(p => new { p.FieldNumber, p.Number }).ToListAsync())
             .Select(p => new PlanNumber(p.FieldNumber, p.Number).ToString()).ToList();
-    }
-
-    private async Task<string> DepartmentIdAsync(string name)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.Database().Departments.Where(d => d.Name == name).Select(d => d.Id).SingleAsync()).ToString(CultureInfo.InvariantCulture);
     }
 
     private static string EndYear(IDocument index, string plan) =>

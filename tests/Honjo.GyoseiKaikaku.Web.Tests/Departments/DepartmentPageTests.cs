@@ -1,7 +1,9 @@
+using Honjo.GyoseiKaikaku.TestSupport;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Departments;
 
-public sealed class DepartmentPageTests(ReaderApp factory) : IClassFixture<ReaderApp>
+[Collection(SharedReaderApp.Name)]
+public sealed class DepartmentPageTests(ReaderApp factory)
 {
     private readonly HttpClient _client = factory.Client;
 

@@ -55,7 +55,7 @@ public sealed class DepartmentReorganizationHttpTests(WorkflowFixture app) : ICl
         }
 
         Assert.Equal(HttpStatusCode.Redirect, (await app.ReplayAsync(shiminCookie, "/my/plans")).StatusCode);
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         Assert.Contains("市民生活課", (await shimin.GetDocumentAsync("/my/plans?year=R7")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var r6Form = await shimin.GetDocumentAsync("/plans/1-9/report?year=R6");
         var saved = await shimin.PostFormAsync("/plans/1-9/report?year=R6", "/plans/1-9/report?year=R6",
@@ -89,7 +89,7 @@ public sealed class DepartmentReorganizationHttpTests(WorkflowFixture app) : ICl
     public async Task Refused_reorganizations_record_nothing_and_keep_what_was_typed()
     {
         var office = await EnsureR7DraftAsync();
-        var before = await SnapshotAsync();
+        var before = await app.SnapshotAsync();
 
         // No reason: 422 with the input kept.
         var noReason = await office.PostFormAsync(Form, Form, new Dictionary<string, string>
@@ -126,7 +126,7 @@ public sealed class DepartmentReorganizationHttpTests(WorkflowFixture app) : ICl
         Assert.Equal(HttpStatusCode.UnprocessableEntity, published.StatusCode);
 
         // Only the 企画課: a department's staff and a reader are forbidden, on the page and on the post.
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
         Assert.Equal(HttpStatusCode.Forbidden, (await joho.GetAsync(new Uri(Form, UriKind.Relative))).StatusCode);
         var token = (await joho.GetDocumentAsync("/departments")).QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value");
         using (var content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -138,7 +138,7 @@ public sealed class DepartmentReorganizationHttpTests(WorkflowFixture app) : ICl
             Assert.True(forbidden.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, forbidden.StatusCode.ToString());
         }
 
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class DepartmentReorganizationHttpTests(WorkflowFixture app) : ICl
     /// <summary>Publishes R6 and makes the R7 draft, once per fixture; returns the 企画課's client.</summary>
     private async Task<HttpClient> EnsureR7DraftAsync()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.Database();
         if (!await db.Editions.AnyAsync(e => e.Year == new Domain.Common.FiscalYear(7)))
@@ -191,15 +191,5 @@ public sealed class DepartmentReorganizationHttpTests(WorkflowFixture app) : ICl
         using var scope = app.Services.CreateScope();
         return scope.ServiceProvider.Database().Departments.Where(d => d.Name == name).Select(d => d.Id).Single()
             .ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private async Task<string> SnapshotAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.Database();
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Id).Select(d => $"{d.Id}:{d.Name}:{d.SuccessorId}").ToListAsync();
-        var executing = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Version}").ToListAsync();
-        var staff = await db.Set<UserDepartment>().AsNoTracking().OrderBy(d => d.UserId).ThenBy(d => d.DepartmentId).Select(d => $"{d.UserId}:{d.DepartmentId}").ToListAsync();
-        return string.Join("|", departments.Concat(executing).Concat(staff).Append((await db.DepartmentReorganizations.CountAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

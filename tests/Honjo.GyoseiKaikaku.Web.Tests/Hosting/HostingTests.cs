@@ -12,20 +12,19 @@ namespace Honjo.GyoseiKaikaku.Web.Tests.Hosting;
 /// The application configured as in production: environment Production, Secure <c>__Host-</c> cookies, one allowed
 /// host name, and a TLS-terminating proxy at 10.20.0.1 whose X-Forwarded-* headers are believed.
 /// </summary>
-public sealed class ProductionApp : AppFactory
+public sealed class ProductionApp() : AppFactory(new AppOptions
+{
+    Environment = "Production",
+    Settings = new Dictionary<string, string?>
+    {
+        ["Security:Session:SecureCookie"] = "true",
+        ["AllowedHosts"] = Host,
+        ["ForwardedHeaders:KnownProxies:0"] = Proxy,
+    },
+})
 {
     public const string Host = "gyoseikaikaku.city.honjo.example";
     public const string Proxy = "10.20.0.1";
-
-    protected override string EnvironmentName => "Production";
-
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Security:Session:SecureCookie", "true");
-        builder.UseSetting("AllowedHosts", Host);
-        builder.UseSetting("ForwardedHeaders:KnownProxies:0", Proxy);
-    }
 
     /// <summary>A client that keeps no cookies (the test carries them) and does not follow redirects.</summary>
     public HttpClient BareClient() =>

@@ -15,14 +15,12 @@ namespace Honjo.GyoseiKaikaku.Web.Tests.Hosting;
 /// <summary>Start-up never hangs silently, never aborts on a race, and never needs what it does not use.</summary>
 public sealed class StartupTests
 {
-    private static readonly Dictionary<string, string?> NoSettings = [];
-
     [Fact]
     public async Task Two_servers_started_at_once_on_an_empty_database_both_start_and_the_seed_is_imported_once()
     {
         var path = AppFactory.NewDatabasePath();
-        using var a = new ConfiguredApp(path, NoSettings);
-        using var b = new ConfiguredApp(path, NoSettings);
+        using var a = AppFactory.Create(new() { DatabasePath = path });
+        using var b = AppFactory.Create(new() { DatabasePath = path });
 
         await Task.WhenAll(Task.Run(() => a.Services), Task.Run(() => b.Services));
 
@@ -39,10 +37,10 @@ public sealed class StartupTests
     public async Task A_populated_database_starts_without_the_seed_file()
     {
         var path = AppFactory.NewDatabasePath();
-        using var first = new ConfiguredApp(path, NoSettings);
+        using var first = AppFactory.Create(new() { DatabasePath = path });
         _ = first.Services;
 
-        using var again = new ConfiguredApp(path, new Dictionary<string, string?> { ["Database:SeedFile"] = "/nonexistent/booklet.json" });
+        using var again = AppFactory.Create(new() { DatabasePath = path, Settings = new Dictionary<string, string?> { ["Database:SeedFile"] = "/nonexistent/booklet.json" } });
 
         var response = await again.CreateClient().GetAsync(new Uri("/opendata", UriKind.Relative));
 
@@ -61,11 +59,11 @@ public sealed class StartupTests
             await File.WriteAllBytesAsync(certificate, created.Export(X509ContentType.Pkcs12, "test-pfx"));
         }
 
-        using var app = new ConfiguredApp(new Dictionary<string, string?>
+        using var app = AppFactory.Create(new() { Settings = new Dictionary<string, string?>
         {
             ["DataProtection:CertificatePath"] = certificate,
             ["DataProtection:CertificatePassword"] = "test-pfx",
-        });
+        } });
 
         _ = app.Services;
         var signIn = await app.CreateClient().GetAsync(new Uri("/account/login", UriKind.Relative));
@@ -84,7 +82,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Without_a_key_certificate_the_unprotected_key_ring_is_the_one_warning()
     {
-        using var app = new ConfiguredApp(NoSettings);
+        using var app = new AppFactory();
 
         _ = app.Services;
 
@@ -97,7 +95,7 @@ public sealed class StartupTests
     {
         var path = AppFactory.NewDatabasePath();
         LeaveMigrationLock(path, DateTimeOffset.UtcNow.AddHours(-1));
-        using var app = new ConfiguredApp(path, new Dictionary<string, string?> { ["Database:MigrationLock:StaleAfter"] = "00:05:00" });
+        using var app = AppFactory.Create(new() { DatabasePath = path, Settings = new Dictionary<string, string?> { ["Database:MigrationLock:StaleAfter"] = "00:05:00" } });
 
         var response = await app.CreateClient().GetAsync(new Uri("/opendata", UriKind.Relative));
 
@@ -110,11 +108,11 @@ public sealed class StartupTests
     {
         var path = AppFactory.NewDatabasePath();
         LeaveMigrationLock(path, DateTimeOffset.UtcNow);
-        using var app = new ConfiguredApp(path, new Dictionary<string, string?>
+        using var app = AppFactory.Create(new() { DatabasePath = path, Settings = new Dictionary<string, string?>
         {
             ["Database:MigrationLock:StaleAfter"] = "00:00:03",
             ["Database:MigrationLock:PollInterval"] = "00:00:00.500",
-        });
+        } });
         var stopwatch = Stopwatch.StartNew();
 
         var response = await app.CreateClient().GetAsync(new Uri("/opendata", UriKind.Relative));

@@ -22,7 +22,7 @@ public sealed class TwoServers : IAsyncLifetime
 
     public TwoServers()
     {
-        A = new ServerA(AppFactory.NewDatabasePath());
+        A = new AppFactory();
     }
 
     public AppFactory A { get; }
@@ -34,7 +34,7 @@ public sealed class TwoServers : IAsyncLifetime
         // A starts first and creates the database; B is installed "elsewhere": a different path to the same files.
         var root = A.Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
         Directory.CreateSymbolicLink(_link, root);
-        B = new ServerB(A.DatabasePath, _link);
+        B = AppFactory.Create(new AppOptions { DatabasePath = A.DatabasePath, ContentRoot = _link });
         _ = B.Services;
         await TestUsers.CreateAsync(A, Shimin, AppRoles.DepartmentEditor, "市民課");
 
@@ -57,16 +57,6 @@ public sealed class TwoServers : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private sealed class ServerA(string databasePath) : AppFactory(databasePath);
-
-    private sealed class ServerB(string databasePath, string contentRoot) : AppFactory(databasePath)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseContentRoot(contentRoot);
-        }
-    }
 }
 
 public sealed class TwoServersTests(TwoServers servers) : IClassFixture<TwoServers>

@@ -2,11 +2,9 @@ using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.Infrastructure.Notices;
 using Honjo.GyoseiKaikaku.TestSupport;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Notices;
@@ -27,10 +25,14 @@ public sealed class DeadlineReminderTests : IDisposable
     public async Task Reminders_go_n_days_before_and_after_the_deadline_once_per_report_to_departments_not_handed_in()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 5, 20, 0, 0, 0, TimeSpan.Zero));
-        using var app = new ClockApp(clock, new Dictionary<string, string?>(_inbox.Settings)
+        using var app = AppFactory.Create(new AppOptions
         {
-            ["Notices:ReminderDaysBefore"] = "5",
-            ["Notices:RemindersEnabled"] = "false",
+            Clock = clock,
+            Settings = new Dictionary<string, string?>(_inbox.Settings)
+            {
+                ["Notices:ReminderDaysBefore"] = "5",
+                ["Notices:RemindersEnabled"] = "false",
+            },
         });
         await TestUsers.CreateAsync(app, "d-shimin", AppRoles.DepartmentEditor, "市民課");
         await TestUsers.CreateAsync(app, "d-joho", AppRoles.DepartmentEditor, "情報システム課");
@@ -48,14 +50,14 @@ public sealed class DeadlineReminderTests : IDisposable
         using (var joho = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
         {
             await joho.SignInAsync("d-joho");
-            await joho.SubmitAsync("1-4");
-            await joho.SubmitAsync("2-18");
+            await joho.SubmitReportAsync("1-4");
+            await joho.SubmitReportAsync("2-18");
         }
 
         using (var shimin = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
         {
             await shimin.SignInAsync("d-shimin");
-            await shimin.SubmitAsync("1-10");
+            await shimin.SubmitReportAsync("1-10");
             await shimin.PostReportAsync("1-9", await shimin.OpenFormAsync("1-9", "途中です。", "", "", "save"));
         }
 
@@ -126,18 +128,5 @@ public sealed class DeadlineReminderTests : IDisposable
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().RunAsync(CancellationToken.None);
-    }
-
-    private sealed class ClockApp(FakeTimeProvider clock, IReadOnlyDictionary<string, string?> settings) : ConfiguredApp(settings)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(clock);
-            });
-        }
     }
 }

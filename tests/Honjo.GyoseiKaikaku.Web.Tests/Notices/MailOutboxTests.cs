@@ -59,7 +59,7 @@ public sealed class MailOutboxTests
     {
         using var inbox = new SmtpInbox();
         inbox.Stop();
-        using var app = new ConfiguredApp(inbox.Settings);
+        using var app = AppFactory.Create(new() { Settings = inbox.Settings });
 
         await SubmitAsync(app);
 
@@ -91,7 +91,7 @@ public sealed class MailOutboxTests
     {
         using var inbox = new SmtpInbox();
         inbox.Stop();
-        using var app = new ConfiguredApp(new Dictionary<string, string?>(inbox.Settings) { ["Mail:Outbox:MaxAttempts"] = "2" });
+        using var app = AppFactory.Create(new() { Settings = new Dictionary<string, string?>(inbox.Settings) { ["Mail:Outbox:MaxAttempts"] = "2" } });
 
         await SubmitAsync(app);
 
@@ -103,7 +103,7 @@ public sealed class MailOutboxTests
     [Fact]
     public async Task Without_a_mail_host_notices_stay_in_the_app_and_nothing_is_queued()
     {
-        using var app = new ConfiguredApp(new Dictionary<string, string?>());
+        using var app = new AppFactory();
 
         await SubmitAsync(app);
 
@@ -120,11 +120,11 @@ public sealed class MailOutboxTests
         await app.PublishWithStandInPdfAsync(new Domain.Common.FiscalYear(6));
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await client.SignInAsync("o-shimin");
-        await client.SubmitAsync("1-9");
+        await client.SubmitReportAsync("1-9");
     }
 
     /// <summary>An application whose host can be stopped (its background services end) while its database stays.</summary>
-    private sealed class StoppableApp(string path, IReadOnlyDictionary<string, string?> settings) : ConfiguredApp(path, settings)
+    private sealed class StoppableApp(string path, IReadOnlyDictionary<string, string?> settings) : AppFactory(new AppOptions { DatabasePath = path, Settings = settings })
     {
         private IHost? _host;
 

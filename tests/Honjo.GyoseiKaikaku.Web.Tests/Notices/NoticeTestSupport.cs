@@ -1,4 +1,3 @@
-using System.Net;
 using Honjo.GyoseiKaikaku.Infrastructure.Notices;
 using Honjo.GyoseiKaikaku.TestSupport;
 using Microsoft.AspNetCore.Hosting;
@@ -43,12 +42,6 @@ public sealed class MailWorkflowFixture : WorkflowFixture
 
 internal static class NoticeSteps
 {
-    public static async Task SubmitAsync(this HttpClient client, string plan, string text = "取組を進めました。")
-    {
-        var response = await client.PostReportAsync(plan, await client.OpenFormAsync(plan, text, "B", "次年度も続けます。", "submit"));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-    }
-
     /// <summary>確認済 (accept), 差戻し (return) or 再開 (reopen) as the report page posts it, with the stored version.</summary>
     public static async Task<HttpResponseMessage> ReviewAsync(this HttpClient client, WebApplicationFactory<Program> app, string plan, string action, string? comment = null, string? extra = null)
     {

@@ -18,11 +18,11 @@ public sealed class NoticeWorkflowTests(MailWorkflowFixture app) : IClassFixture
     [Fact]
     public async Task A_return_reaches_the_department_in_the_app_and_by_mail_and_opens_the_thread_that_the_department_answers()
     {
-        using var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        using var office = await app.ClientForAsync(WorkflowFixture.Office);
+        using var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        using var office = await app.SignedInClientAsync(WorkflowFixture.Office);
 
         // Submitted → the 企画課, in the app and in its SMTP inbox.
-        await shimin.SubmitAsync("1-9");
+        await shimin.SubmitReportAsync("1-9");
         Assert.Contains(await app.NoticesOfAsync(WorkflowFixture.Office), n => n.Kind == NoticeKind.ReportSubmitted && n.Title.Contains("1-9", StringComparison.Ordinal));
         var submittedMail = await app.Inbox.WaitForAsync(OfficeMail, "1-9");
         Assert.Contains("提出されました", submittedMail.Subject, StringComparison.Ordinal);
@@ -75,9 +75,9 @@ public sealed class NoticeWorkflowTests(MailWorkflowFixture app) : IClassFixture
     [Fact]
     public async Task A_return_without_a_comment_is_refused_on_the_server_and_changes_nothing()
     {
-        using var joho = await app.ClientForAsync(WorkflowFixture.Joho);
-        using var office = await app.ClientForAsync(WorkflowFixture.Office);
-        await joho.SubmitAsync("2-18");
+        using var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
+        using var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        await joho.SubmitReportAsync("2-18");
         var noticesBefore = (await app.NoticesOfAsync(WorkflowFixture.Joho)).Count;
 
         var response = await office.ReviewAsync(app, "2-18", "return", "   ");
@@ -97,10 +97,10 @@ public sealed class NoticeWorkflowTests(MailWorkflowFixture app) : IClassFixture
     [Fact]
     public async Task Another_department_and_a_viewer_can_neither_read_nor_write_a_thread_nor_open_anothers_notices()
     {
-        using var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        using var joho = await app.ClientForAsync(WorkflowFixture.Joho);
-        using var reader = await app.ClientForAsync(WorkflowFixture.Reader);
-        using var office = await app.ClientForAsync(WorkflowFixture.Office);
+        using var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        using var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
+        using var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
+        using var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         Assert.Equal(HttpStatusCode.Redirect, (await shimin.CommentAsync("1-10", "市民課から企画課への質問です。")).StatusCode);
         var before = (await app.ThreadAsync("1-10")).Count;
 
@@ -115,7 +115,7 @@ public sealed class NoticeWorkflowTests(MailWorkflowFixture app) : IClassFixture
         Assert.Equal(before, (await app.ThreadAsync("1-10")).Count);
 
         // Once the report is accepted the 閲覧 user may read it, but never its thread.
-        await shimin.SubmitAsync("1-10");
+        await shimin.SubmitReportAsync("1-10");
         Assert.Equal(HttpStatusCode.Redirect, (await office.ReviewAsync(app, "1-10", "accept")).StatusCode);
         var readerPage = await reader.GetAsync(new Uri("/plans/1-10/report", UriKind.Relative));
         if (readerPage.StatusCode == HttpStatusCode.OK)
@@ -142,7 +142,7 @@ public sealed class NoticeWorkflowTests(MailWorkflowFixture app) : IClassFixture
     [Fact]
     public async Task An_empty_or_too_long_comment_is_refused_keeps_what_was_typed_and_tells_nobody()
     {
-        using var joho = await app.ClientForAsync(WorkflowFixture.Joho);
+        using var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
         var officeNotices = (await app.NoticesOfAsync(WorkflowFixture.Office)).Count;
 
         var empty = await joho.CommentAsync("2-18", "   ");
@@ -173,9 +173,9 @@ public sealed class NoticeWorkflowTests(MailWorkflowFixture app) : IClassFixture
     public async Task A_person_who_turns_mail_off_gets_notices_in_the_app_only()
     {
         await TestUsers.CreateAsync(app, "t-joho2", Infrastructure.Identity.AppRoles.DepartmentEditor, "情報システム課");
-        using var joho2 = await app.ClientForAsync("t-joho2");
-        using var joho = await app.ClientForAsync(WorkflowFixture.Joho);
-        using var office = await app.ClientForAsync(WorkflowFixture.Office);
+        using var joho2 = await app.SignedInClientAsync("t-joho2");
+        using var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
+        using var office = await app.SignedInClientAsync(WorkflowFixture.Office);
 
         var settings = await joho2.GetDocumentAsync("/notices/settings");
         Assert.Equal("t-joho2@example.jp", settings.QuerySelector("input[name='Email']")!.GetAttribute("value"));
@@ -187,7 +187,7 @@ public sealed class NoticeWorkflowTests(MailWorkflowFixture app) : IClassFixture
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("メールアドレスを入力してください", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        await joho.SubmitAsync("1-4");
+        await joho.SubmitReportAsync("1-4");
         Assert.Equal(HttpStatusCode.Redirect, (await office.ReviewAsync(app, "1-4", "accept")).StatusCode);
 
         Assert.Contains(await app.NoticesOfAsync("t-joho2"), n => n.Kind == NoticeKind.ReportAccepted);

@@ -5,7 +5,6 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
-using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.Infrastructure.OpenData;
 using Honjo.GyoseiKaikaku.TestSupport;
@@ -40,7 +39,7 @@ public sealed class OpenDataDraftTests(WorkflowFixture app) : IClassFixture<Work
     public async Task A_draft_or_unknown_editions_data_is_not_found_even_for_a_signed_in_user(string url)
     {
         using var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
@@ -224,7 +223,7 @@ public sealed class OpenDataFixture : AppFactory, IAsyncLifetime
         // R6 reports are entered once R6 is published, and reach the open data when the year is closed (実績の確定).
         var r6 = new FiscalYear(6);
         await this.PublishWithStandInPdfAsync(r6);
-        await SubmitAsync(shimin, "1-9", AcceptedReport, "B", AcceptedPolicy);
+        await shimin.SubmitReportAsync("1-9", AcceptedReport, "B", AcceptedPolicy, r6);
         var accept = await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/accept", new Dictionary<string, string>
         {
             ["Version"] = await VersionAsync(1, 9),
@@ -232,34 +231,15 @@ public sealed class OpenDataFixture : AppFactory, IAsyncLifetime
             ["SecondGradeReason"] = SecondGradeReason,
         });
         Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
-        await AcceptEveryOtherReportAsync(r6);
+        await this.AcceptEveryReportAsync(r6);
 
         // R7 is made and published; 1-10's R7 report is submitted and never accepted.
         var preview = await new HtmlParser().ParseDocumentAsync(await office.GetStringAsync(new Uri("/booklets/R6/next", UriKind.Relative)));
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/booklets/R6/next", "/booklets/R6/next", preview.FormFields("form.report-form"))).StatusCode);
         await this.PublishWithStandInPdfAsync(new FiscalYear(7));
-        await SubmitAsync(shimin, "1-10", UnacceptedReport, "C", UnacceptedPolicy, "R7");
+        await shimin.SubmitReportAsync("1-10", UnacceptedReport, "C", UnacceptedPolicy, new FiscalYear(7));
 
         await this.CloseWithStandInPdfAsync(r6);
-    }
-
-    private async Task AcceptEveryOtherReportAsync(FiscalYear year)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.Database();
-        var actor = new ReportActor("test", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
-        foreach (var plan in await db.Plans.Where(p => p.Edition!.Year == year).RunningIn(year).Include(p => p.Edition).Include(p => p.Key).ThenInclude(k => k.YearEndReports).ToListAsync())
-        {
-            var report = plan.ReportForOrCreate(year);
-            if (report.Status != ReportStatus.Accepted)
-            {
-                report.SaveDraft(actor, $"{plan.PlanNumber}の報告", EvaluationGrade.B, "方針", null);
-                report.Submit(actor, DateTimeOffset.UtcNow);
-                report.Accept(actor, DateTimeOffset.UtcNow);
-            }
-        }
-
-        await db.SaveChangesAsync();
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
@@ -269,22 +249,6 @@ public sealed class OpenDataFixture : AppFactory, IAsyncLifetime
         var client = Anonymous();
         await client.SignInAsync(userName);
         return client;
-    }
-
-    private static async Task SubmitAsync(HttpClient client, string planId, string report, string grade, string policy, string year = "R6")
-    {
-        var html = await client.GetStringAsync(new Uri($"/plans/{planId}/report?year={year}", UriKind.Relative));
-        var version = (await new HtmlParser().ParseDocumentAsync(html)).QuerySelector("input[name='Version']")!.GetAttribute("value")!;
-        var response = await client.PostFormAsync($"/plans/{planId}/report", $"/plans/{planId}/report", new Dictionary<string, string>
-        {
-            ["Version"] = version,
-            ["StatusReport"] = report,
-            ["Grade"] = grade,
-            ["NextYearPolicy"] = policy,
-            ["Command"] = "submit",
-            ["Year"] = year,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     private async Task<string> VersionAsync(int field, int number)
@@ -368,19 +332,8 @@ public sealed class OpenDataFreezeTests(OpenDataFixture app) : IClassFixture<Ope
         var json = await anonymous.GetByteArrayAsync(new Uri("/opendata/R6.json", UriKind.Relative));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(csvBytes)), csv.Headers.GetValues("X-Content-SHA256").Single());
 
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.Database();
-            // The plan itself is fixed after 公表; a report accepted later (R7's: R6 is closed) would change live data, not what was published.
-            var r7 = new Domain.Common.FiscalYear(7);
-            var plan = await db.Plans.Include(p => p.Edition).Include(p => p.Key).ThenInclude(k => k.YearEndReports).SingleAsync(p => p.FieldNumber == 1 && p.Number == 9 && p.Edition!.Year == r7);
-            var office = new Domain.Plans.ReportActor("t", "テスト", IsPlanningOffice: true, IsPlanDepartmentEditor: false);
-            var report = plan.ReportForOrCreate(r7);
-            report.SaveDraft(office, "公表後に付けた別の名前", Domain.Plans.EvaluationGrade.A, "方針", null);
-            report.Submit(office, DateTimeOffset.UtcNow);
-            report.Accept(office, DateTimeOffset.UtcNow);
-            await db.SaveChangesAsync();
-        }
+        // The plan itself is fixed after 公表; a report accepted later (R7's: R6 is closed) would change live data, not what was published.
+        await app.AcceptReportDirectlyAsync("1-9", new Domain.Common.FiscalYear(7), "公表後に付けた別の名前");
 
         var csvAfter = await anonymous.GetByteArrayAsync(new Uri("/opendata/R6.csv", UriKind.Relative));
         Assert.Equal(csvBytes, csvAfter);

@@ -13,12 +13,10 @@ namespace Honjo.GyoseiKaikaku.Web.Tests.Operations;
 /// </summary>
 public sealed class BackupTests
 {
-    private static readonly Dictionary<string, string?> NoSettings = [];
-
     [Fact]
     public async Task A_backup_taken_while_saves_run_restores_with_the_last_acknowledged_save_and_the_key_ring()
     {
-        using var app = new ConfiguredApp(NoSettings);
+        using var app = new AppFactory();
         await TestUsers.CreateAsync(app, "b-shimin", AppRoles.DepartmentEditor, "市民課");
         await app.PublishWithStandInPdfAsync(new Domain.Common.FiscalYear(6)); // department entry opens at 計画の公表
         var saver = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -59,7 +57,7 @@ public sealed class BackupTests
         await stop.CancelAsync();
         await saves;
 
-        using var restored = new ConfiguredApp(NoSettings);
+        using var restored = new AppFactory();
         File.Copy(backup, restored.DatabasePath);
         var saved = (await restored.StoredReportAsync("1-9"))!.StatusReport;
         var number = int.Parse(saved["保存".Length..], System.Globalization.CultureInfo.InvariantCulture);
@@ -84,7 +82,7 @@ public sealed class BackupTests
     [Fact]
     public async Task The_backup_command_writes_the_file_and_prints_its_path()
     {
-        using var app = new ConfiguredApp(NoSettings);
+        using var app = new AppFactory();
         _ = app.Services;
         var folder = Path.Combine(Path.GetTempPath(), $"honjo-backup-{Guid.NewGuid():N}");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Honjo.GyoseiKaikaku.Web.dll"), "--backup", folder])

@@ -14,10 +14,7 @@ using Moq;
 namespace Honjo.GyoseiKaikaku.Web.Tests.Operations;
 
 /// <summary>The application as production runs it (environment Production), with its log captured.</summary>
-public sealed class OperatedApp() : ConfiguredApp(new Dictionary<string, string?>())
-{
-    protected override string EnvironmentName => "Production";
-}
+public sealed class OperatedApp() : AppFactory(new AppOptions { Environment = "Production" });
 
 /// <summary>What an operator and a load balancer see: /healthz and a log line per request that names the user.</summary>
 public sealed class OperationsTests(OperatedApp app) : IClassFixture<OperatedApp>
@@ -44,7 +41,7 @@ public sealed class OperationsTests(OperatedApp app) : IClassFixture<OperatedApp
     [Fact]
     public async Task Healthz_is_503_when_the_database_lacks_a_migration()
     {
-        using var stale = new ConfiguredApp(new Dictionary<string, string?>());
+        using var stale = new AppFactory();
         _ = stale.Services;
         await using (var scope = stale.Services.CreateAsyncScope())
         {
@@ -63,7 +60,7 @@ public sealed class OperationsTests(OperatedApp app) : IClassFixture<OperatedApp
     [Fact]
     public async Task Without_the_pdf_browser_health_is_degraded_not_failed_and_start_and_every_refused_export_log_a_warning()
     {
-        using var noBrowser = new ConfiguredApp(new Dictionary<string, string?> { ["Pdf:BrowserPath"] = "/nonexistent/chromium" });
+        using var noBrowser = AppFactory.Create(new() { Settings = new Dictionary<string, string?> { ["Pdf:BrowserPath"] = "/nonexistent/chromium" } });
         await TestUsers.CreateAsync(noBrowser, "o-kanri", AppRoles.Viewer);
         var client = noBrowser.CreateClient();
 

@@ -14,9 +14,9 @@ public sealed class PlanPeriodTests(WorkflowFixture app) : IClassFixture<Workflo
     [Fact]
     public async Task A_plans_five_years_show_its_changed_target_with_the_reason_and_results_as_each_reader_may_see_them()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var reader = await app.ClientForAsync(WorkflowFixture.Reader);
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>())).StatusCode);
 
         // R5's result came with the booklet; R6's is submitted by 市民課 with its 実績値, not yet accepted.
@@ -72,7 +72,7 @@ public sealed class PlanPeriodTests(WorkflowFixture app) : IClassFixture<Workflo
     [InlineData("/plans/abc/period")]
     public async Task A_plan_that_does_not_exist_has_no_five_year_view(string url)
     {
-        var reader = await app.ClientForAsync(WorkflowFixture.Reader);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
     }
 
@@ -86,8 +86,8 @@ public sealed class PeriodReviewTests(WorkflowFixture app) : IClassFixture<Workf
     [Fact]
     public async Task The_review_counts_every_plan_of_the_period_including_those_added_and_ended_and_exports_the_same()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var reader = await app.ClientForAsync(WorkflowFixture.Reader);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>())).StatusCode);
 
         var before = await reader.GetDocumentAsync("/summary/period");

@@ -12,7 +12,7 @@ public sealed class EndPlanTests(WorkflowFixture app) : IClassFixture<WorkflowFi
     [Fact]
     public async Task A_plan_ended_in_R7_shows_its_end_year_and_is_not_carried_into_R8()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>())).StatusCode);
         var preview = await office.GetDocumentAsync("/booklets/R6/next");
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/booklets/R6/next", "/booklets/R6/next", preview.FormFields("form.report-form"))).StatusCode);

@@ -11,7 +11,7 @@ public sealed class NewPlanTests(WorkflowFixture app) : IClassFixture<WorkflowFi
     [Fact]
     public async Task The_planning_office_adds_a_plan_to_R7_with_the_next_free_number_and_it_takes_its_place_in_the_contents()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>())).StatusCode);
 
         // R6 is published: no new plan there.
@@ -62,7 +62,7 @@ public sealed class NewPlanTests(WorkflowFixture app) : IClassFixture<WorkflowFi
     [Fact]
     public async Task Only_the_planning_office_may_add_a_plan()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await shimin.GetAsync(new Uri("/plans/new", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await shimin.PostFormAsync("/plans", "/plans/new", new Dictionary<string, string> { ["Name"] = "x" })).StatusCode);

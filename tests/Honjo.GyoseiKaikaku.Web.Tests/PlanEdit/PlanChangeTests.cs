@@ -12,7 +12,7 @@ public sealed class PlanChangeTests(WorkflowFixture app) : IClassFixture<Workflo
     [Fact]
     public async Task Changing_a_carried_over_target_needs_a_kind_and_reason_and_keeps_the_original_visible()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/booklets", "/booklets/R6/publish", new Dictionary<string, string>())).StatusCode);
         var preview = await office.GetDocumentAsync("/booklets/R6/next");
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/booklets/R6/next", "/booklets/R6/next", preview.FormFields("form.report-form"))).StatusCode);

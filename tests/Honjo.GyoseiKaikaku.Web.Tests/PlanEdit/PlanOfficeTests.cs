@@ -43,7 +43,7 @@ public sealed class PlanOfficeTests(WorkflowFixture app) : IClassFixture<Workflo
     [Fact]
     public async Task The_office_edits_a_plan_and_the_sheet_and_history_show_it()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var form = await EditFormAsync(office, "3-12");
         form["Name"] = "職員による橋梁定期点検の実施";
         form["Targets[R7]"] = "職員による点検：40橋";
@@ -62,7 +62,7 @@ public sealed class PlanOfficeTests(WorkflowFixture app) : IClassFixture<Workflo
     [Fact]
     public async Task An_invalid_plan_edit_lists_every_problem_in_Japanese_and_saves_nothing()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var form = await EditFormAsync(office, "3-11");
         form["Name"] = " ";
         form["Cooperators"] = "全庁、存在しない課";
@@ -87,7 +87,7 @@ public sealed class PlanOfficeTests(WorkflowFixture app) : IClassFixture<Workflo
     [Fact]
     public async Task A_stale_plan_edit_is_refused_and_keeps_the_input()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var form = await EditFormAsync(office, "3-10");
         var first = new Dictionary<string, string>(form) { ["Name"] = "学校給食残渣低減計画（改訂）" };
         var second = new Dictionary<string, string>(form) { ["Name"] = "学校給食残渣低減計画（別案）" };
@@ -104,7 +104,7 @@ public sealed class PlanOfficeTests(WorkflowFixture app) : IClassFixture<Workflo
     [Fact]
     public async Task The_progress_board_counts_states_and_filters_what_is_late()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var board = await Parser.ParseDocumentAsync(await office.GetStringAsync(new Uri("/progress", UriKind.Relative)));
         var notStarted = int.Parse(board.QuerySelector("[data-count='NotStarted'] strong")!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(notStarted >= 50, $"{notStarted}");
@@ -123,7 +123,7 @@ public sealed class PlanOfficeTests(WorkflowFixture app) : IClassFixture<Workflo
     [Fact]
     public async Task A_deadline_outside_the_year_is_refused_with_a_message()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
 
         await office.PostFormAsync("/progress", "/progress/deadline", new Dictionary<string, string> { ["Deadline"] = "2020-01-01" });
         var board = await office.GetStringAsync(new Uri("/progress", UriKind.Relative));
@@ -159,7 +159,7 @@ public sealed class BindingMessageTests(WorkflowFixture app) : IClassFixture<Wor
     [Fact]
     public async Task A_tampered_number_field_gets_a_Japanese_message_not_the_framework_English()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
 
         var response = await office.PostFormAsync("/admin/users/new", "/admin/users/new", new Dictionary<string, string>
         {

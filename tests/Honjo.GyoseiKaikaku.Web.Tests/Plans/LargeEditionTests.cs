@@ -12,7 +12,7 @@ public sealed class LargeEditionTests
     public async Task The_large_edition_seeds_1008_plans_repeating_each_field_18_times_renumbered()
     {
         var r6 = RepoPaths.ReadSeed();
-        using var app = new LargeEditionApp();
+        using var app = AppFactory.Create(LargeEdition.AppOptions());
         await using var scope = app.Services.CreateAsyncScope();
 
         var booklet = (await scope.ServiceProvider.GetRequiredService<IBookletReader>().ReadAsync(new FiscalYear(6), default))!;

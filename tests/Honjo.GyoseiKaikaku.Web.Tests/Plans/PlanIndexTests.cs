@@ -3,7 +3,8 @@ using Honjo.GyoseiKaikaku.TestSupport;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Plans;
 
-public sealed class PlanIndexTests(ReaderApp factory) : IClassFixture<ReaderApp>
+[Collection(SharedReaderApp.Name)]
+public sealed class PlanIndexTests(ReaderApp factory)
 {
     private readonly HttpClient _client = factory.Client;
 

@@ -11,12 +11,12 @@ namespace Honjo.GyoseiKaikaku.Web.Tests.Plans;
 /// application's own seeding. R6 is published (stand-in PDF) and 市民課 keeps a draft report on 1-9 whose text only
 /// 市民課 and the 企画課 may find.
 /// </summary>
-public sealed class PagedEditionFixture : LargeEditionApp, IAsyncLifetime
+public sealed class PagedEditionFixture : AppFactory, IAsyncLifetime
 {
     public const string DraftWord = "頁送り用の非公開下書き語";
 
     public PagedEditionFixture()
-        : base(4)
+        : base(LargeEdition.AppOptions(4))
     {
     }
 

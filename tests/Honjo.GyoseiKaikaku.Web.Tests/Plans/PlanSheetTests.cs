@@ -3,7 +3,8 @@ using Honjo.GyoseiKaikaku.TestSupport;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Plans;
 
-public sealed class PlanSheetTests(ReaderApp factory) : IClassFixture<ReaderApp>
+[Collection(SharedReaderApp.Name)]
+public sealed class PlanSheetTests(ReaderApp factory)
 {
     private readonly HttpClient _client = factory.Client;
 
@@ -119,7 +120,8 @@ public sealed class PlanSheetTests(ReaderApp factory) : IClassFixture<ReaderApp>
     private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }
 
-public sealed class StaticAssetTests(ReaderApp factory) : IClassFixture<ReaderApp>
+[Collection(SharedReaderApp.Name)]
+public sealed class StaticAssetTests(ReaderApp factory)
 {
     [Theory]
     [InlineData("/css/site.css", "text/css")]

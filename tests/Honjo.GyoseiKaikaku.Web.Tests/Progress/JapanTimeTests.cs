@@ -1,29 +1,14 @@
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Progress;
 
 /// <summary>The application on a fake clock that the test moves; the server's own time zone plays no part.</summary>
-public sealed class FakeClockApp : AppFactory, IAsyncLifetime
+public sealed class FakeClockApp() : AppFactory(new AppOptions { Clock = new FakeTimeProvider(new DateTimeOffset(2025, 4, 30, 14, 0, 0, TimeSpan.Zero)) }), IAsyncLifetime
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 4, 30, 14, 0, 0, TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
-
     public async Task InitializeAsync()
     {
         await TestUsers.CreateAsync(this, WorkflowFixture.Office, AppRoles.PlanningOffice);
@@ -37,13 +22,6 @@ public sealed class FakeClockApp : AppFactory, IAsyncLifetime
         await this.PublishWithStandInPdfAsync(new Domain.Common.FiscalYear(6));
     }
 
-    public async Task<HttpClient> ClientAsync(string userName)
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await client.SignInAsync(userName);
-        return client;
-    }
-
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
 
@@ -55,8 +33,8 @@ public sealed class LateReportTests(FakeClockApp app) : IClassFixture<FakeClockA
     {
         // 23:59 on 30 April in Japan (14:59 UTC): the deadline day is not over.
         app.Clock.SetUtcNow(new DateTimeOffset(2025, 4, 30, 14, 59, 0, TimeSpan.Zero));
-        var office = await app.ClientAsync(WorkflowFixture.Office);
-        var shimin = await app.ClientAsync(WorkflowFixture.Shimin);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         Assert.Equal("0", (await office.GetDocumentAsync("/progress")).QuerySelector("[data-count='late'] a")!.TextContent.Trim());
         Assert.DoesNotContain("期限超過", (await shimin.GetDocumentAsync("/my/plans")).QuerySelector("table")!.TextContent, StringComparison.Ordinal);
 
@@ -74,7 +52,7 @@ public sealed class JapanTimeStampTests(FakeClockApp app) : IClassFixture<FakeCl
     public async Task Times_on_pages_are_printed_in_Japan_time()
     {
         app.Clock.SetUtcNow(new DateTimeOffset(2025, 5, 10, 16, 30, 0, TimeSpan.Zero));
-        var shimin = await app.ClientAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
         await shimin.PostReportAsync("1-10", await shimin.OpenFormAsync("1-10", "時刻の確認", "B", "方針", "submit"));
         var page = await shimin.GetDocumentAsync("/plans/1-10/report");
@@ -90,10 +68,10 @@ public sealed class JapanDateTests(FakeClockApp app) : IClassFixture<FakeClockAp
     [Fact]
     public async Task The_deadline_and_the_publication_date_are_written_as_Japanese_dates()
     {
-        var shimin = await app.ClientAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         Assert.Contains("提出期限：2025年4月30日", (await shimin.GetDocumentAsync("/my/plans")).QuerySelector(".page-head")!.TextContent, StringComparison.Ordinal);
 
-        var office = await app.ClientAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var set = await office.PostFormAsync("/progress", "/progress/deadline", new Dictionary<string, string> { ["Deadline"] = "2025-05-15" });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, set.StatusCode);
         Assert.Contains("提出期限を2025年5月15日に設定しました。", (await office.GetDocumentAsync("/progress")).Body!.TextContent, StringComparison.Ordinal);

@@ -8,13 +8,6 @@ namespace Honjo.GyoseiKaikaku.Web.Tests.Reports;
 /// <summary>実績値 for numeric targets through HTTP: entered with the year-end report, judged, and shown on the sheet.</summary>
 public sealed class NumericTargetTests(PublishedWorkflowFixture app) : IClassFixture<PublishedWorkflowFixture>
 {
-    private static async Task<int> VersionOnPageAsync(HttpClient client, string planId)
-    {
-        var html = await client.GetStringAsync(new Uri($"/plans/{planId}/report", UriKind.Relative));
-        var doc = await new HtmlParser().ParseDocumentAsync(html);
-        return int.Parse(doc.QuerySelector("input[name='Version']")!.GetAttribute("value")!, CultureInfo.InvariantCulture);
-    }
-
     private static Dictionary<string, string> Report(int version, string actual) => new()
     {
         ["Version"] = version.ToString(CultureInfo.InvariantCulture),
@@ -28,11 +21,11 @@ public sealed class NumericTargetTests(PublishedWorkflowFixture app) : IClassFix
     [Fact]
     public async Task A_department_enters_the_actual_value_and_sees_the_target_achieved()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var form = await shimin.GetStringAsync(new Uri("/plans/1-9/report", UriKind.Relative));
         Assert.Contains("実績値（件）", form, StringComparison.Ordinal);
 
-        var saved = await shimin.PostFormAsync("/plans/1-9/report", "/plans/1-9/report", Report(await VersionOnPageAsync(shimin, "1-9"), "17,000"));
+        var saved = await shimin.PostFormAsync("/plans/1-9/report", "/plans/1-9/report", Report(await shimin.VersionOnPageAsync("1-9"), "17,000"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var page = await new HtmlParser().ParseDocumentAsync(await shimin.GetStringAsync(new Uri("/plans/1-9/report", UriKind.Relative)));
@@ -57,9 +50,9 @@ public sealed class NumericTargetTests(PublishedWorkflowFixture app) : IClassFix
     [Fact]
     public async Task A_non_number_is_refused_with_a_Japanese_message()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
-        var response = await shimin.PostFormAsync("/plans/1-10/report", "/plans/1-10/report", Report(await VersionOnPageAsync(shimin, "1-10"), "たくさん"));
+        var response = await shimin.PostFormAsync("/plans/1-10/report", "/plans/1-10/report", Report(await shimin.VersionOnPageAsync("1-10"), "たくさん"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
@@ -70,9 +63,9 @@ public sealed class NumericTargetTests(PublishedWorkflowFixture app) : IClassFix
     [Fact]
     public async Task A_negative_number_is_refused()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
-        var response = await shimin.PostFormAsync("/plans/1-10/report", "/plans/1-10/report", Report(await VersionOnPageAsync(shimin, "1-10"), "-5"));
+        var response = await shimin.PostFormAsync("/plans/1-10/report", "/plans/1-10/report", Report(await shimin.VersionOnPageAsync("1-10"), "-5"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("実績値は0以上の数値", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -81,12 +74,12 @@ public sealed class NumericTargetTests(PublishedWorkflowFixture app) : IClassFix
     [Fact]
     public async Task The_dashboard_counts_an_accepted_actual_that_meets_its_target()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var before = await new HtmlParser().ParseDocumentAsync(await office.GetStringAsync(new Uri("/summary?year=R6", UriKind.Relative)));
         var achievedBefore = int.Parse(before.QuerySelector("[data-count='numeric-achieved']")!.TextContent, CultureInfo.InvariantCulture);
 
         // 1-1's R6 target reads as a number: 満足・やや満足と回答した割合：80%以上. The 企画課 may enter any report.
-        var form = Report(await VersionOnPageAsync(office, "1-1"), "85");
+        var form = Report(await office.VersionOnPageAsync("1-1"), "85");
         form["Command"] = "submit";
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/plans/1-1/report", "/plans/1-1/report", form)).StatusCode);
         var version = int.Parse((await new HtmlParser().ParseDocumentAsync(await office.GetStringAsync(new Uri("/plans/1-1/report", UriKind.Relative))))

@@ -15,7 +15,7 @@ public sealed class ReportRefusalTests(PublishedWorkflowFixture app) : IClassFix
     [Fact]
     public async Task A_refused_submit_shows_the_stored_state_and_the_next_correct_submit_goes_through()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
         var refused = await shimin.PostReportAsync("1-10", await shimin.OpenFormAsync("1-10", "途中まで書いた報告", "", "", "submit"));
         var page = await refused.ParseAsync();
@@ -39,7 +39,7 @@ public sealed class ReportRefusalTests(PublishedWorkflowFixture app) : IClassFix
     [Fact]
     public async Task A_save_from_a_second_tab_after_submitting_keeps_the_submitted_report_and_shows_the_input_apart()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var tab1 = await shimin.OpenFormAsync("1-9", "タブ1で提出した報告", "A", "タブ1の方針", "submit");
         var tab2 = await shimin.OpenFormAsync("1-9", "タブ2で書きかけた文章", "C", "タブ2の方針", "save");
 
@@ -65,7 +65,7 @@ public sealed class ReportRefusalTests(PublishedWorkflowFixture app) : IClassFix
     [Fact]
     public async Task Twenty_concurrent_first_saves_give_one_save_and_conflict_pages_never_an_error()
     {
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
         var forms = new List<Dictionary<string, string>>();
         for (var i = 0; i < 20; i++)
         {
@@ -87,7 +87,7 @@ public sealed class ReportRefusalTests(PublishedWorkflowFixture app) : IClassFix
     [Fact]
     public async Task Texts_longer_than_the_form_allows_are_refused_in_Japanese_and_nothing_is_saved()
     {
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
         var tooLong = new string('あ', YearEndReport.MaxTextLength + 1);
         var before = await app.StoredReportAsync("1-4");
 
@@ -104,7 +104,7 @@ public sealed class ReportRefusalTests(PublishedWorkflowFixture app) : IClassFix
     [Fact]
     public async Task A_return_comment_longer_than_allowed_is_refused_in_Japanese_and_kept_in_the_form()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var submitted = await office.PostReportAsync("3-1", await office.OpenFormAsync("3-1", "差戻しの試験", "B", "方針", "submit"));
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
 
@@ -123,7 +123,7 @@ public sealed class ReportRefusalTests(PublishedWorkflowFixture app) : IClassFix
     [Fact]
     public async Task An_unknown_command_is_refused_in_Japanese()
     {
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
         var form = await joho.OpenFormAsync("1-4", "命令の試験", "B", "方針", "publish-everything");
 
         var response = await joho.PostReportAsync("1-4", form);

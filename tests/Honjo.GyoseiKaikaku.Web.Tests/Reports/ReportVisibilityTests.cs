@@ -4,15 +4,16 @@ using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Reports;
 
 /// <summary>
-/// Reports that are not accepted yet, in every state: a draft (1-9, 市民課), a submission (2-18, 情報システム課), a
-/// returned report (1-4, 情報システム課) and an accepted R5 report that the 企画課 reopened and the department regraded.
+/// Reports that are not accepted yet, in every state: a draft of a 市民課 plan, a submission and a returned report of
+/// two 情報システム課 plans (plans only one of the two departments executes, so the other may not read them), and an
+/// accepted R5 report of a 市民課 plan that the 企画課 reopened and the department regraded. The plans are found in the
+/// seed by these facts (<see cref="Scenarios.Plans"/>), not by number.
 /// </summary>
 public sealed class ReportVisibilityFixture : AppFactory, IAsyncLifetime
 {
@@ -20,6 +21,15 @@ public sealed class ReportVisibilityFixture : AppFactory, IAsyncLifetime
     public const string SubmittedText = "非公開テキスト乙の提出";
     public const string ReturnedText = "非公開テキスト丙の差戻し";
     public const string ReopenedText = "非公開テキスト丁の再開";
+
+    /// <summary>The 市民課 plan whose R6 report is a draft (saved, not submitted).</summary>
+    public string DraftPlan { get; private set; } = string.Empty;
+
+    /// <summary>The 情報システム課 plan whose R6 report is submitted.</summary>
+    public string SubmittedPlan { get; private set; } = string.Empty;
+
+    /// <summary>The 情報システム課 plan whose R6 report was submitted and returned by the 企画課.</summary>
+    public string ReturnedPlan { get; private set; } = string.Empty;
 
     /// <summary>The 市民課 plan whose accepted R5 report was reopened and regraded to C.</summary>
     public string ReopenedPlan { get; private set; } = string.Empty;
@@ -34,14 +44,19 @@ public sealed class ReportVisibilityFixture : AppFactory, IAsyncLifetime
         await TestUsers.CreateAsync(this, WorkflowFixture.Reader, AppRoles.Viewer);
         await this.PublishWithStandInPdfAsync(new FiscalYear(6));
 
-        var shimin = await ClientAsync(WorkflowFixture.Shimin);
-        var joho = await ClientAsync(WorkflowFixture.Joho);
-        var office = await ClientAsync(WorkflowFixture.Office);
-        Ok(await shimin.PostReportAsync("1-9", await shimin.OpenFormAsync("1-9", DraftText, "C", DraftText + " 改善策：見直します。", "save")));
-        Ok(await joho.PostReportAsync("2-18", await joho.OpenFormAsync("2-18", SubmittedText, "A", SubmittedText, "submit")));
-        Ok(await joho.PostReportAsync("1-4", await joho.OpenFormAsync("1-4", ReturnedText, "B", ReturnedText, "submit")));
-        var version = (await this.StoredReportAsync("1-4"))!.Version;
-        Ok(await office.PostFormAsync("/plans/1-4/report", "/plans/1-4/report/return",
+        DraftPlan = await this.Plans().ExecutedBy("市民課").NotExecutedBy("情報システム課").Running().FirstAsync();
+        var johoOnly = this.Plans().ExecutedBy("情報システム課").NotExecutedBy("市民課").Running().WithoutNumericTarget();
+        SubmittedPlan = await johoOnly.FirstAsync();
+        ReturnedPlan = await johoOnly.Except(SubmittedPlan).FirstAsync();
+
+        var shimin = await SignedInClientAsync(WorkflowFixture.Shimin);
+        var joho = await SignedInClientAsync(WorkflowFixture.Joho);
+        var office = await SignedInClientAsync(WorkflowFixture.Office);
+        Ok(await shimin.PostReportAsync(DraftPlan, await shimin.OpenFormAsync(DraftPlan, DraftText, "C", DraftText + " 改善策：見直します。", "save")));
+        await joho.SubmitReportAsync(SubmittedPlan, SubmittedText, "A", SubmittedText);
+        await joho.SubmitReportAsync(ReturnedPlan, ReturnedText, "B", ReturnedText);
+        var version = (await this.StoredReportAsync(ReturnedPlan))!.Version;
+        Ok(await office.PostFormAsync($"/plans/{ReturnedPlan}/report", $"/plans/{ReturnedPlan}/report/return",
             new Dictionary<string, string> { ["Version"] = ReportForms.Int(version), ["Comment"] = "数値を書いてください。" }));
 
         // An R5 result, accepted in the seed, reopened by the 企画課 and regraded by the department (not yet accepted again).
@@ -60,13 +75,6 @@ public sealed class ReportVisibilityFixture : AppFactory, IAsyncLifetime
         report.Reopen(actor, "確認のため再開", DateTimeOffset.UtcNow);
         report.SaveDraft(actor, ReopenedText, EvaluationGrade.C, ReopenedText + " 改善策：見直します。", null);
         await db.SaveChangesAsync();
-    }
-
-    public async Task<HttpClient> ClientAsync(string userName)
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await client.SignInAsync(userName);
-        return client;
     }
 
     private static void Ok(HttpResponseMessage response) =>
@@ -93,7 +101,7 @@ public sealed class ReportVisibilityTests(ReportVisibilityFixture app) : IClassF
     [MemberData(nameof(Texts))]
     public async Task Search_by_a_reader_never_finds_the_text_of_an_unaccepted_report(string text)
     {
-        var reader = await app.ClientAsync(WorkflowFixture.Reader);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
 
         // Growing the word letter by letter must never narrow the list down to the plan.
         foreach (var prefix in new[] { "非公開テキスト", text[..8], text })
@@ -106,14 +114,14 @@ public sealed class ReportVisibilityTests(ReportVisibilityFixture app) : IClassF
     [Fact]
     public async Task Search_finds_unaccepted_text_only_for_its_department_and_the_planning_office()
     {
-        var shimin = await app.ClientAsync(WorkflowFixture.Shimin);
-        var joho = await app.ClientAsync(WorkflowFixture.Joho);
-        var office = await app.ClientAsync(WorkflowFixture.Office);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var query = $"/plans?q={Uri.EscapeDataString("非公開テキスト")}";
 
-        Assert.Equal(new[] { "1-4", "2-18" }, (await joho.GetDocumentAsync(query)).PlanRows().Order());
-        Assert.Equal(new[] { "1-9", app.ReopenedPlan }.Distinct().Order(), (await shimin.GetDocumentAsync(query)).PlanRows().Order());
-        Assert.Equal(new[] { "1-4", "1-9", "2-18", app.ReopenedPlan }.Distinct().Order(), (await office.GetDocumentAsync(query)).PlanRows().Order());
+        Assert.Equal(new[] { app.ReturnedPlan, app.SubmittedPlan }.Order(), (await joho.GetDocumentAsync(query)).PlanRows().Order());
+        Assert.Equal(new[] { app.DraftPlan, app.ReopenedPlan }.Distinct().Order(), (await shimin.GetDocumentAsync(query)).PlanRows().Order());
+        Assert.Equal(new[] { app.ReturnedPlan, app.DraftPlan, app.SubmittedPlan, app.ReopenedPlan }.Distinct().Order(), (await office.GetDocumentAsync(query)).PlanRows().Order());
     }
 
     [Theory]
@@ -127,25 +135,25 @@ public sealed class ReportVisibilityTests(ReportVisibilityFixture app) : IClassF
     [InlineData("status=Returned")]
     public async Task Grade_and_state_filters_list_no_unaccepted_report_for_a_reader_or_another_department(string filter)
     {
-        var reader = await app.ClientAsync(WorkflowFixture.Reader);
-        var shimin = await app.ClientAsync(WorkflowFixture.Shimin);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
         Assert.Empty((await reader.GetDocumentAsync($"/plans?{filter}")).PlanRows());
-        Assert.DoesNotContain("2-18", (await shimin.GetDocumentAsync($"/plans?{filter}")).PlanRows());
-        Assert.DoesNotContain("1-4", (await shimin.GetDocumentAsync($"/plans?{filter}")).PlanRows());
+        Assert.DoesNotContain(app.SubmittedPlan, (await shimin.GetDocumentAsync($"/plans?{filter}")).PlanRows());
+        Assert.DoesNotContain(app.ReturnedPlan, (await shimin.GetDocumentAsync($"/plans?{filter}")).PlanRows());
     }
 
     [Fact]
     public async Task State_filters_still_work_for_the_department_and_the_planning_office()
     {
-        var joho = await app.ClientAsync(WorkflowFixture.Joho);
-        var office = await app.ClientAsync(WorkflowFixture.Office);
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
 
-        Assert.Equal(new[] { "2-18" }, (await joho.GetDocumentAsync("/plans?gradeYear=R6&status=Submitted")).PlanRows());
-        Assert.Equal(new[] { "1-4" }, (await office.GetDocumentAsync("/plans?gradeYear=R6&status=Returned")).PlanRows());
+        Assert.Equal(new[] { app.SubmittedPlan }, (await joho.GetDocumentAsync("/plans?gradeYear=R6&status=Submitted")).PlanRows());
+        Assert.Equal(new[] { app.ReturnedPlan }, (await office.GetDocumentAsync("/plans?gradeYear=R6&status=Returned")).PlanRows());
         // Without an explicit year the list grades by the edition's last graded year (R5), drafts included for those who may read them.
-        var shimin = await app.ClientAsync(WorkflowFixture.Shimin);
-        var reader = await app.ClientAsync(WorkflowFixture.Reader);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
         Assert.Contains(app.ReopenedPlan, (await shimin.GetDocumentAsync("/plans?grade=C")).PlanRows());
         Assert.Contains(app.ReopenedPlan, (await office.GetDocumentAsync("/plans?grade=C")).PlanRows());
         Assert.DoesNotContain(app.ReopenedPlan, (await reader.GetDocumentAsync("/plans?grade=C")).PlanRows());
@@ -155,9 +163,9 @@ public sealed class ReportVisibilityTests(ReportVisibilityFixture app) : IClassF
     [Fact]
     public async Task The_index_and_the_department_page_show_a_reader_no_unaccepted_grade()
     {
-        var reader = await app.ClientAsync(WorkflowFixture.Reader);
-        var shimin = await app.ClientAsync(WorkflowFixture.Shimin);
-        var departmentId = await DepartmentIdAsync("市民課");
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var departmentId = await app.DepartmentIdAsync("市民課");
 
         // The R6 edition shows R5 grades: the reopened one is not accepted any more, so readers see none.
         Assert.Equal("－", GradeOf(await reader.GetDocumentAsync("/plans"), app.ReopenedPlan));
@@ -170,8 +178,8 @@ public sealed class ReportVisibilityTests(ReportVisibilityFixture app) : IClassF
     [Fact]
     public async Task The_summary_shows_a_reader_accepted_reports_only()
     {
-        var reader = await app.ClientAsync(WorkflowFixture.Reader);
-        var office = await app.ClientAsync(WorkflowFixture.Office);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
 
         var readerPage = await reader.GetDocumentAsync("/summary?year=R6");
         var officePage = await office.GetDocumentAsync("/summary?year=R6");
@@ -185,9 +193,9 @@ public sealed class ReportVisibilityTests(ReportVisibilityFixture app) : IClassF
     [Fact]
     public async Task A_sheet_exported_by_a_reader_holds_no_unaccepted_text()
     {
-        var reader = await app.ClientAsync(WorkflowFixture.Reader);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
 
-        foreach (var plan in new[] { "1-9", "2-18", "1-4", app.ReopenedPlan })
+        foreach (var plan in new[] { app.DraftPlan, app.SubmittedPlan, app.ReturnedPlan, app.ReopenedPlan })
         {
             var bytes = await reader.GetByteArrayAsync(new Uri($"/plans/{plan}/sheet.xlsx", UriKind.Relative));
             using var workbook = new XLWorkbook(new MemoryStream(bytes));
@@ -199,10 +207,4 @@ public sealed class ReportVisibilityTests(ReportVisibilityFixture app) : IClassF
     private static string GradeOf(IDocument page, string plan) =>
         page.QuerySelector($"tr[data-plan='{plan}'] .toc__grade")?.TextContent.Trim()
         ?? throw new InvalidOperationException($"{plan} is not listed.");
-
-    private async Task<int> DepartmentIdAsync(string name)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.Database().Departments.Where(d => d.Name == name).Select(d => d.Id).SingleAsync();
-    }
 }

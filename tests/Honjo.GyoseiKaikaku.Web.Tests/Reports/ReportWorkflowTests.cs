@@ -3,7 +3,6 @@ using AngleSharp.Html.Parser;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Reports;
@@ -13,16 +12,6 @@ public sealed class ReportWorkflowTests(PublishedWorkflowFixture app) : IClassFi
 {
     private static readonly FiscalYear R6 = new(6);
 
-    private async Task<YearEndReport?> ReportAsync(string planId)
-    {
-        var n = PlanNumber.Parse(planId);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.Database();
-        return await db.YearEndReports.AsNoTracking()
-            .Where(r => r.Year == R6 && db.PlanKeys.Any(p => p.Id == r.PlanKeyId && p.FieldNumber == n.Field && p.Number == n.Number))
-            .SingleOrDefaultAsync();
-    }
-
     private static Dictionary<string, string> Report(string text, string grade, string policy, string command, int version = 0) => new()
     {
         ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -31,13 +20,6 @@ public sealed class ReportWorkflowTests(PublishedWorkflowFixture app) : IClassFi
         ["NextYearPolicy"] = policy,
         ["Command"] = command,
     };
-
-    private static async Task<int> VersionOnPageAsync(HttpClient client, string planId)
-    {
-        var html = await client.GetStringAsync(new Uri($"/plans/{planId}/report", UriKind.Relative));
-        var doc = await new HtmlParser().ParseDocumentAsync(html);
-        return int.Parse(doc.QuerySelector("input[name='Version']")!.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     [Fact]
     public async Task Anonymous_requests_are_sent_to_the_Japanese_sign_in_page()
@@ -55,7 +37,7 @@ public sealed class ReportWorkflowTests(PublishedWorkflowFixture app) : IClassFi
     [Fact]
     public async Task A_department_editor_cannot_even_open_another_departments_report()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
         var own = await shimin.GetAsync(new Uri("/plans/1-10/report", UriKind.Relative));
         var other = await shimin.GetAsync(new Uri("/plans/1-1/report", UriKind.Relative));
@@ -68,19 +50,19 @@ public sealed class ReportWorkflowTests(PublishedWorkflowFixture app) : IClassFi
     [Fact]
     public async Task A_crafted_post_to_another_departments_plan_is_refused_and_changes_nothing()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
         var response = await shimin.PostFormAsync("/plans/1-10/report", "/plans/1-22/report", Report("改ざん", "A", "改ざん", "save"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Null(await ReportAsync("1-22"));
+        Assert.Null(await app.StoredReportAsync("1-22"));
     }
 
     [Fact]
     public async Task Submitting_an_incomplete_report_names_what_is_missing_and_keeps_the_input()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        var version = await VersionOnPageAsync(shimin, "1-10");
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var version = await shimin.VersionOnPageAsync("1-10");
 
         var response = await shimin.PostFormAsync("/plans/1-10/report", "/plans/1-10/report", Report("途中の報告", "", "", "submit", version));
         var body = await response.Content.ReadAsStringAsync();
@@ -93,41 +75,41 @@ public sealed class ReportWorkflowTests(PublishedWorkflowFixture app) : IClassFi
     [Fact]
     public async Task Submit_return_resubmit_accept_and_the_accepted_report_is_locked_for_the_department()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
 
-        var submitted = await shimin.PostFormAsync("/plans/1-9/report", "/plans/1-9/report", Report("交付件数は17,000件。", "A", "周知を続けます。", "submit", await VersionOnPageAsync(shimin, "1-9")));
+        var submitted = await shimin.PostFormAsync("/plans/1-9/report", "/plans/1-9/report", Report("交付件数は17,000件。", "A", "周知を続けます。", "submit", await shimin.VersionOnPageAsync("1-9")));
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
-        Assert.Equal(ReportStatus.Submitted, (await ReportAsync("1-9"))!.Status);
+        Assert.Equal(ReportStatus.Submitted, (await app.StoredReportAsync("1-9"))!.Status);
 
-        var version = (await ReportAsync("1-9"))!.Version;
+        var version = (await app.StoredReportAsync("1-9"))!.Version;
         var returned = await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/return", new Dictionary<string, string> { ["Version"] = $"{version}", ["Comment"] = "目標値との比較を書いてください。" });
         Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
         var page = await shimin.GetStringAsync(new Uri("/plans/1-9/report", UriKind.Relative));
         Assert.Contains("目標値との比較を書いてください。", page, StringComparison.Ordinal);
 
-        var resubmitted = await shimin.PostFormAsync("/plans/1-9/report", "/plans/1-9/report", Report("交付件数は17,000件（目標16,800件）。", "A", "周知を続けます。", "submit", await VersionOnPageAsync(shimin, "1-9")));
+        var resubmitted = await shimin.PostFormAsync("/plans/1-9/report", "/plans/1-9/report", Report("交付件数は17,000件（目標16,800件）。", "A", "周知を続けます。", "submit", await shimin.VersionOnPageAsync("1-9")));
         Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
 
-        version = (await ReportAsync("1-9"))!.Version;
+        version = (await app.StoredReportAsync("1-9"))!.Version;
         var accepted = await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report/accept", new Dictionary<string, string> { ["Version"] = $"{version}" });
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
-        Assert.Equal(ReportStatus.Accepted, (await ReportAsync("1-9"))!.Status);
+        Assert.Equal(ReportStatus.Accepted, (await app.StoredReportAsync("1-9"))!.Status);
 
-        var locked = await shimin.PostFormAsync("/plans/1-9/report", "/plans/1-9/report", Report("書き換え", "C", "書き換え", "save", (await ReportAsync("1-9"))!.Version));
+        var locked = await shimin.PostFormAsync("/plans/1-9/report", "/plans/1-9/report", Report("書き換え", "C", "書き換え", "save", (await app.StoredReportAsync("1-9"))!.Version));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.StatusCode);
         Assert.Contains("確認済のため編集できません", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal("交付件数は17,000件（目標16,800件）。", (await ReportAsync("1-9"))!.StatusReport);
+        Assert.Equal("交付件数は17,000件（目標16,800件）。", (await app.StoredReportAsync("1-9"))!.StatusReport);
         Assert.DoesNotContain("name=\"StatusReport\"", await shimin.GetStringAsync(new Uri("/plans/1-9/report", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_second_of_two_concurrent_saves_is_refused_and_shows_what_the_other_person_changed()
     {
-        var first = await app.ClientForAsync(WorkflowFixture.Shimin);
-        var second = await app.ClientForAsync(WorkflowFixture.Office);
-        var version = await VersionOnPageAsync(first, "1-10");
-        Assert.Equal(version, await VersionOnPageAsync(second, "1-10"));
+        var first = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var second = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var version = await first.VersionOnPageAsync("1-10");
+        Assert.Equal(version, await second.VersionOnPageAsync("1-10"));
 
         var saved = await first.PostFormAsync("/plans/1-10/report", "/plans/1-10/report", Report("市民課の報告", "B", "市民課の方針", "save", version) );
         var conflict = await second.PostFormAsync("/plans/1-10/report", "/plans/1-10/report", Report("企画課の上書き", "C", "企画課の方針", "save", version));
@@ -138,14 +120,14 @@ public sealed class ReportWorkflowTests(PublishedWorkflowFixture app) : IClassFi
         Assert.Contains("他の人がこの報告を先に保存しました", body, StringComparison.Ordinal);
         Assert.Contains("市民課の報告", body, StringComparison.Ordinal);
         Assert.Contains("企画課の上書き", body, StringComparison.Ordinal);
-        Assert.Equal("市民課の報告", (await ReportAsync("1-10"))!.StatusReport);
+        Assert.Equal("市民課の報告", (await app.StoredReportAsync("1-10"))!.StatusReport);
     }
 
     [Fact]
     public async Task Every_change_is_in_the_history_with_who_which_field_before_and_after()
     {
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
-        await joho.PostFormAsync("/plans/1-4/report", "/plans/1-4/report", Report("1件公開しました。", "B", "継続します。", "save", await VersionOnPageAsync(joho, "1-4")));
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
+        await joho.PostFormAsync("/plans/1-4/report", "/plans/1-4/report", Report("1件公開しました。", "B", "継続します。", "save", await joho.VersionOnPageAsync("1-4")));
 
         var history = await new HtmlParser().ParseDocumentAsync(await joho.GetStringAsync(new Uri("/plans/1-4/history", UriKind.Relative)));
         var rows = history.QuerySelectorAll("table.history tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList()).ToList();
@@ -154,7 +136,7 @@ public sealed class ReportWorkflowTests(PublishedWorkflowFixture app) : IClassFi
         Assert.Contains(rows, r => r[2] == "R6年度 状態" && r[3] == "未着手" && r[4] == "下書き");
         Assert.DoesNotContain("<form", history.QuerySelector("table.history")!.OuterHtml, StringComparison.Ordinal);
 
-        var reader = await app.ClientForAsync(WorkflowFixture.Reader);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
         var readerView = await reader.GetStringAsync(new Uri("/plans/1-4/history", UriKind.Relative));
         Assert.DoesNotContain("1件公開しました。", readerView, StringComparison.Ordinal);
     }
@@ -162,10 +144,10 @@ public sealed class ReportWorkflowTests(PublishedWorkflowFixture app) : IClassFi
     [Fact]
     public async Task A_draft_is_not_shown_on_the_sheet_to_readers_but_is_to_the_department()
     {
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
-        await joho.PostFormAsync("/plans/2-18/report", "/plans/2-18/report", Report("ペーパーレス会議を10回実施。", "", "", "save", await VersionOnPageAsync(joho, "2-18")));
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
+        await joho.PostFormAsync("/plans/2-18/report", "/plans/2-18/report", Report("ペーパーレス会議を10回実施。", "", "", "save", await joho.VersionOnPageAsync("2-18")));
 
-        var reader = await app.ClientForAsync(WorkflowFixture.Reader);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
         Assert.DoesNotContain("ペーパーレス会議を10回実施。", await reader.GetStringAsync(new Uri("/plans/2-18", UriKind.Relative)), StringComparison.Ordinal);
         Assert.Contains("ペーパーレス会議を10回実施。", await joho.GetStringAsync(new Uri("/plans/2-18", UriKind.Relative)), StringComparison.Ordinal);
     }
@@ -173,7 +155,7 @@ public sealed class ReportWorkflowTests(PublishedWorkflowFixture app) : IClassFi
     [Fact]
     public async Task My_plans_lists_the_editors_plans_with_state_and_next_step()
     {
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
 
         var page = await new HtmlParser().ParseDocumentAsync(await joho.GetStringAsync(new Uri("/my/plans", UriKind.Relative)));
 

@@ -17,17 +17,6 @@ namespace Honjo.GyoseiKaikaku.Web.Tests.Reports;
 /// </summary>
 public sealed class SecondGradeTests(PublishedWorkflowFixture app) : IClassFixture<PublishedWorkflowFixture>
 {
-    private static async Task SubmitAsync(HttpClient client, string planId, string grade, string policy, string? actual = null, string? explanation = null)
-    {
-        var form = await client.OpenFormAsync(planId, $"{planId}の取組を報告します。", grade, policy, "submit", actual);
-        if (explanation is not null)
-        {
-            form["GradeExplanation"] = explanation;
-        }
-
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostReportAsync(planId, form)).StatusCode);
-    }
-
     private static async Task<HttpResponseMessage> AcceptAsync(HttpClient office, string planId, int version, string secondGrade, string? reason) =>
         await office.PostFormAsync($"/plans/{planId}/report", $"/plans/{planId}/report/accept", new Dictionary<string, string>
         {
@@ -39,10 +28,10 @@ public sealed class SecondGradeTests(PublishedWorkflowFixture app) : IClassFixtu
     [Fact]
     public async Task A_differing_second_grade_needs_a_reason_and_then_shows_beside_the_self_grade_everywhere()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var reader = await app.ClientForAsync(WorkflowFixture.Reader);
-        await SubmitAsync(shimin, "1-10", "A", "窓口での案内を続けます。");
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
+        await shimin.SubmitReportAsync("1-10", "1-10の取組を報告します。", "A", "窓口での案内を続けます。");
         var version = (await app.StoredReportAsync("1-10"))!.Version;
 
         // Without a reason: refused, nothing saved, the typed second grade kept.
@@ -86,11 +75,11 @@ public sealed class SecondGradeTests(PublishedWorkflowFixture app) : IClassFixtu
     [Fact]
     public async Task A_second_grade_is_withdrawn_with_its_acceptance_and_never_shows_on_a_report_in_the_workflow()
     {
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var reader = await app.ClientForAsync(WorkflowFixture.Reader);
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        await SubmitAsync(joho, "1-4", "B", "改善策：手順を見直します。");
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        await joho.SubmitReportAsync("1-4", "1-4の取組を報告します。", "B", "改善策：手順を見直します。");
         Assert.Equal(HttpStatusCode.Redirect, (await AcceptAsync(office, "1-4", (await app.StoredReportAsync("1-4"))!.Version, "C", "成果が確認できないため")).StatusCode);
         Assert.NotNull((await reader.GetDocumentAsync("/summary?year=R6")).QuerySelector("tr[data-difference='1-4']"));
 
@@ -118,8 +107,8 @@ public sealed class SecondGradeTests(PublishedWorkflowFixture app) : IClassFixtu
     [Fact]
     public async Task A_self_grade_that_contradicts_the_numbers_needs_an_explanation_which_reaches_the_queue()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var before = await app.StoredReportAsync("1-9");
 
         // 1-9's R6 target is 「証明書のコンビニ交付件数：16,800件」: an A with 16,000件 is short of it.
@@ -149,7 +138,7 @@ public sealed class SecondGradeTests(PublishedWorkflowFixture app) : IClassFixtu
     [Fact]
     public async Task A_C_without_an_improvement_note_is_refused_on_the_form_and_in_the_Excel_import()
     {
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
         var before = await app.StoredReportAsync("2-18");
 
         var refused = await joho.PostReportAsync("2-18", await joho.OpenFormAsync("2-18", "進みませんでした。", "C", "引き続き取り組みます。", "save"));
@@ -179,9 +168,9 @@ public sealed class SecondGradeTests(PublishedWorkflowFixture app) : IClassFixtu
     [Fact]
     public async Task The_booklet_prints_the_second_grade_only_when_the_edition_setting_is_on()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
-        await SubmitAsync(office, "3-1", "A", "継続します。");
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
+        await office.SubmitReportAsync("3-1", "3-1の取組を報告します。", "A", "継続します。");
         Assert.Equal(HttpStatusCode.Redirect, (await AcceptAsync(office, "3-1", (await app.StoredReportAsync("3-1"))!.Version, "B", "一部未達のため")).StatusCode);
 
         var plain = await GradeCellAsync("3-1");

@@ -1,7 +1,10 @@
+using Honjo.GyoseiKaikaku.TestSupport;
+
 namespace Honjo.GyoseiKaikaku.Web.Tests.Security;
 
 /// <summary>Nothing shown to a signed-in person may stay in a browser's or proxy's cache: it can hold drafts.</summary>
-public sealed class CachingTests(PublishedWorkflowFixture app) : IClassFixture<PublishedWorkflowFixture>
+[Collection(SharedPublishedApp.Name)]
+public sealed class CachingTests(PublishedWorkflowFixture app)
 {
     [Theory]
     [InlineData("/my/workbook.xlsx")]
@@ -12,7 +15,7 @@ public sealed class CachingTests(PublishedWorkflowFixture app) : IClassFixture<P
     [InlineData("/summary.xlsx?year=R5")]
     public async Task Responses_to_a_signed_in_person_are_never_stored_by_caches(string url)
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
         var response = await shimin.GetAsync(new Uri(url, UriKind.Relative));
 
@@ -23,7 +26,7 @@ public sealed class CachingTests(PublishedWorkflowFixture app) : IClassFixture<P
     [Fact]
     public async Task Static_files_keep_their_own_caching()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
         var response = await shimin.GetAsync(new Uri("/css/site.css", UriKind.Relative));
 

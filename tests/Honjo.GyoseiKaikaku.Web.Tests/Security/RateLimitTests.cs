@@ -1,29 +1,24 @@
 using System.Net;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.TestSupport;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Security;
 
 /// <summary>The application with small password-attempt limits: 6 per client address, 4 per account.</summary>
-public sealed class RateLimitedApp : AppFactory
+public sealed class RateLimitedApp() : AppFactory(new AppOptions
 {
-    public LogCapture Log { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    Settings = new Dictionary<string, string?>
     {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Security:RateLimits:PerClient:PermitLimit", "6");
-        builder.UseSetting("Security:RateLimits:PerClient:Window", "00:10:00");
-        builder.UseSetting("Security:RateLimits:PerAccount:PermitLimit", "4");
-        builder.UseSetting("Security:RateLimits:PerAccount:Window", "00:10:00");
-        builder.ConfigureLogging(logging => logging.AddProvider(Log));
-    }
-
+        ["Security:RateLimits:PerClient:PermitLimit"] = "6",
+        ["Security:RateLimits:PerClient:Window"] = "00:10:00",
+        ["Security:RateLimits:PerAccount:PermitLimit"] = "4",
+        ["Security:RateLimits:PerAccount:Window"] = "00:10:00",
+    },
+})
+{
     /// <summary>A client whose requests come from <paramref name="address"/>.</summary>
     public HttpClient ClientFrom(string address)
     {
@@ -56,7 +51,7 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
         Assert.True(refused.Headers.RetryAfter is not null, "Retry-After is missing.");
         Assert.Contains("しばらくお待ちください", body, StringComparison.Ordinal);
         Assert.Contains("一時的に受け付けを止めています", body, StringComparison.Ordinal);
-        Assert.Equal(0, (await FindAsync("r-spray-target")).AccessFailedCount);
+        Assert.Equal(0, (await app.FindUserAsync("r-spray-target"))!.AccessFailedCount);
         Assert.Equal(HttpStatusCode.OK, (await AttemptAsync(app.ClientFrom("10.1.1.2"), "r-spray-target", "password1234")).StatusCode);
         var logged = Assert.Single(app.Log.WithEventId(1102), r => r["ClientAddress"] == "10.1.1.1");
         Assert.Equal("R-SPRAY-TARGET", logged["Account"]);
@@ -81,7 +76,7 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
         });
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal(4, (await FindAsync("r-target")).AccessFailedCount);
+        Assert.Equal(4, (await app.FindUserAsync("r-target"))!.AccessFailedCount);
         Assert.Null(AuthHelpers.SetCookie(refused, "honjo.auth"));
     }
 
@@ -120,7 +115,7 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Contains("しばらくお待ちください", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var user = await FindAsync("r-changer");
+        var user = (await app.FindUserAsync("r-changer"))!;
         Assert.Equal(3, user.AccessFailedCount);
         Assert.True(await CheckAsync(user, TestUsers.Password), "The refused change changed the password.");
     }
@@ -135,12 +130,6 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
             ["NewPassword"] = "Kawa-sakura-honjo-river-7",
             ["ConfirmPassword"] = "Kawa-sakura-honjo-river-7",
         });
-
-    private async Task<ApplicationUser> FindAsync(string userName)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(userName))!;
-    }
 
     private async Task<bool> CheckAsync(ApplicationUser user, string password)
     {

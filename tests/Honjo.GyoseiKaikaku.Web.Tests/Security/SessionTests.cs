@@ -2,8 +2,6 @@ using System.Net;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Honjo.GyoseiKaikaku.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Security;
@@ -82,16 +80,7 @@ public sealed class SessionTests(AppFactory app) : IClassFixture<AppFactory>
 }
 
 /// <summary>The application on a clock the test moves.</summary>
-public sealed class ClockedApp : AppFactory
-{
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-}
+public sealed class ClockedApp() : AppFactory(new AppOptions { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) });
 
 public sealed class SessionLifetimeTests(ClockedApp app) : IClassFixture<ClockedApp>
 {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Honjo.GyoseiKaikaku.TestSupport;
 using Honjo.GyoseiKaikaku.Web.Tests.Council;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Shared;
@@ -16,12 +17,12 @@ public sealed partial class HtmlValidityTests(PublishedWorkflowFixture app) : IC
     public async Task Every_page_type_is_valid_HTML()
     {
         Assert.True(File.Exists(Checker), $"The HTML checker is not installed ({Checker}). Run scripts/test.sh, or: npm ci --prefix tools/vnu --ignore-scripts");
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var anonymous = app.CreateClient();
         var departments = await office.GetStringAsync(new Uri("/departments", UriKind.Relative));
         var department = DepartmentLink().Match(departments).Value;
-        var member = await app.ClientForAsync(WorkflowFixture.Member);
+        var member = await app.SignedInClientAsync(WorkflowFixture.Member);
         var draft = (await member.WriteOpinionAsync("1-9", "HTML確認用の下書き", "save")).OpinionId();
         var submitted = (await member.WriteOpinionAsync(null, "HTML確認用の意見")).OpinionId();
         var pages = new List<(HttpClient Client, string Url)>

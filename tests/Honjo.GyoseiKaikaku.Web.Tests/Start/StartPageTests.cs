@@ -1,7 +1,6 @@
 using System.Net;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.TestSupport;
-using Honjo.GyoseiKaikaku.Web.Tests.Notices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,13 +12,13 @@ public sealed class StartPageTests(PublishedWorkflowFixture app) : IClassFixture
     [Fact]
     public async Task The_planning_office_works_through_its_queue_from_the_start_page_keeping_its_filter()
     {
-        using var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        using var joho = await app.ClientForAsync(WorkflowFixture.Joho);
-        using var office = await app.ClientForAsync(WorkflowFixture.Office);
-        await shimin.SubmitAsync("1-9");
-        await joho.SubmitAsync("2-18");
-        await shimin.SubmitAsync("1-10");
-        var shiminId = await DepartmentIdAsync("市民課");
+        using var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        using var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
+        using var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        await shimin.SubmitReportAsync("1-9");
+        await joho.SubmitReportAsync("2-18");
+        await shimin.SubmitReportAsync("1-10");
+        var shiminId = await app.DepartmentIdAsync("市民課");
 
         // Everything waiting, oldest submission first, each one click from its report.
         var start = await office.GetDocumentAsync("/");
@@ -88,7 +87,7 @@ public sealed class StartPageTests(PublishedWorkflowFixture app) : IClassFixture
     [Fact]
     public async Task A_viewer_starts_on_the_summary()
     {
-        using var reader = await app.ClientForAsync(WorkflowFixture.Reader);
+        using var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
 
         var response = await reader.GetAsync(new Uri("/", UriKind.Relative));
 
@@ -98,10 +97,4 @@ public sealed class StartPageTests(PublishedWorkflowFixture app) : IClassFixture
 
     private static List<string> Rows(AngleSharp.Dom.IDocument page, string section) =>
         page.QuerySelectorAll($"[data-section='{section}'] tbody tr[data-plan]").Select(tr => tr.GetAttribute("data-plan")!).ToList();
-
-    private async Task<int> DepartmentIdAsync(string name)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.Database().Departments.Where(d => d.Name == name).Select(d => d.Id).SingleAsync();
-    }
 }

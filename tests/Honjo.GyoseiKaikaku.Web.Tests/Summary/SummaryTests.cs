@@ -7,7 +7,8 @@ using UglyToad.PdfPig;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Summary;
 
-public sealed partial class SummaryTests(ReaderApp factory) : IClassFixture<ReaderApp>
+[Collection(SharedReaderApp.Name)]
+public sealed partial class SummaryTests(ReaderApp factory)
 {
     private readonly HttpClient _client = factory.Client;
 

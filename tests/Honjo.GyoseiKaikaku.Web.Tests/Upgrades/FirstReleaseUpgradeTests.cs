@@ -19,8 +19,6 @@ public sealed partial class FirstReleaseUpgradeTests
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "first-release", "r6-first-release.db.gz");
 
-    private static readonly Dictionary<string, string?> NoSettings = [];
-
     /// <summary>What Fixtures/first-release/drive.py did, step by step: (who, plan, what, text, grade, policy).</summary>
     private static readonly (string User, string Plan, string Action, string Text, string Grade, string Policy)[] Steps =
     [
@@ -52,9 +50,9 @@ public sealed partial class FirstReleaseUpgradeTests
         Assert.Equal("20261124071814_PublishedFiles", await ScalarAsync(oldPath, """SELECT max("MigrationId") FROM "__EFMigrationsHistory" """));
         Assert.Equal("0", await ScalarAsync(oldPath, """SELECT count(*) FROM pragma_table_info('PlanYearTargets') WHERE name = 'TargetValue'"""));
 
-        using var upgraded = new ConfiguredApp(oldPath, NoSettings);
+        using var upgraded = AppFactory.Create(new() { DatabasePath = oldPath });
         await CreateUsersAsync(upgraded);
-        using var fresh = new ConfiguredApp(NoSettings);
+        using var fresh = new AppFactory();
         await CreateUsersAsync(fresh);
         await fresh.PublishWithStandInPdfAsync(new FiscalYear(6));
         await EnterReportsAsync(fresh);

@@ -15,19 +15,17 @@ namespace Honjo.GyoseiKaikaku.Web.Tests.Upgrades;
 /// </summary>
 public sealed partial class NumericTargetUpgradeTests
 {
-    private static readonly Dictionary<string, string?> NoSettings = [];
-
     [Fact]
     public async Task A_database_from_before_numeric_targets_shows_the_same_summary_as_a_fresh_one()
     {
-        using var fresh = new ConfiguredApp(NoSettings);
+        using var fresh = new AppFactory();
         await TestUsers.CreateAsync(fresh, "n-kanri", AppRoles.Viewer);
         var oldPath = AppFactory.NewDatabasePath();
         await CopyAsync(fresh.DatabasePath, oldPath);
         await TakeOutNumericTargetsAsync(oldPath);
         Assert.DoesNotContain("TargetValue", await ColumnsAsync(oldPath, "PlanYearTargets"));
 
-        using var upgraded = new ConfiguredApp(oldPath, NoSettings);
+        using var upgraded = AppFactory.Create(new() { DatabasePath = oldPath });
         var before = await SummaryAsync(fresh);
         var after = await SummaryAsync(upgraded);
 
@@ -40,9 +38,9 @@ public sealed partial class NumericTargetUpgradeTests
     public async Task Filling_the_numbers_is_done_once_and_changes_nothing_on_the_next_start()
     {
         var path = AppFactory.NewDatabasePath();
-        using var first = new ConfiguredApp(path, NoSettings);
+        using var first = AppFactory.Create(new() { DatabasePath = path });
         _ = first.Services;
-        using var second = new ConfiguredApp(path, NoSettings);
+        using var second = AppFactory.Create(new() { DatabasePath = path });
 
         _ = second.Services;
 

@@ -38,7 +38,7 @@ public sealed class ThreadUpgradeTests
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 
-        using var upgraded = new ConfiguredApp(path, new Dictionary<string, string?>());
+        using var upgraded = AppFactory.Create(new() { DatabasePath = path });
         await TestUsers.CreateAsync(upgraded, "u-joho", AppRoles.DepartmentEditor, "情報システム課");
 
         var entry = Assert.Single(await upgraded.ThreadAsync("2-18"));

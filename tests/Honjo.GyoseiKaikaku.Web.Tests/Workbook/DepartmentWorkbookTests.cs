@@ -25,7 +25,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task Download_for_a_department_editor_has_one_protected_sheet_per_plan_with_only_the_three_inputs_unlocked()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
 
         var response = await shimin.GetAsync(new Uri("/my/workbook.xlsx?year=R6", UriKind.Relative));
 
@@ -70,10 +70,10 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task The_planning_office_downloads_a_chosen_departments_workbook_and_an_editor_only_their_own()
     {
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        var shiminId = await DepartmentIdAsync("市民課");
-        var johoId = await DepartmentIdAsync("情報システム課");
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var shiminId = await app.DepartmentIdAsync("市民課");
+        var johoId = await app.DepartmentIdAsync("情報システム課");
 
         using var forShimin = Open(await office.GetByteArrayAsync(new Uri($"/my/workbook.xlsx?year=R6&department={shiminId}", UriKind.Relative)));
         var other = await shimin.GetAsync(new Uri($"/my/workbook.xlsx?year=R6&department={johoId}", UriKind.Relative));
@@ -88,10 +88,10 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task Readers_may_neither_download_nor_upload_and_an_upload_needs_the_antiforgery_token()
     {
-        var reader = await app.ClientForAsync(WorkflowFixture.Reader);
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var reader = await app.SignedInClientAsync(WorkflowFixture.Reader);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var workbook = Edit(await DownloadAsync(shimin), book => book.Worksheet("1-9").Cell("C7").SetValue("トークンなし"));
-        var before = await SnapshotAsync();
+        var before = await app.SnapshotAsync();
 
         var download = await reader.GetAsync(new Uri("/my/workbook.xlsx?year=R6", UriKind.Relative));
         using var readerUpload = new MultipartFormDataContent { { new ByteArrayContent(workbook), "File", "a.xlsx" } };
@@ -102,13 +102,13 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
         Assert.Equal(HttpStatusCode.Forbidden, download.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, upload.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
     }
 
     [Fact]
     public async Task A_filled_workbook_is_previewed_field_by_field_then_saved_as_drafts_with_history()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var before109 = await ReportAsync("1-9");
         var before110 = await ReportAsync("1-10");
         var (grade9, grade10) = (before109?.Grade == EvaluationGrade.A ? "C" : "A", before110?.Grade == EvaluationGrade.B ? "ａ" : "ｂ");
@@ -166,7 +166,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task A_workbook_of_another_edition_is_refused()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var workbook = Edit(await DownloadAsync(shimin), book =>
         {
             book.Worksheet("1-9").Cell("C7").SetValue("前年度のファイルに入力");
@@ -180,8 +180,8 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task Another_departments_workbook_is_refused_for_an_editor_of_a_different_department()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
         var workbook = Edit(await DownloadAsync(shimin), book => book.Worksheet("1-9").Cell("C7").SetValue("情報システム課が書き換え"));
 
         await AssertRefusedAsync(joho, workbook, HttpStatusCode.Forbidden,
@@ -191,7 +191,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task Changed_locked_cells_are_refused_naming_each_sheet_and_cell()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var workbook = Edit(await DownloadAsync(shimin), book =>
         {
             book.Worksheet("1-9").Cell("C6").SetValue("目標を書き換えました");
@@ -207,7 +207,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task A_grade_outside_A_B_C_is_refused_with_the_sheet_and_cell()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var workbook = Edit(await DownloadAsync(shimin), book =>
         {
             book.Worksheet("1-9").Cell("C7").SetValue("報告");
@@ -220,7 +220,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task An_oversize_upload_is_refused_with_the_limit_not_a_crash()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var big = new byte[3 * 1024 * 1024];
         new Random(1).NextBytes(big);
 
@@ -230,7 +230,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task A_zip_bomb_is_refused_before_it_is_opened()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var bomb = HostileFiles.ZipBomb();
         Assert.True(bomb.Length < 2 * 1024 * 1024, $"the bomb is {bomb.Length} bytes");
 
@@ -244,7 +244,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [InlineData("zip", "Excelファイル（.xlsx）ではありません（ブックの本体が見つかりません）。")]
     public async Task Files_that_are_not_Excel_workbooks_are_refused(string kind, string message)
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var content = kind switch
         {
             "pdf" => HostileFiles.Pdf(),
@@ -259,7 +259,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task A_workbook_without_its_metadata_sheet_is_refused()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var workbook = Edit(await DownloadAsync(shimin), book =>
         {
             book.Worksheet("1-9").Cell("C7").SetValue("報告");
@@ -272,7 +272,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task A_workbook_is_stale_when_the_planning_office_changed_the_plan_after_download()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var downloaded = await DownloadAsync(shimin);
         await ChangePlanAsync("1-10", p => p.SetTarget(R6, p.TargetFor(R6) + "（改定）"));
         var workbook = Edit(downloaded, book => book.Worksheet("1-10").Cell("C7").SetValue("古い目標に対する報告"));
@@ -284,8 +284,8 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task A_workbook_is_stale_when_someone_saved_the_report_after_download()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var downloaded = await DownloadAsync(shimin);
         var saved = await office.PostFormAsync("/plans/1-9/report", "/plans/1-9/report", new Dictionary<string, string>
         {
@@ -307,7 +307,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task A_sheet_left_untouched_is_not_stale_when_someone_saved_its_report_after_download()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var downloaded = await DownloadAsync(shimin);
         var version = (await ReportAsync("1-10"))?.Version ?? 0;
         await shimin.PostFormAsync("/plans/1-10/report", "/plans/1-10/report", new Dictionary<string, string>
@@ -328,8 +328,8 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task An_accepted_report_cannot_be_changed_through_the_workbook()
     {
-        var joho = await app.ClientForAsync(WorkflowFixture.Joho);
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var joho = await app.SignedInClientAsync(WorkflowFixture.Joho);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var submitted = await joho.PostFormAsync("/plans/2-18/report", "/plans/2-18/report", new Dictionary<string, string>
         {
             ["Version"] = ((await ReportAsync("2-18"))?.Version ?? 0).ToString(CultureInfo.InvariantCulture),
@@ -359,8 +359,8 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
     [Fact]
     public async Task If_one_plan_changed_between_preview_and_confirmation_nothing_is_saved()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
-        var office = await app.ClientForAsync(WorkflowFixture.Office);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
+        var office = await app.SignedInClientAsync(WorkflowFixture.Office);
         var stamp = Guid.NewGuid().ToString("N");
         var workbook = Edit(await DownloadAsync(shimin), book =>
         {
@@ -375,7 +375,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
             ["Version"] = (report110?.Version ?? 0).ToString(CultureInfo.InvariantCulture),
             ["StatusReport"] = "企画課が先に保存 " + stamp, ["Grade"] = "", ["NextYearPolicy"] = "", ["Command"] = "save",
         });
-        var before = await SnapshotAsync();
+        var before = await app.SnapshotAsync();
 
         var confirmed = await ConfirmAsync(shimin, preview);
         var body = await confirmed.Content.ReadAsStringAsync();
@@ -383,23 +383,23 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
         Assert.Equal(HttpStatusCode.Conflict, confirmed.StatusCode);
         Assert.Contains("シート「1-10」：この計画の年度末報告は、ダウンロードの後に", body, StringComparison.Ordinal);
         Assert.Contains("1件でも保存できない計画があるため、何も保存していません。", body, StringComparison.Ordinal);
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
         Assert.NotEqual("1-9の報告 " + stamp, (await ReportAsync("1-9"))?.StatusReport);
     }
 
     [Fact]
     public async Task Cancelling_a_preview_saves_nothing()
     {
-        var shimin = await app.ClientForAsync(WorkflowFixture.Shimin);
+        var shimin = await app.SignedInClientAsync(WorkflowFixture.Shimin);
         var workbook = Edit(await DownloadAsync(shimin), book => book.Worksheet("1-9").Cell("C7").SetValue("取り消す入力 " + Guid.NewGuid().ToString("N")));
         var preview = await Parser.ParseDocumentAsync(await (await UploadAsync(shimin, workbook)).Content.ReadAsStringAsync());
-        var before = await SnapshotAsync();
+        var before = await app.SnapshotAsync();
 
         var form = preview.QuerySelector("form[action='/my/workbook/cancel']")!;
         var cancelled = await PostFormAsync(shimin, form);
 
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
         Assert.Equal(HttpStatusCode.Gone, (await ConfirmAsync(shimin, preview)).StatusCode);
     }
 
@@ -407,7 +407,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
 
     private async Task<string> AssertRefusedAsync(HttpClient client, byte[] content, HttpStatusCode status, string message)
     {
-        var before = await SnapshotAsync();
+        var before = await app.SnapshotAsync();
 
         var response = await UploadAsync(client, content);
         var body = await response.Content.ReadAsStringAsync();
@@ -418,7 +418,7 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
         Assert.Contains(message, errors, StringComparison.Ordinal);
         Assert.Contains("何も保存していません。", errors, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("form[action='/my/workbook/confirm']"));
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await app.SnapshotAsync());
         return body;
     }
 
@@ -522,33 +522,8 @@ public sealed class DepartmentWorkbookTests(PublishedWorkflowFixture app) : ICla
         await db.SaveChangesAsync();
     }
 
-    private async Task<int> DepartmentIdAsync(string name)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.Database().Departments.Where(d => d.Name == name).Select(d => d.Id).SingleAsync();
-    }
-
-    private async Task<ReportRow?> ReportAsync(string planId)
-    {
-        var n = PlanNumber.Parse(planId);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.Database();
-        return await db.YearEndReports.AsNoTracking()
-            .Where(r => r.Year == R6 && db.PlanKeys.Any(p => p.Id == r.PlanKeyId && p.FieldNumber == n.Field && p.Number == n.Number))
-            .Select(r => new ReportRow(r.StatusReport, r.Grade, r.NextYearPolicy, r.Status, r.Version))
-            .SingleOrDefaultAsync();
-    }
-
-    /// <summary>Every R6 report and the size of the history: equal before and after means nothing was saved.</summary>
-    private async Task<string> SnapshotAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.Database();
-        var reports = await db.YearEndReports.AsNoTracking().Where(r => r.Year == R6).OrderBy(r => r.PlanKeyId)
-            .Select(r => $"{r.PlanKeyId}|{r.Version}|{r.Status}|{r.Grade}|{r.StatusReport}|{r.NextYearPolicy}").ToListAsync();
-        var history = await db.History.CountAsync();
-        return string.Join("\n", reports) + $"\nhistory={history}";
-    }
+    private async Task<ReportRow?> ReportAsync(string planId) =>
+        await app.StoredReportAsync(planId) is { } r ? new ReportRow(r.StatusReport, r.Grade, r.NextYearPolicy, r.Status, r.Version) : null;
 
     private sealed record ReportRow(string StatusReport, EvaluationGrade? Grade, string NextYearPolicy, ReportStatus Status, int Version);
 }

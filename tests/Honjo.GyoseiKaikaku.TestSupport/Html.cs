@@ -1,9 +1,9 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
-namespace Honjo.GyoseiKaikaku.Web.Tests;
+namespace Honjo.GyoseiKaikaku.TestSupport;
 
-internal static class Html
+public static class Html
 {
     private static readonly HtmlParser Parser = new();
 

@@ -2,16 +2,11 @@ using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Honjo.GyoseiKaikaku.Domain.Common;
-using Honjo.GyoseiKaikaku.Domain.Plans;
-using Honjo.GyoseiKaikaku.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace Honjo.GyoseiKaikaku.Web.Tests;
+namespace Honjo.GyoseiKaikaku.TestSupport;
 
 /// <summary>The year-end form as a person fills it in, and the stored report as the database holds it.</summary>
-internal static class ReportForms
+public static class ReportForms
 {
     public static readonly FiscalYear R6 = new(6);
 
@@ -45,21 +40,16 @@ internal static class ReportForms
     public static async Task<IDocument> ParseAsync(this HttpResponseMessage response) =>
         await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
-    /// <summary>The stored report of <paramref name="planId"/> for <paramref name="year"/> (R6 by default), or null.</summary>
-    public static async Task<YearEndReport?> StoredReportAsync(this WebApplicationFactory<Program> app, string planId, FiscalYear? year = null)
-    {
-        var n = PlanNumber.Parse(planId);
-        var y = year ?? R6;
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.Database();
-        return await db.YearEndReports.AsNoTracking()
-            .Where(r => r.Year == y && db.PlanKeys.Any(p => p.Id == r.PlanKeyId && p.FieldNumber == n.Field && p.Number == n.Number))
-            .SingleOrDefaultAsync();
-    }
+    /// <summary>The Version the report page of <paramref name="planId"/> carries (what the next post must send).</summary>
+    public static async Task<int> VersionOnPageAsync(this HttpClient client, string planId) =>
+        int.Parse((await client.GetDocumentAsync($"/plans/{planId}/report")).QuerySelector("input[name='Version']")!.GetAttribute("value")!, CultureInfo.InvariantCulture);
 
     public static string Version(this IDocument page) =>
         page.QuerySelector("form.report-form input[name='Version']")?.GetAttribute("value")
         ?? throw new InvalidOperationException("The page has no report form.");
 
+    /// <summary>A number as a form field carries it (invariant culture).</summary>
+#pragma warning disable CA1720 // A short name read in many form dictionaries; it names what it formats.
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+#pragma warning restore CA1720
 }

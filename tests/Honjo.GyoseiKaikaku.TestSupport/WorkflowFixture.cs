@@ -1,12 +1,10 @@
 using System.Net;
 using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
-using Honjo.GyoseiKaikaku.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Honjo.GyoseiKaikaku.Web.Tests;
+namespace Honjo.GyoseiKaikaku.TestSupport;
 
 /// <summary>One application with the five kinds of people the rules distinguish; the seed's R6 edition is a draft (案).</summary>
 public class WorkflowFixture : AppFactory, IAsyncLifetime
@@ -26,18 +24,10 @@ public class WorkflowFixture : AppFactory, IAsyncLifetime
         await TestUsers.CreateAsync(this, Member, AppRoles.CouncilMember);
     }
 
-    /// <summary>A client signed in as <paramref name="userName"/> that does not follow redirects.</summary>
-    public async Task<HttpClient> ClientForAsync(string userName)
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await client.SignInAsync(userName);
-        return client;
-    }
-
     /// <summary>計画の公表 of <paramref name="year"/> by the 企画課, as on the 冊子 page; fails the test unless it is published.</summary>
     public async Task PublishAsync(string year)
     {
-        using var office = await ClientForAsync(Office);
+        using var office = await SignedInClientAsync(Office);
         var response = await office.PostFormAsync("/booklets", $"/booklets/{year}/publish", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var scope = Services.CreateAsyncScope();
