@@ -21,9 +21,21 @@ internal static class LargeEditionExcelRows
 
         var r6Warm = await Timing.MedianAsync(context.WarmRuns, _ => Task.FromResult(excel.Write(r6)));
         var (first, bytes) = await Timing.TimeAsync(() => Task.FromResult(excel.Write(booklet)));
-        var warm = await Timing.MedianAsync(Math.Min(3, context.WarmRuns), _ => Task.FromResult(excel.Write(booklet)));
+        var runs = new List<(double Ms, double CpuMs)>();
+        for (var i = 0; i < Math.Min(3, context.WarmRuns); i++)
+        {
+            var (ms, cpu, _) = await Timing.TimeWithCpuAsync(() => Task.FromResult(excel.Write(booklet)));
+            runs.Add((ms, cpu));
+        }
 
-        table.Add("1,008-plan edition Excel, warm", $"{ResultTable.Ms(warm)}, {ResultTable.Kb(bytes.Length)} (first: {ResultTable.Ms(first)})", "<= 3 s", warm <= 3000);
+        var warm = Timing.Median(runs.Select(r => r.Ms).ToList());
+        var warmCpu = Timing.Median(runs.Select(r => r.CpuMs).ToList());
+
+        table.Add(
+            "1,008-plan edition Excel, warm",
+            $"{ResultTable.Ms(warm)} (CPU {ResultTable.Ms(warmCpu)}), {ResultTable.Kb(bytes.Length)} (first: {ResultTable.Ms(first)})",
+            "<= 3 s",
+            warm <= 3000);
         table.Add(
             "1,008-plan Excel per sheet vs R6's",
             $"{warm / sheets:F1} ms vs {r6Warm / r6.Sheets.Count():F1} ms",
