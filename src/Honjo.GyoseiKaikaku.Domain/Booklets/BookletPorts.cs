@@ -29,10 +29,13 @@ public sealed record BookletProgress(int Done, int Total, string Step);
 /// <summary>Writes a booklet (or one plan of it) as an Excel workbook.</summary>
 public interface IBookletExcelWriter
 {
-    byte[] Write(BookletDocument booklet) => Write(booklet, null);
+    byte[] Write(BookletDocument booklet);
 
-    /// <summary>Writes the workbook, telling <paramref name="progress"/> (when given) as sheets are written.</summary>
-    byte[] Write(BookletDocument booklet, IProgress<BookletProgress>? progress);
+    /// <summary>
+    /// Writes the workbook, telling <paramref name="progress"/> (when given) as sheets are written; a writer that
+    /// does not override it reports nothing.
+    /// </summary>
+    byte[] Write(BookletDocument booklet, IProgress<BookletProgress>? progress) => Write(booklet);
 }
 
 /// <summary>Renders a booklet (or one plan of it) as PDF.</summary>
