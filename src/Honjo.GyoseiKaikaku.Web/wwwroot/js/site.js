@@ -75,26 +75,42 @@
     }
 
     // Long work (publishing renders both booklets) shows that it is running, how far it is, and cannot be sent
-    // twice. The form's own request does the work; meanwhile the page polls the edition's publishing status.
+    // twice. A form with data-progress is sent in the background while the page polls the edition's publishing
+    // status; when it ends the page goes to data-done, where the result (notice or error) is shown.
     document.querySelectorAll("form").forEach(function (form) {
         form.addEventListener("submit", function (event) {
             var button = event.submitter;
-            if (button && button.hasAttribute("data-busy")) {
-                button.textContent = button.getAttribute("data-busy");
-                button.setAttribute("aria-busy", "true");
+            if (!button || !button.hasAttribute("data-busy") || event.defaultPrevented) { return; }
+            button.textContent = button.getAttribute("data-busy");
+            button.setAttribute("aria-busy", "true");
+            var progress = progressAfter(button, button.getAttribute("data-busy"));
+            var url = form.getAttribute("data-progress");
+            if (!url || !window.fetch || !window.FormData) {
                 window.setTimeout(function () { button.disabled = true; }, 0);
-                var progress = progressAfter(button, button.getAttribute("data-busy"));
-                var url = form.getAttribute("data-progress");
-                if (url && window.fetch) {
-                    var poll = function () {
-                        getJson(url).then(function (status) {
-                            if (status.state === "running") { progress.show(status); }
-                            window.setTimeout(poll, 1000);
-                        }).catch(function () { window.setTimeout(poll, 2000); });
-                    };
-                    window.setTimeout(poll, 500);
-                }
+                return;
             }
+            event.preventDefault();
+            var body = new FormData(form);
+            button.disabled = true;
+            var finished = false;
+            var poll = function () {
+                if (finished) { return; }
+                getJson(url).then(function (status) {
+                    if (status.state === "running") { progress.show(status); }
+                    window.setTimeout(poll, 1000);
+                }).catch(function () { window.setTimeout(poll, 2000); });
+            };
+            window.setTimeout(poll, 500);
+            fetch(form.action, { method: "POST", body: body, credentials: "same-origin", redirect: "manual" })
+                .then(function (response) {
+                    finished = true;
+                    if (response.type === "opaqueredirect" || response.ok) {
+                        window.location.href = form.getAttribute("data-done") || window.location.href;
+                        return null;
+                    }
+                    return response.text().then(function (html) { document.open(); document.write(html); document.close(); });
+                })
+                .catch(function () { finished = true; form.submit(); });
         });
     });
 
