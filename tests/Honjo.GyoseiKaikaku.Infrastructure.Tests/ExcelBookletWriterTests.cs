@@ -368,6 +368,49 @@ public sealed class ExcelBookletWriterTests(ExcelBookletFixture fixture, ITestOu
         Assert.InRange(bytes.Length, 20_000, 2_000_000);
     }
 
+    [Fact]
+    public void The_package_written_directly_is_valid_SpreadsheetML_with_its_title_and_company()
+    {
+        // The workbook is written as XML without ClosedXML (ADR 0032): the OpenXML SDK's schema validation is what
+        // Excel applies when it opens a file (an invalid part makes Excel offer to "repair" the workbook).
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(fixture.Workbook), isEditable: false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2010)
+            .Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").Take(20).ToList();
+        Assert.Empty(errors);
+        Assert.Equal(fixture.Booklet.Title, document.PackageProperties.Title);
+        Assert.Equal(fixture.Booklet.Theme, document.PackageProperties.Subject);
+
+        using var workbook = ExcelBookletFixture.Open(fixture.Workbook);
+        Assert.Equal("本庄市", workbook.Properties.Company);
+        Assert.Equal(fixture.Booklet.Title, workbook.Properties.Title);
+    }
+
+    [Fact]
+    public void Writing_tells_its_progress_sheet_by_sheet_up_to_the_whole_booklet()
+    {
+        var large = LargerBooklets.Repeat(fixture.Booklet, 2);
+        var reports = new List<BookletProgress>();
+        var bytes = new ExcelBookletWriter().Write(large, new SynchronousProgress(reports.Add));
+
+        var total = large.Sheets.Count();
+        Assert.True(reports.Count >= 3, $"{reports.Count} reports");
+        Assert.All(reports, r => Assert.Equal(total, r.Total));
+        Assert.Equal(("一覧を作成中", 0), (reports[0].Step, reports[0].Done));
+        Assert.Equal(reports.Select(r => r.Done).Order(), reports.Select(r => r.Done));
+        Assert.Contains(reports, r => r.Done > 0 && r.Done < total && r.Step == "シートを作成中");
+        Assert.Equal((total, "ファイルにまとめています"), (reports[^1].Done, reports[^1].Step));
+
+        // Telling the progress changes nothing in the file.
+        using var workbook = ExcelBookletFixture.Open(bytes);
+        Assert.Equal(1 + total, workbook.Worksheets.Count);
+    }
+
+    /// <summary>Progress told on the writer's own thread (<see cref="Progress{T}"/> would post it elsewhere).</summary>
+    private sealed class SynchronousProgress(Action<BookletProgress> report) : IProgress<BookletProgress>
+    {
+        public void Report(BookletProgress value) => report(value);
+    }
+
     /// <summary>The row of each label in column A (the top cell of a merged label), in sheet order.</summary>
     [Fact]
     public void The_1008_plan_edition_opens_with_its_index_and_one_sheet_per_plan_in_booklet_order()

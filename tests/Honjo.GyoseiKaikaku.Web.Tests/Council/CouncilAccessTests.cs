@@ -53,7 +53,7 @@ public sealed class CouncilAccessTests(CouncilFixture app) : IClassFixture<Counc
 
         // The 冊子 page lists the published edition only.
         var booklets = await client.GetStringAsync(new Uri("/booklets", UriKind.Relative));
-        Assert.Contains("/booklets/R6.pdf", booklets, StringComparison.Ordinal);
+        Assert.Contains("/booklets/R6/download?format=pdf", booklets, StringComparison.Ordinal);
         Assert.DoesNotContain("/booklets/R7", booklets, StringComparison.Ordinal);
     }
 

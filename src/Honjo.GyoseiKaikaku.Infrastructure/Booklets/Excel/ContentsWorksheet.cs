@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using Honjo.GyoseiKaikaku.Domain.Booklets;
 
 namespace Honjo.GyoseiKaikaku.Infrastructure.Booklets.Excel;
@@ -22,10 +21,9 @@ internal static class ContentsWorksheet
     /// </summary>
     private static readonly double[] Widths = [6, 58, 17, 5, 5, 6, 4];
 
-    public static IXLWorksheet Write(XLWorkbook workbook, BookletDocument booklet)
+    public static SheetModel Write(StyleTable styles, BookletDocument booklet)
     {
-        var rows = new RowWriter(workbook.AddWorksheet(SheetName), Widths);
-        rows.SetColumnWidths();
+        var rows = new RowWriter(new SheetModel(SheetName, Widths), styles);
 
         rows.Write(24, new CellSpec(1, LastColumn, booklet.Title, ExcelLook.Title, ExcelLook.TitleFontSize));
         rows.Grid = true;
@@ -42,16 +40,14 @@ internal static class ContentsWorksheet
                     CellSpec.Single(4, sheet.StartYear.Code, ExcelLook.Centered),
                     CellSpec.Single(5, sheet.EndYear?.Code ?? string.Empty, ExcelLook.Centered),
                     CellSpec.Single(6, GradeLabel(sheet), ExcelLook.Centered),
-                    CellSpec.Single(7, string.Empty, ExcelLook.Centered));
-                rows.Sheet.Cell(row, 7).SetValue(sheet.Page);
-                rows.Sheet.Cell(row, 2).Hyperlink =
-                    new XLHyperlink($"{ExcelText.QuoteSheetName(PlanWorksheet.SheetName(sheet))}!A1");
+                    CellSpec.Single(7, string.Empty, ExcelLook.Centered) with { Number = sheet.Page });
+                rows.Sheet.Links.Add(new InternalLink(row, 2, $"{ExcelText.QuoteSheetName(PlanWorksheet.SheetName(sheet))}!A1", ExcelText.Clean(sheet.Name)));
             }
         }
 
-        rows.Sheet.SheetView.FreezeRows(HeaderRow);
-        rows.Sheet.PageSetup.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
-        ExcelLook.PageSetup(rows.Sheet, booklet.Title, BookletLayout.FirstContentsPage, rows.Last, LastColumn, onePage: false);
+        rows.Sheet.FrozenRows = HeaderRow;
+        rows.Sheet.RepeatedRow = HeaderRow;
+        rows.Sheet.Page = ExcelLook.PageSetup(booklet.Title, BookletLayout.FirstContentsPage, rows.Last, LastColumn, onePage: false);
         return rows.Sheet;
     }
 

@@ -1,8 +1,6 @@
-using ClosedXML.Excel;
-
 namespace Honjo.GyoseiKaikaku.Infrastructure.Booklets.Excel;
 
-/// <summary>The workbook's fonts, colours, cell styles and page setup, in one place.</summary>
+/// <summary>The workbook's fonts, colours, cell looks and page setup, in one place.</summary>
 internal static class ExcelLook
 {
     /// <summary>
@@ -17,142 +15,67 @@ internal static class ExcelLook
     public const double NameFontSize = 11;
     public const double TitleFontSize = 12;
 
-    private static readonly XLColor LabelFill = XLColor.FromArgb(0xE8, 0xED, 0xF3);
-    private static readonly XLColor FieldFill = XLColor.FromArgb(0xF3, 0xF5, 0xF8);
-    private static readonly XLColor CurrentYearLabelFill = XLColor.FromArgb(0xF6, 0xE7, 0xA9);
-    private static readonly XLColor CurrentYearFill = XLColor.FromArgb(0xFF, 0xFB, 0xE6);
-    private static readonly XLColor OutsidePeriodFill = XLColor.FromArgb(0xF4, 0xF4, 0xF4);
-    private static readonly XLColor LinkColor = XLColor.FromArgb(0x05, 0x63, 0xC1);
+    private const string LabelFill = "E8EDF3";
+    private const string FieldFill = "F3F5F8";
+    private const string CurrentYearLabelFill = "F6E7A9";
+    private const string CurrentYearFill = "FFFBE6";
+    private const string OutsidePeriodFill = "F4F4F4";
+    private const string LinkColor = "0563C1";
 
     /// <summary>A row label (the printed sheet's grey-blue left column) or a header cell.</summary>
-    public static void Label(IXLStyle style)
-    {
-        style.Fill.BackgroundColor = LabelFill;
-        style.Font.Bold = true;
-        style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-        style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
-        style.Alignment.WrapText = true;
-    }
+    public static readonly CellLook Label = new(Fill: LabelFill, Bold: true, Horizontal: Horizontal.Center, Vertical: Vertical.Center, Wrap: true);
 
     /// <summary>A text cell: top-left, wrapped.</summary>
-    public static void Value(IXLStyle style)
-    {
-        style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
-        style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        style.Alignment.WrapText = true;
-    }
+    public static readonly CellLook Value = new(Horizontal: Horizontal.Left, Vertical: Vertical.Top, Wrap: true);
 
     /// <summary>A text cell of a list: left, vertically centred, wrapped.</summary>
-    public static void Middle(IXLStyle style)
-    {
-        Value(style);
-        style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
-    }
+    public static readonly CellLook Middle = Value with { Vertical = Vertical.Center };
 
     /// <summary>A short value centred in its cell (numbers, years, grades).</summary>
-    public static void Centered(IXLStyle style)
-    {
-        style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-        style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
-        style.Alignment.WrapText = true;
-    }
+    public static readonly CellLook Centered = new(Horizontal: Horizontal.Center, Vertical: Vertical.Center, Wrap: true);
 
-    public static void Bold(IXLStyle style)
-    {
-        Value(style);
-        style.Font.Bold = true;
-    }
+    public static readonly CellLook Bold = Value with { Bold = true };
 
-    public static void Title(IXLStyle style)
-    {
-        style.Font.Bold = true;
-        style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
-        style.Alignment.Vertical = XLAlignmentVerticalValues.Bottom;
-        style.Alignment.WrapText = true;
-    }
+    public static readonly CellLook Title = new(Bold: true, Horizontal: Horizontal.Left, Vertical: Vertical.Bottom, Wrap: true);
 
-    public static void RightNote(IXLStyle style)
-    {
-        style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
-        style.Alignment.Vertical = XLAlignmentVerticalValues.Bottom;
-        style.Alignment.WrapText = true;
-    }
+    public static readonly CellLook RightNote = new(Horizontal: Horizontal.Right, Vertical: Vertical.Bottom, Wrap: true);
 
     /// <summary>A 改革分野 heading row of the 一覧.</summary>
-    public static void FieldHeading(IXLStyle style)
-    {
-        Value(style);
-        style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
-        style.Font.Bold = true;
-        style.Fill.BackgroundColor = FieldFill;
-    }
+    public static readonly CellLook FieldHeading = Value with { Vertical = Vertical.Center, Bold = true, Fill = FieldFill };
 
-    public static void Link(IXLStyle style)
-    {
-        Middle(style);
-        style.Font.FontColor = LinkColor;
-        style.Font.Underline = XLFontUnderlineValues.Single;
-    }
+    public static readonly CellLook Link = Middle with { FontColor = LinkColor, Underline = true };
 
-    public static void CurrentYearLabel(IXLStyle style)
-    {
-        Label(style);
-        style.Fill.BackgroundColor = CurrentYearLabelFill;
-    }
+    public static readonly CellLook CurrentYearLabel = Label with { Fill = CurrentYearLabelFill };
 
-    public static void Target(IXLStyle style, bool currentYear, bool inPlanPeriod)
-    {
-        Value(style);
-        if (currentYear)
-        {
-            style.Fill.BackgroundColor = CurrentYearFill;
-        }
-        else if (!inPlanPeriod)
-        {
-            style.Fill.BackgroundColor = OutsidePeriodFill;
-        }
-    }
-
-    /// <summary>Thin lines around a cell: a table's cells together draw its grid.</summary>
-    public static void GridLines(IXLStyle style)
-    {
-        style.Border.TopBorder = XLBorderStyleValues.Thin;
-        style.Border.BottomBorder = XLBorderStyleValues.Thin;
-        style.Border.LeftBorder = XLBorderStyleValues.Thin;
-        style.Border.RightBorder = XLBorderStyleValues.Thin;
-    }
+    public static CellLook Target(bool currentYear, bool inPlanPeriod) =>
+        Value with { Fill = currentYear ? CurrentYearFill : !inPlanPeriod ? OutsidePeriodFill : null };
 
     /// <summary>
     /// A4 portrait with 10 mm side margins, the document title in the header and the booklet's page number in the
     /// footer (numbering starts at <paramref name="firstPage"/>, so a sheet prints the page the 一覧 names).
     /// </summary>
-    public static void PageSetup(IXLWorksheet sheet, string title, int firstPage, int lastRow, int lastColumn, bool onePage)
-    {
-        var page = sheet.PageSetup;
-        page.PaperSize = XLPaperSize.A4Paper;
-        page.PageOrientation = XLPageOrientation.Portrait;
-        if (onePage)
-        {
-            page.FitToPages(1, 1);
-        }
-        else
-        {
-            page.FitToPages(1, 0);
-        }
+    public static PageSetup PageSetup(string title, int firstPage, int lastRow, int lastColumn, bool onePage) =>
+        new(title, firstPage, lastRow, lastColumn, onePage);
+}
 
-        page.Margins.Left = 0.4;
-        page.Margins.Right = 0.4;
-        page.Margins.Top = 0.6;
-        page.Margins.Bottom = 0.6;
-        page.Margins.Header = 0.3;
-        page.Margins.Footer = 0.3;
-        page.CenterHorizontally = true;
-        page.PrintAreas.Add(1, 1, lastRow, lastColumn);
-        page.FirstPageNumber = (uint)firstPage;
+/// <summary>
+/// How a sheet prints: A4 portrait, fitted to one page (or to the page's width), 10 mm side margins, centred, the
+/// print area, the title at the top right and the booklet's page number at the bottom (from <see cref="FirstPage"/>).
+/// </summary>
+internal sealed record PageSetup(string Title, int FirstPage, int LastRow, int LastColumn, bool OnePage)
+{
+    public const double Left = 0.4;
+    public const double Right = 0.4;
+    public const double Top = 0.6;
+    public const double Bottom = 0.6;
+    public const double Header = 0.3;
+    public const double Footer = 0.3;
 
-        const string Font = "&\"" + FontName + ",Regular\"&8";
-        page.Header.Right.AddText(Font + ExcelText.HeaderFooter(title), XLHFOccurrence.AllPages);
-        page.Footer.Center.AddText(Font + "&P", XLHFOccurrence.AllPages);
-        sheet.ShowGridLines = false;
-    }
+    private const string Font = "&\"" + ExcelLook.FontName + ",Regular\"&8";
+
+    /// <summary>The header: the title at the right, in the booklet's font ('&amp;' doubled).</summary>
+    public string HeaderText => "&R" + Font + ExcelText.HeaderFooter(Title);
+
+    /// <summary>The footer: the page number in the centre.</summary>
+    public static string FooterText => "&C" + Font + "&P";
 }

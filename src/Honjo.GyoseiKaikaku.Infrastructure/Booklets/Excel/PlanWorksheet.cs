@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using Honjo.GyoseiKaikaku.Domain.Booklets;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 
@@ -21,7 +20,7 @@ internal static class PlanWorksheet
 
     public static string SheetName(BookletSheet sheet) => sheet.Number.ToString();
 
-    public static IXLWorksheet Write(XLWorkbook workbook, BookletDocument booklet, BookletSheet sheet)
+    public static SheetModel Write(StyleTable styles, BookletDocument booklet, BookletSheet sheet)
     {
         if (sheet.Targets.Count != ValueColumns)
         {
@@ -29,13 +28,12 @@ internal static class PlanWorksheet
                 $"The sheet of {sheet.Number} has {sheet.Targets.Count} years of targets; the Excel layout holds {ValueColumns} (R5–R9).");
         }
 
-        var rows = new RowWriter(workbook.AddWorksheet(SheetName(sheet)), Widths);
-        rows.SetColumnWidths();
+        var rows = new RowWriter(new SheetModel(SheetName(sheet), Widths), styles);
 
+        // The title row is ruled below with a medium line.
         rows.Write(
-            new CellSpec(1, 4, booklet.SheetHeading, ExcelLook.Title, ExcelLook.NameFontSize),
-            new CellSpec(5, LastColumn, $"計画番号 {sheet.Number}", ExcelLook.RightNote));
-        rows.Sheet.Range(1, 1, 1, LastColumn).Style.Border.BottomBorder = XLBorderStyleValues.Medium;
+            new CellSpec(1, 4, booklet.SheetHeading, ExcelLook.Title with { Lines = Lines.MediumBelow }, ExcelLook.NameFontSize),
+            new CellSpec(5, LastColumn, $"計画番号 {sheet.Number}", ExcelLook.RightNote with { Lines = Lines.MediumBelow }));
         rows.Grid = true;
         rows.Write(
             CellSpec.Single(1, "改革テーマ", ExcelLook.Label),
@@ -68,13 +66,13 @@ internal static class PlanWorksheet
                 i + 2, t.Year.Code, t.Year == sheet.ReportYear ? ExcelLook.CurrentYearLabel : ExcelLook.Label))]);
         rows.Write(
             [Label("各年度達成目標"), .. sheet.Targets.Select((t, i) => CellSpec.Single(
-                i + 2, ExcelText.Lines(t.Lines), s => ExcelLook.Target(s, t.Year == sheet.ReportYear, t.InPlanPeriod), ExcelLook.TargetFontSize))]);
+                i + 2, ExcelText.Lines(t.Lines), ExcelLook.Target(t.Year == sheet.ReportYear, t.InPlanPeriod), ExcelLook.TargetFontSize))]);
         Text(rows, sheet.StatusReportHeading, sheet.StatusReport, minLines: 4);
         Text(rows, "年度末評価", GradeText(sheet));
         Text(rows, sheet.NextYearPolicyHeading, sheet.NextYearPolicy, minLines: 4);
         Text(rows, "備考", ExcelText.Lines(sheet.Remarks));
 
-        ExcelLook.PageSetup(rows.Sheet, booklet.Title, sheet.Page, rows.Last, LastColumn, onePage: true);
+        rows.Sheet.Page = ExcelLook.PageSetup(booklet.Title, sheet.Page, rows.Last, LastColumn, onePage: true);
         return rows.Sheet;
     }
 

@@ -1,31 +1,25 @@
-using ClosedXML.Excel;
-
 namespace Honjo.GyoseiKaikaku.Infrastructure.Booklets.Excel;
 
-/// <summary>One cell of a row: columns <see cref="First"/> to <see cref="Last"/> (merged when more than one).</summary>
-internal sealed record CellSpec(int First, int Last, string Text, Action<IXLStyle> Style, double FontSize = ExcelLook.FontSize, int MinLines = 1)
+/// <summary>
+/// One cell of a row: columns <see cref="First"/> to <see cref="Last"/> (merged when more than one). A
+/// <see cref="Number"/> is stored as a number (the 一覧's 頁); its row's height is computed from <see cref="Text"/>.
+/// </summary>
+internal sealed record CellSpec(int First, int Last, string Text, CellLook Look, double FontSize = ExcelLook.FontSize, int MinLines = 1, double? Number = null)
 {
-    public static CellSpec Single(int column, string text, Action<IXLStyle> style, double fontSize = ExcelLook.FontSize) =>
-        new(column, column, text, style, fontSize);
+    public static CellSpec Single(int column, string text, CellLook look, double fontSize = ExcelLook.FontSize) =>
+        new(column, column, text, look, fontSize);
 }
 
 /// <summary>
 /// Writes a sheet row by row: merges each cell's columns, writes its text, styles it and sets the row height the
 /// tallest text needs. A text taller than Excel's largest row (409 pt) gets several rows, merged vertically.
+/// Every cell of a merged range carries the range's look, as a spreadsheet program writes it.
 /// </summary>
-/// <remarks>
-/// Each cell's whole style (font, the look, and the grid lines while <see cref="Grid"/> is on) is composed on a
-/// detached style and given to the range in one assignment. Setting the properties one by one on
-/// <c>range.Style</c> makes ClosedXML 0.95.4 walk and regroup every cell of the range for each property, which was
-/// most of the time of a 1,000-sheet booklet (ADR 0022); the resulting cell styles are the same.
-/// </remarks>
-internal sealed class RowWriter(IXLWorksheet sheet, IReadOnlyList<double> columnWidths)
+internal sealed class RowWriter(SheetModel sheet, StyleTable styles)
 {
-    private readonly IXLFont _baseFont = sheet.Workbook.Style.Font;
+    public SheetModel Sheet { get; } = sheet;
 
-    public IXLWorksheet Sheet { get; } = sheet;
-
-    /// <summary>Thin lines around every cell written from now on (<see cref="ExcelLook.GridLines"/>).</summary>
+    /// <summary>Thin lines around every cell written from now on (<see cref="Lines.Grid"/>).</summary>
     public bool Grid { get; set; }
 
     /// <summary>The next row to write.</summary>
@@ -34,16 +28,6 @@ internal sealed class RowWriter(IXLWorksheet sheet, IReadOnlyList<double> column
     /// <summary>The last row written.</summary>
     public int Last => Next - 1;
 
-    public int ColumnCount => columnWidths.Count;
-
-    public void SetColumnWidths()
-    {
-        for (var i = 0; i < columnWidths.Count; i++)
-        {
-            Sheet.Column(i + 1).Width = columnWidths[i];
-        }
-    }
-
     /// <summary>Writes one row (or band of rows) of <paramref name="cells"/>; returns its first row.</summary>
     public int Write(params CellSpec[] cells) => Write(0, cells);
 
@@ -51,34 +35,46 @@ internal sealed class RowWriter(IXLWorksheet sheet, IReadOnlyList<double> column
     public int Write(double minHeight, params CellSpec[] cells)
     {
         var height = minHeight;
-        foreach (var cell in cells)
+        var texts = new string[cells.Length];
+        for (var i = 0; i < cells.Length; i++)
         {
-            height = Math.Max(height, TextHeight.Points(cell.Text, Pixels(cell), cell.FontSize, cell.MinLines));
+            texts[i] = ExcelText.Clean(cells[i].Text);
+            height = Math.Max(height, TextHeight.Points(cells[i].Text, Pixels(cells[i]), cells[i].FontSize, cells[i].MinLines));
         }
 
         var rows = (int)Math.Ceiling(height / TextHeight.MaxRowHeight);
         var rowHeight = Math.Ceiling(height / rows / 0.75) * 0.75;
         var first = Next;
-        for (var i = 0; i < rows; i++)
+        var looks = new int[cells.Length];
+        var firstLooks = new int[cells.Length];
+        for (var i = 0; i < cells.Length; i++)
         {
-            Sheet.Row(first + i).Height = rowHeight;
+            var look = cells[i].Look with { FontSize = cells[i].FontSize, Lines = Grid ? Lines.Grid : cells[i].Look.Lines };
+            looks[i] = styles.Index(look);
+
+            // Text Excel would take for a formula when the cell is edited gets the quote prefix, as if typed with
+            // a leading apostrophe; it is stored as a string either way.
+            firstLooks[i] = cells[i].Number is null && ExcelText.LooksLikeFormula(texts[i]) ? styles.Index(look with { QuotePrefix = true }) : looks[i];
+            if (rows > 1 || cells[i].Last > cells[i].First)
+            {
+                Sheet.Merges.Add(new CellRange(first, cells[i].First, first + rows - 1, cells[i].Last));
+            }
         }
 
-        foreach (var cell in cells)
+        for (var r = 0; r < rows; r++)
         {
-            var style = StyleOf(cell);
-            if (rows == 1 && cell.Last == cell.First)
+            var row = new RowData(first + r, rowHeight);
+            for (var i = 0; i < cells.Length; i++)
             {
-                var single = Sheet.Cell(first, cell.First);
-                single.Style = style;
-                single.SetText(cell.Text);
-                continue;
+                for (var column = cells[i].First; column <= cells[i].Last; column++)
+                {
+                    row.Cells.Add(r == 0 && column == cells[i].First
+                        ? new CellData(column, firstLooks[i], cells[i].Number is null ? texts[i] : null, cells[i].Number)
+                        : new CellData(column, looks[i]));
+                }
             }
 
-            // The range's cells are new: there is nothing to clear or carry over, so skip the intersection check.
-            var range = Sheet.Range(first, cell.First, first + rows - 1, cell.Last).Merge(checkIntersect: false);
-            range.Style = style;
-            range.FirstCell().SetText(cell.Text);
+            Sheet.Rows.Add(row);
         }
 
         Next = first + rows;
@@ -88,23 +84,9 @@ internal sealed class RowWriter(IXLWorksheet sheet, IReadOnlyList<double> column
     /// <summary>An empty row of <paramref name="height"/> points.</summary>
     public void Space(double height)
     {
-        Sheet.Row(Next).Height = height;
+        Sheet.Rows.Add(new RowData(Next, height));
         Next++;
     }
 
-    private IXLStyle StyleOf(CellSpec cell)
-    {
-        var style = XLWorkbook.DefaultStyle;
-        style.Font = _baseFont;
-        style.Font.FontSize = cell.FontSize;
-        cell.Style(style);
-        if (Grid)
-        {
-            ExcelLook.GridLines(style);
-        }
-
-        return style;
-    }
-
-    private double Pixels(CellSpec cell) => TextHeight.Pixels(columnWidths.Skip(cell.First - 1).Take(cell.Last - cell.First + 1));
+    private double Pixels(CellSpec cell) => TextHeight.Pixels(Sheet.ColumnWidths.Skip(cell.First - 1).Take(cell.Last - cell.First + 1));
 }

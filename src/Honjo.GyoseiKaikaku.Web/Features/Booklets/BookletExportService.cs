@@ -28,7 +28,8 @@ public sealed class BookletExportService(
     /// The plan booklet (<see cref="BookletStage.Plan"/>) or the results booklet (<see cref="BookletStage.Results"/>). Once
     /// stored by its milestone it is served exactly as stored, whatever changed since; before, it is made on demand.
     /// </summary>
-    public async Task<ExportedFile?> BookletAsync(FiscalYear year, BookletFormat format, BookletStage stage, CancellationToken ct)
+    public async Task<ExportedFile?> BookletAsync(
+        FiscalYear year, BookletFormat format, BookletStage stage, CancellationToken ct, IProgress<BookletProgress>? progress = null)
     {
         var kind = stage == BookletStage.Plan ? PublishedKind.Plan : PublishedKind.Results;
         var stored = await published.PublishedFileAsync(year, format == BookletFormat.Pdf ? PublishedFormat.Pdf : PublishedFormat.Excel, kind, ct);
@@ -39,7 +40,7 @@ public sealed class BookletExportService(
 
         var booklet = await reader.ReadAsync(year, stage, ct);
         var name = $"本庄市行政改革大綱_{year.JapaneseName}実施計画シート" + (stage == BookletStage.Results ? "_実績" : string.Empty);
-        return booklet is null ? null : await ExportAsync(booklet, format, name, ct);
+        return booklet is null ? null : await ExportAsync(booklet, format, name, ct, progress);
     }
 
     /// <summary>The edition named by <paramref name="year"/>, else the newest.</summary>
@@ -55,8 +56,8 @@ public sealed class BookletExportService(
             : await ExportAsync(single, format, $"実施計画シート_{year.Code}_{number}", ct);
     }
 
-    private async Task<ExportedFile> ExportAsync(BookletDocument booklet, BookletFormat format, string name, CancellationToken ct) =>
+    private async Task<ExportedFile> ExportAsync(BookletDocument booklet, BookletFormat format, string name, CancellationToken ct, IProgress<BookletProgress>? progress = null) =>
         format == BookletFormat.Pdf
-            ? new ExportedFile(await pdf.RenderAsync(booklet, ct), PdfType, name + ".pdf")
-            : new ExportedFile(excel.Write(booklet), ExcelType, name + ".xlsx");
+            ? new ExportedFile(await pdf.RenderAsync(booklet, progress, ct), PdfType, name + ".pdf")
+            : new ExportedFile(excel.Write(booklet, progress), ExcelType, name + ".xlsx");
 }

@@ -56,14 +56,17 @@ public sealed class BookletPdfRenderer(
 
     private string? _css;
 
-    public async Task<byte[]> RenderAsync(BookletDocument booklet, CancellationToken cancellationToken)
+    public Task<byte[]> RenderAsync(BookletDocument booklet, CancellationToken cancellationToken) => RenderAsync(booklet, null, cancellationToken);
+
+    /// <summary>The booklet's PDF; <paramref name="progress"/> hears of the sheets printed and of the merge (ADR 0032).</summary>
+    public async Task<byte[]> RenderAsync(BookletDocument booklet, IProgress<BookletProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(booklet);
         var css = await CssAsync();
         var parts = Parts(booklet);
         var pdf = parts.Count == 1
             ? await engine.RenderAsync(new PdfRequest(await razor.RenderAsync(PrintView, new BookletPrintModel(booklet, css, booklet.IsSinglePlan ? parts[0] : null)), FitScript), cancellationToken)
-            : await RenderInPartsAsync(booklet, css, parts, cancellationToken);
+            : await RenderInPartsAsync(booklet, css, parts, new PartProgress(progress, booklet.Sheets.Count()), cancellationToken);
 
         var pages = PdfPages.Count(pdf);
         if (pages != booklet.PageCount)
@@ -82,9 +85,10 @@ public sealed class BookletPdfRenderer(
     /// that are not are printed in as few runs of consecutive parts as keep both cores busy (a print has a fixed cost,
     /// ADR 0030), each run cut back into its parts for the cache, and the parts are merged into one tagged PDF.
     /// </summary>
-    private async Task<byte[]> RenderInPartsAsync(BookletDocument booklet, string css, IReadOnlyList<BookletPart> parts, CancellationToken cancellationToken)
+    private async Task<byte[]> RenderInPartsAsync(BookletDocument booklet, string css, IReadOnlyList<BookletPart> parts, PartProgress progress, CancellationToken cancellationToken)
     {
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        progress.Step("目次とシートを組版中");
         var htmls = new List<string>();
         foreach (var part in parts)
         {
@@ -101,6 +105,7 @@ public sealed class BookletPdfRenderer(
             if (cache.TryGet(keys[i]) is { } cached)
             {
                 segments[i] = cached;
+                progress.Printed(parts[i].SheetCount);
             }
             else
             {
@@ -138,8 +143,11 @@ public sealed class BookletPdfRenderer(
                 cache.Add(keys[run[k]], pieces[k]);
                 segments[run[k]] = pieces[k];
             }
+
+            progress.Printed(run.Sum(i => parts[i].SheetCount));
         }));
         var printed = stopwatch.ElapsedMilliseconds;
+        progress.Step("ページを結合中");
 
         var sheetHeadings = booklet.Sheets.Select(s => $"{s.Number} {s.Name}").ToHashSet(StringComparer.Ordinal);
         var merged = TaggedPdfMerger.Merge(segments.OfType<byte[]>().ToList(), sheetHeadings.Contains);
@@ -147,6 +155,17 @@ public sealed class BookletPdfRenderer(
             "Booklet PDF in {Parts} parts ({Reused} reused, {Runs} print runs): composed {Composed} ms, printed {Printed} ms, merged {Merged} ms, {Size} KB.",
             parts.Count, parts.Count - missing.Count, runs.Count, composed, printed - composed, stopwatch.ElapsedMilliseconds - printed, merged.Length / 1024);
         return merged;
+    }
+
+    /// <summary>Tells the sheets printed (or reused) so far of the booklet's, from whichever print run ends (ADR 0032).</summary>
+    private sealed class PartProgress(IProgress<BookletProgress>? progress, int total)
+    {
+        private int _done;
+
+        public void Printed(int sheets) =>
+            progress?.Report(new BookletProgress(Math.Min(total, Interlocked.Add(ref _done, sheets)), total, "シートを印刷中"));
+
+        public void Step(string step) => progress?.Report(new BookletProgress(Math.Min(total, Volatile.Read(ref _done)), total, step));
     }
 
     /// <summary>At most this many sheets in one print run: a browser page holding more needs more memory than it saves.</summary>

@@ -56,28 +56,60 @@ public sealed class BookletsController(BookletExportService exports, PublishedFi
 
     /// <summary>
     /// Starts (or joins) the render of a booklet and answers its job as JSON, for the page's progress display
-    /// (wwwroot/js/site.js); the plain download link stays the fallback without scripts.
+    /// (wwwroot/js/site.js).
     /// </summary>
     [HttpGet("/booklets/{year}/export")]
-    public IActionResult StartExport(string year, [FromQuery] string? format, [FromQuery] string? stage)
+    public IActionResult StartExport(string year, [FromQuery] string? format, [FromQuery] string? stage) =>
+        KeyOf(year, format, stage) is { } key ? Json(JobStatus(jobs.Start(key))) : NotFound();
+
+    /// <summary>
+    /// The download link of the 冊子 page: starts (or joins) the render and shows its waiting page, which follows the
+    /// render without scripts by refreshing itself; a file already made (a published one) is served at once.
+    /// </summary>
+    [HttpGet("/booklets/{year}/download")]
+    public IActionResult Download(string year, [FromQuery] string? format, [FromQuery] string? stage)
     {
-        if (!FiscalYear.TryParse(year, out var fy) || !Enum.TryParse<BookletFormat>(format, true, out var f) || !Enum.TryParse<BookletStage>(stage, true, out var s)
-            || !Enum.IsDefined(f) || !Enum.IsDefined(s))
+        if (KeyOf(year, format, stage) is not { } key)
         {
             return NotFound();
         }
 
-        return Json(JobStatus(jobs.Start(new BookletExportKey(fy, f, s))));
+        var job = jobs.Start(key);
+        return job.State == ExportJobState.Done
+            ? RedirectToAction(nameof(ExportFile), new { id = job.Id })
+            : RedirectToAction(nameof(ExportProgress), new { id = job.Id });
     }
 
+    /// <summary>
+    /// The job as JSON: state, how far (done of total sheets, the step), the file once done. Readable by whoever may
+    /// download that booklet (a 審議会委員 is kept from a draft edition's, as from the booklet itself).
+    /// </summary>
     [HttpGet("/booklets/exports/{id:guid}")]
-    public IActionResult ExportStatus(Guid id) => jobs.Find(id) is { } job ? Json(JobStatus(job)) : NotFound();
+    public async Task<IActionResult> ExportStatus(Guid id, [FromServices] Council.DraftEditionGate drafts, CancellationToken ct) =>
+        await FindAsync(id, drafts, ct) is { } job ? Json(JobStatus(job)) : NotFound();
+
+    /// <summary>The waiting page of a job: its progress, refreshed by itself without scripts, then the file.</summary>
+    [HttpGet("/booklets/exports/{id:guid}/progress")]
+    public async Task<IActionResult> ExportProgress(Guid id, [FromServices] Council.DraftEditionGate drafts, CancellationToken ct)
+    {
+        if (await FindAsync(id, drafts, ct) is not { } job)
+        {
+            return NotFound();
+        }
+
+        return View("~/Features/Booklets/ExportProgress.cshtml", new ExportProgressModel(
+            job,
+            jobs.SecondsSinceStart(job),
+            Url.Action(nameof(ExportStatus), new { id = job.Id })!,
+            Url.Action(nameof(ExportFile), new { id = job.Id })!,
+            job.State == ExportJobState.NotFound ? "この冊子は見つかりません。" : job.Error));
+    }
 
     /// <summary>The finished job's file, for as long as it is kept (<see cref="ExportJobs.KeepFinished"/>).</summary>
     [HttpGet("/booklets/exports/{id:guid}/file")]
-    public async Task<IActionResult> ExportFile(Guid id, CancellationToken ct)
+    public async Task<IActionResult> ExportFile(Guid id, [FromServices] Council.DraftEditionGate drafts, CancellationToken ct)
     {
-        if (jobs.Find(id) is not { } job)
+        if (await FindAsync(id, drafts, ct) is not { } job)
         {
             return NotFound();
         }
@@ -85,12 +117,27 @@ public sealed class BookletsController(BookletExportService exports, PublishedFi
         return await Deliver(() => job.Completion.WaitAsync(ct));
     }
 
+    private static BookletExportKey? KeyOf(string year, string? format, string? stage) =>
+        FiscalYear.TryParse(year, out var fy) && Enum.TryParse<BookletFormat>(format, true, out var f) && Enum.TryParse<BookletStage>(stage, true, out var s)
+        && Enum.IsDefined(f) && Enum.IsDefined(s)
+            ? new BookletExportKey(fy, f, s)
+            : null;
+
+    /// <summary>A job the user may follow: whoever may download its booklet (the draft gate checks the job's edition).</summary>
+    private async Task<ExportJob?> FindAsync(Guid id, Council.DraftEditionGate drafts, CancellationToken ct) =>
+        jobs.Find(id) is { } job && !await drafts.HidesAsync(User, job.Key.Year, ct) ? job : null;
+
     private object JobStatus(ExportJob job) => new
     {
         id = job.Id,
         state = job.State.ToString().ToLowerInvariant(),
         elapsedSeconds = jobs.SecondsSinceStart(job),
         requests = job.Requests,
+        done = job.Progress?.Done ?? 0,
+        total = job.Progress?.Total ?? 0,
+        step = job.Progress?.Step,
+        status = Url.Action(nameof(ExportStatus), new { id = job.Id }),
+        page = Url.Action(nameof(ExportProgress), new { id = job.Id }),
         file = job.State == ExportJobState.Done ? Url.Action(nameof(ExportFile), new { id = job.Id }) : null,
         error = job.State == ExportJobState.NotFound ? "この冊子は見つかりません。" : job.Error,
     };

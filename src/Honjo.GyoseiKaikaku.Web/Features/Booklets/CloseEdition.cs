@@ -10,7 +10,7 @@ using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 
 /// <summary>実績の確定 of an edition's year: the reports locked, the results booklet and the year's open data stored.</summary>
-public sealed class CloseEditionHandler(AppDbContext db, MilestoneFiles files, TimeProvider clock, Infrastructure.Auditing.IAuditLog audit)
+public sealed class CloseEditionHandler(AppDbContext db, MilestoneFiles files, TimeProvider clock, Infrastructure.Auditing.IAuditLog audit, PublishingGate gate)
 {
     /// <summary>
     /// 実績の確定: every report of the year (plans running in it, in this edition) must be accepted; they are locked, and
@@ -18,6 +18,8 @@ public sealed class CloseEditionHandler(AppDbContext db, MilestoneFiles files, T
     /// </summary>
     public async Task<UseCaseResult<Done>> CloseAsync(FiscalYear year, CancellationToken ct)
     {
+        // One milestone of an edition at a time (ADR 0030/0032): a second 確定 waits, then finds the edition closed.
+        using var lease = await gate.EnterAsync(year, "実績の確定", ct);
         var edition = await db.Editions.Include(e => e.Files).FirstOrDefaultAsync(e => e.Year == year, ct);
         if (edition is null)
         {
@@ -46,7 +48,7 @@ public sealed class CloseEditionHandler(AppDbContext db, MilestoneFiles files, T
         PublishedFile[] published;
         try
         {
-            published = await files.RenderAsync(edition, PublishedKind.Results, 1, now, ct);
+            published = await files.RenderAsync(edition, PublishedKind.Results, 1, now, ct, lease);
         }
         catch (Exception e) when (ExportFailures.Are(e))
         {

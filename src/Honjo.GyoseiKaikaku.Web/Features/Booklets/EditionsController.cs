@@ -90,6 +90,31 @@ public sealed class EditionsController(NextEditionHandler nextEdition, EditionCh
         return this.AnswerWithNotice(result, $"{fy.JapaneseName}版を公表しました。公表したPDFとExcelは今後も同じ内容でダウンロードできます。", RedirectToAction(nameof(Index)));
     }
 
+    /// <summary>
+    /// The 公表 or 確定 of an edition now running, as JSON for the page of whoever waits (ADR 0032): which work, how
+    /// far its files are, seconds since it started; "idle" when none runs. For the 企画課, who may start it.
+    /// </summary>
+    [HttpGet("{year}/publishing")]
+    [Authorize(Policy = Policies.PlanningOffice)]
+    public IActionResult PublishingStatus(string year, [FromServices] PublishingGate gate)
+    {
+        if (!FiscalYear.TryParse(year, out var fy))
+        {
+            return NotFound();
+        }
+
+        var status = gate.Status(fy);
+        return Json(new
+        {
+            state = status is null ? "idle" : "running",
+            work = status?.Work,
+            elapsedSeconds = status is null ? 0 : gate.SecondsSince(status),
+            done = status?.Progress?.Done ?? 0,
+            total = status?.Progress?.Total ?? 0,
+            step = status?.Progress?.Step,
+        });
+    }
+
     /// <summary>The edition setting: print the 企画課's 二次評価 in the booklet (ADR 0028); off by default.</summary>
     [HttpPost("{year}/second-grade")]
     [Authorize(Policy = Policies.PlanningOffice)]

@@ -25,9 +25,10 @@ public enum ExportJobState
 /// its own, reading as the public does (accepted reports only, as the booklet prints them), so the file does not
 /// depend on who asked first; a request that goes away does not cancel it for the others.
 /// </summary>
-public sealed class ExportJob
+public sealed class ExportJob : IProgress<BookletProgress>
 {
     private int _requests = 1;
+    private BookletProgress? _progress;
 
     internal ExportJob(BookletExportKey key, DateTimeOffset started)
     {
@@ -60,6 +61,12 @@ public sealed class ExportJob
         Infrastructure.Pdf.PdfEngineUnavailableException or BookletPaginationException => Completion.Exception.InnerException.Message,
         _ => "冊子の作成中にエラーが発生しました。時間をおいてもう一度お試しください。",
     };
+
+    /// <summary>How far the render has come, as its renderer last told (ADR 0032); null before it tells anything.</summary>
+    public BookletProgress? Progress => Volatile.Read(ref _progress);
+
+    /// <summary>The renderer's progress (called from its thread).</summary>
+    public void Report(BookletProgress value) => Volatile.Write(ref _progress, value);
 
     internal void Join() => Interlocked.Increment(ref _requests);
 }
@@ -124,7 +131,8 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, TimeProvider time, I
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<AppDbContext>().ReadAs(ReportAudience.AcceptedOnly);
             var exports = scope.ServiceProvider.GetRequiredService<BookletExportService>();
-            return await exports.BookletAsync(job.Key.Year, job.Key.Format, job.Key.Stage, CancellationToken.None);
+            job.Report(new BookletProgress(0, 0, "データを読み込み中"));
+            return await exports.BookletAsync(job.Key.Year, job.Key.Format, job.Key.Stage, CancellationToken.None, job);
         }
         catch (Exception e)
         {
@@ -151,4 +159,16 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, TimeProvider time, I
             }
         }
     }
+}
+
+/// <summary>The waiting page of an export job (ExportProgress.cshtml).</summary>
+public sealed record ExportProgressModel(ExportJob Job, int ElapsedSeconds, string StatusUrl, string FileUrl, string? Error)
+{
+    /// <summary>"シートを印刷中：120 / 1,008 シート": the step and, once known, the count.</summary>
+    public string Text => Job.Progress switch
+    {
+        null => "冊子を作成しています",
+        { Total: 0 } p => p.Step,
+        { } p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Step}：{p.Done:N0} / {p.Total:N0} シート"),
+    };
 }

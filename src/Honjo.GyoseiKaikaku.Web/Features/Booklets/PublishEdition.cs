@@ -20,7 +20,7 @@ public sealed class PublishEditionHandler(
     public async Task<UseCaseResult<Done>> PublishAsync(FiscalYear year, CancellationToken ct)
     {
         // One 公表 of an edition at a time: a second one waits, then finds it published (it renders nothing).
-        using var lease = await gate.EnterAsync(year, ct);
+        using var lease = await gate.EnterAsync(year, "計画の公表", ct);
 
         // What is published is public: read every report as the public would, whoever presses the button.
         db.ReadAs(ReportAudience.AcceptedOnly);
@@ -39,7 +39,7 @@ public sealed class PublishEditionHandler(
         PublishedFile[] published;
         try
         {
-            published = await files.RenderAsync(edition, PublishedKind.Plan, 1, now, ct);
+            published = await files.RenderAsync(edition, PublishedKind.Plan, 1, now, ct, lease);
         }
         catch (Exception e) when (ExportFailures.Are(e))
         {

@@ -42,8 +42,7 @@ public sealed class DraftEditionGate(AppDbContext db) : IAsyncResourceFilter
         if (CouncilSetup.SeesPublishedEditionsOnly(context.HttpContext.User))
         {
             var named = context.RouteData.Values.TryGetValue("year", out var route) && route is string r ? r : context.HttpContext.Request.Query["year"].ToString();
-            if (FiscalYear.TryParse(named, out var year)
-                && await db.Editions.AsNoTracking().AnyAsync(e => e.Year == year && e.Status == EditionStatus.Draft, context.HttpContext.RequestAborted))
+            if (FiscalYear.TryParse(named, out var year) && await HidesAsync(context.HttpContext.User, year, context.HttpContext.RequestAborted))
             {
                 context.Result = new NotFoundResult();
                 return;
@@ -52,4 +51,9 @@ public sealed class DraftEditionGate(AppDbContext db) : IAsyncResourceFilter
 
         await next();
     }
+
+    /// <summary>Whether <paramref name="user"/> is kept from <paramref name="year"/>'s edition (a draft, for a 審議会委員).</summary>
+    public async Task<bool> HidesAsync(System.Security.Claims.ClaimsPrincipal user, FiscalYear year, CancellationToken ct) =>
+        CouncilSetup.SeesPublishedEditionsOnly(user)
+        && await db.Editions.AsNoTracking().AnyAsync(e => e.Year == year && e.Status == EditionStatus.Draft, ct);
 }

@@ -20,11 +20,13 @@
         });
     });
 
-    // A status line with a progress bar and the seconds waited, placed after an element (ADR 0022).
+    // A status line with a progress bar and the seconds waited, placed after an element (ADR 0022). show() takes
+    // the progress a job reports (ADR 0032): done of total sheets and the step, shown in the bar and the text.
     function progressAfter(element, text) {
         var box = document.createElement("div");
         box.className = "export-progress";
         box.setAttribute("role", "status");
+        box.setAttribute("aria-live", "polite");
         var bar = document.createElement("progress");
         bar.setAttribute("aria-label", text);
         var label = document.createElement("span");
@@ -32,38 +34,104 @@
         box.appendChild(label);
         element.insertAdjacentElement("afterend", box);
         var started = Date.now();
-        function show(message) { label.textContent = message; }
-        show(text);
-        var timer = window.setInterval(function () {
-            show(text + "（" + Math.round((Date.now() - started) / 1000) + "秒経過）");
-        }, 1000);
+        var current = text;
+        function seconds() { return "（" + Math.round((Date.now() - started) / 1000) + "秒経過）"; }
+        function render() { label.textContent = current + seconds(); }
+        render();
+        var timer = window.setInterval(render, 1000);
         return {
             box: box,
-            show: show,
+            show: function (job) {
+                current = describe(job) || text;
+                setBar(bar, job);
+                render();
+            },
             done: function (message, isError) {
                 window.clearInterval(timer);
-                box.removeChild(bar);
+                if (bar.parentNode) { box.removeChild(bar); }
                 if (isError) { box.setAttribute("role", "alert"); }
-                show(message);
+                label.textContent = message;
             }
         };
     }
 
-    // Long work (publishing renders both booklets) shows that it is running and cannot be sent twice.
+    // "シートを印刷中：120 / 1,008 シート" from a job's (or a publication's) status.
+    function describe(job) {
+        if (!job || !job.step) { return null; }
+        return job.total > 0 ? job.step + "：" + job.done.toLocaleString("ja-JP") + " / " + job.total.toLocaleString("ja-JP") + " シート" : job.step;
+    }
+
+    function setBar(bar, job) {
+        if (job && job.total > 0) {
+            bar.max = job.total;
+            bar.value = Math.min(job.done, job.total);
+            bar.textContent = Math.round(100 * bar.value / job.total) + "%";
+        }
+    }
+
+    function getJson(url) {
+        return fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+            .then(function (response) { if (!response.ok) { throw new Error(String(response.status)); } return response.json(); });
+    }
+
+    // Long work (publishing renders both booklets) shows that it is running, how far it is, and cannot be sent
+    // twice. A form with data-progress is sent in the background while the page polls the edition's publishing
+    // status; when it ends the page goes to data-done, where the result (notice or error) is shown.
     document.querySelectorAll("form").forEach(function (form) {
         form.addEventListener("submit", function (event) {
             var button = event.submitter;
-            if (button && button.hasAttribute("data-busy")) {
-                button.textContent = button.getAttribute("data-busy");
-                button.setAttribute("aria-busy", "true");
+            if (!button || !button.hasAttribute("data-busy") || event.defaultPrevented) { return; }
+            button.textContent = button.getAttribute("data-busy");
+            button.setAttribute("aria-busy", "true");
+            var progress = progressAfter(button, button.getAttribute("data-busy"));
+            var url = form.getAttribute("data-progress");
+            if (!url || !window.fetch || !window.FormData) {
                 window.setTimeout(function () { button.disabled = true; }, 0);
-                progressAfter(button, button.getAttribute("data-busy"));
+                return;
             }
+            event.preventDefault();
+            var body = new FormData(form);
+            button.disabled = true;
+            var finished = false;
+            var poll = function () {
+                if (finished) { return; }
+                getJson(url).then(function (status) {
+                    if (status.state === "running") { progress.show(status); }
+                    window.setTimeout(poll, 1000);
+                }).catch(function () { window.setTimeout(poll, 2000); });
+            };
+            window.setTimeout(poll, 500);
+            fetch(form.action, { method: "POST", body: body, credentials: "same-origin", redirect: "manual" })
+                .then(function (response) {
+                    finished = true;
+                    if (response.type === "opaqueredirect" || response.ok) {
+                        window.location.href = form.getAttribute("data-done") || window.location.href;
+                        return null;
+                    }
+                    return response.text().then(function (html) { document.open(); document.write(html); document.close(); });
+                })
+                .catch(function () { finished = true; form.submit(); });
         });
     });
 
+    // Someone else's 公表 or 確定 under way (shown by the server): follow it, then show the result.
+    document.querySelectorAll("[data-publishing-status]").forEach(function (box) {
+        if (!window.fetch) { return; }
+        var bar = box.querySelector("progress");
+        var text = box.querySelector("[data-publishing-text]");
+        var poll = function () {
+            getJson(box.getAttribute("data-publishing-status")).then(function (status) {
+                if (status.state !== "running") { window.location.reload(); return; }
+                setBar(bar, status);
+                text.textContent = status.work + "の処理中です：" + (describe(status) || "準備中") + "（" + status.elapsedSeconds + "秒経過）";
+                window.setTimeout(poll, 1000);
+            }).catch(function () { window.setTimeout(poll, 3000); });
+        };
+        window.setTimeout(poll, 1000);
+    });
+
     // A booklet download that takes a while: start (or join) the render, show its progress, then download the
-    // finished file. Without scripts, or if anything fails here, the link itself downloads as before.
+    // finished file. Without scripts the link opens the waiting page, which refreshes itself.
     document.querySelectorAll("a[data-export]").forEach(function (link) {
         link.addEventListener("click", function (event) {
             if (!window.fetch || link.getAttribute("aria-busy") === "true") { return; }
@@ -76,11 +144,11 @@
                 window.location.href = link.href;
             }
             function poll(url) {
-                fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
-                    .then(function (response) { if (!response.ok) { throw new Error(String(response.status)); } return response.json(); })
+                getJson(url)
                     .then(function (job) {
                         if (job.state === "running") {
-                            window.setTimeout(function () { poll("/booklets/exports/" + job.id); }, 1000);
+                            progress.show(job);
+                            window.setTimeout(function () { poll(job.status); }, 1000);
                         } else if (job.state === "done") {
                             link.removeAttribute("aria-busy");
                             progress.done("作成しました。ダウンロードを開始します。");
@@ -94,6 +162,32 @@
             }
             poll(link.getAttribute("data-export"));
         });
+    });
+
+    // The waiting page of an export: poll its status, show how far it is, then download the file.
+    document.querySelectorAll("[data-export-wait]").forEach(function (page) {
+        if (!window.fetch || page.getAttribute("data-state") !== "running") { return; }
+        var box = page.querySelector("[data-export-progress]");
+        var bar = box.querySelector("progress");
+        var text = box.querySelector("[data-export-text]");
+        var fileLink = page.querySelector("[data-export-file]");
+        var poll = function () {
+            getJson(page.getAttribute("data-status-url")).then(function (job) {
+                if (job.state === "running") {
+                    setBar(bar, job);
+                    text.textContent = (describe(job) || "冊子を作成しています") + "（" + job.elapsedSeconds + "秒経過）";
+                    window.setTimeout(poll, 1000);
+                } else if (job.state === "done") {
+                    if (bar) { bar.remove(); }
+                    text.textContent = "作成しました。ダウンロードを開始します。始まらないときは、下のボタンからダウンロードしてください。";
+                    fileLink.hidden = false;
+                    window.location.href = job.file;
+                } else {
+                    window.location.reload();
+                }
+            }).catch(function () { window.setTimeout(poll, 3000); });
+        };
+        window.setTimeout(poll, 1000);
     });
 
     // On a phone a list becomes one card per row (site.css): each cell shows the name of its column.
