@@ -15,6 +15,17 @@ public class WorkflowFixture : AppFactory, IAsyncLifetime
     public const string Reader = "t-kanri";
     public const string Member = "t-iin";
 
+    public WorkflowFixture()
+        : this(new AppOptions())
+    {
+    }
+
+    /// <summary>The same people on an application configured by <paramref name="options"/> (a subclass's settings).</summary>
+    protected WorkflowFixture(AppOptions options)
+        : base(options)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         await TestUsers.CreateAsync(this, Office, AppRoles.PlanningOffice);

@@ -1,6 +1,5 @@
 using Honjo.GyoseiKaikaku.Infrastructure.Notices;
 using Honjo.GyoseiKaikaku.TestSupport;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,16 +12,18 @@ namespace Honjo.GyoseiKaikaku.Web.Tests.Notices;
 /// </summary>
 public sealed class MailWorkflowFixture : WorkflowFixture
 {
-    public SmtpInbox Inbox { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public MailWorkflowFixture()
+        : this(new SmtpInbox())
     {
-        base.ConfigureWebHost(builder);
-        foreach (var (key, value) in Inbox.Settings)
-        {
-            builder.UseSetting(key, value);
-        }
     }
+
+    private MailWorkflowFixture(SmtpInbox inbox)
+        : base(new AppOptions { Settings = inbox.Settings })
+    {
+        Inbox = inbox;
+    }
+
+    public SmtpInbox Inbox { get; }
 
     public override async Task InitializeAsync()
     {
