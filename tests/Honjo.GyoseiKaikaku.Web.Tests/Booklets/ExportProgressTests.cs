@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Honjo.GyoseiKaikaku.Web.Tests;
+namespace Honjo.GyoseiKaikaku.Web.Tests.Booklets;
 
 public sealed class ProgressApp : AppFactory, IAsyncLifetime
 {

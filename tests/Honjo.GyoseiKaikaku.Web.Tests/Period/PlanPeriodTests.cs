@@ -2,6 +2,8 @@ using System.Net;
 using AngleSharp.Dom;
 using ClosedXML.Excel;
 using Honjo.GyoseiKaikaku.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Period;
 
@@ -126,6 +128,15 @@ public sealed class PeriodReviewTests(WorkflowFixture app) : IClassFixture<Workf
         var plans = workbook.Worksheet("計画別");
         var row = plans.RowsUsed().Single(r => r.Cell(1).GetString() == "1-13");
         Assert.Equal(["完了", "R6", "A"], new[] { row.Cell(6).GetString(), row.Cell(7).GetString(), row.Cell(11).GetString() });
+
+        // The 実行課 column carries the plan's executing departments as stored (it once came out empty).
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.Database();
+        var key = await db.PlanKeys.AsNoTracking().SingleAsync(k => k.FieldNumber == 1 && k.Number == 13);
+        var stored = await db.Plans.AsNoTracking().Include(p => p.ExecutingDepartments).ThenInclude(d => d.Department)
+            .Where(p => p.PlanKeyId == key.Id).OrderByDescending(p => p.Id).FirstAsync();
+        Assert.NotEmpty(stored.ExecutingDepartmentsText);
+        Assert.Equal(stored.ExecutingDepartmentsText, row.Cell(4).GetString());
     }
 
     private static string[] Counts(IDocument page, string field, params string[] cells)
