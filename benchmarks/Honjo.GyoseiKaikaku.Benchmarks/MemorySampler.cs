@@ -17,7 +17,9 @@ internal sealed class MemorySampler : IAsyncDisposable
         {
             while (!_stop.IsCancellationRequested)
             {
-                PeakBytes = Math.Max(PeakBytes, CurrentBytes());
+                var tree = Supported ? ProcessTree() : [];
+                PeakBytes = Math.Max(PeakBytes, tree.Sum(Rss));
+                PeakSelfBytes = Math.Max(PeakSelfBytes, Supported ? Rss(Environment.ProcessId) : 0);
                 try
                 {
                     await Task.Delay(50, _stop.Token);
@@ -31,6 +33,9 @@ internal sealed class MemorySampler : IAsyncDisposable
     }
 
     public long PeakBytes { get; private set; }
+
+    /// <summary>The peak of this process alone (without the browser).</summary>
+    public long PeakSelfBytes { get; private set; }
 
     public static bool Supported => Directory.Exists("/proc/self");
 
