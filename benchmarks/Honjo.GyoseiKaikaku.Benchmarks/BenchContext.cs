@@ -22,8 +22,12 @@ internal sealed class BenchContext(int warmRuns) : IAsyncDisposable
     public BenchApp App => _app ??= new BenchApp(Path.Combine(Work.FullName, "bench.db"), RepoPaths.SeedFile);
 
     /// <summary>The application over the 1,008-plan edition (seeding it takes a while; it happens once, untimed).</summary>
-    public BenchApp LargeApp => _largeApp ??= new BenchApp(
-        Path.Combine(Work.FullName, "bench-large.db"), LargeEdition.WriteSeedFile(Work.FullName));
+    public BenchApp LargeApp => _largeApp ??= new BenchApp(LargeDatabase, LargeSeedFile = LargeEdition.WriteSeedFile(Work.FullName));
+
+    /// <summary>The 1,008-plan edition's database (seeded when <see cref="LargeApp"/> first starts) and its seed file.</summary>
+    public string LargeDatabase => Path.Combine(Work.FullName, "bench-large.db");
+
+    public string LargeSeedFile { get; private set; } = string.Empty;
 
     /// <summary>The R6 booklet's PDF, warm, nothing cached (ms); set by <see cref="R6PdfRows"/>.</summary>
     public double R6PdfWarmMs { get; set; }

@@ -17,7 +17,9 @@ internal sealed class MemorySampler : IAsyncDisposable
         {
             while (!_stop.IsCancellationRequested)
             {
-                PeakBytes = Math.Max(PeakBytes, CurrentBytes());
+                var tree = Supported ? ProcessTree() : [];
+                PeakBytes = Math.Max(PeakBytes, tree.Sum(Rss));
+                PeakSelfBytes = Math.Max(PeakSelfBytes, Supported ? Rss(Environment.ProcessId) : 0);
                 try
                 {
                     await Task.Delay(50, _stop.Token);
@@ -31,6 +33,9 @@ internal sealed class MemorySampler : IAsyncDisposable
     }
 
     public long PeakBytes { get; private set; }
+
+    /// <summary>The peak of this process alone (without the browser).</summary>
+    public long PeakSelfBytes { get; private set; }
 
     public static bool Supported => Directory.Exists("/proc/self");
 
@@ -66,6 +71,51 @@ internal sealed class MemorySampler : IAsyncDisposable
         // Clock ticks are 1/100 s on Linux (USER_HZ).
         return TimeSpan.FromMilliseconds(ticks * 10);
     }
+
+    /// <summary>
+    /// The CPU time (ms) of each process of the tree so far, by pid, with a short name: "app", "driver" (Playwright's
+    /// node), or Chromium's process type (browser, renderer, gpu-process, utility, zygote).
+    /// </summary>
+    public static Dictionary<int, (string Name, double Ms)> CpuByProcess()
+    {
+        var result = new Dictionary<int, (string Name, double Ms)>();
+        if (!Supported)
+        {
+            return result;
+        }
+
+        foreach (var pid in ProcessTree())
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = Enumerable.Range(11, 4).Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture));
+                // Chromium's children rewrite their command line as one string: "--type=renderer" is found within it.
+                var cmdline = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+                var type = System.Text.RegularExpressions.Regex.Match(cmdline, @"--type=(\S+)");
+                var name = pid == Environment.ProcessId ? "app"
+                    : cmdline.Contains("node", StringComparison.Ordinal) && !cmdline.Contains("chromium", StringComparison.Ordinal) ? "driver"
+                    : type.Success ? type.Groups[1].Value : "browser";
+                result[pid] = (name, ticks * 10.0);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>CPU used between two <see cref="CpuByProcess"/> snapshots, summed by process name.</summary>
+    public static string CpuDifference(Dictionary<int, (string Name, double Ms)> before, Dictionary<int, (string Name, double Ms)> after) =>
+        string.Join(", ", after
+            .Select(p => (p.Value.Name, Ms: p.Value.Ms - (before.TryGetValue(p.Key, out var b) ? b.Ms : 0)))
+            .GroupBy(p => p.Name)
+            .Select(g => (Name: g.Key, Ms: g.Sum(p => p.Ms)))
+            .Where(g => g.Ms > 0)
+            .OrderByDescending(g => g.Ms)
+            .Select(g => $"{g.Name} {g.Ms:F0}"));
 
     private static List<int> ProcessTree()
     {

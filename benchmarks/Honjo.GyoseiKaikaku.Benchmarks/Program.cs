@@ -10,6 +10,12 @@ internal static class ExportBenchmark
 {
     public static async Task<int> Main(string[] args)
     {
+        // One 1,008-plan export in a process of its own (started by LargeEditionPdfRows to measure its memory alone).
+        if (args is [LargeEditionPdfRows.ExportAloneArgument, var database, var seedFile])
+        {
+            return await LargeEditionPdfRows.ExportAloneAsync(database, seedFile);
+        }
+
         var warmRuns = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
         await using var context = new BenchContext(warmRuns);
         var table = new ResultTable();

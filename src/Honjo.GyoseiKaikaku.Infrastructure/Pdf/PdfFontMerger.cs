@@ -24,36 +24,20 @@ internal static partial class PdfFontMerger
             .GroupBy(f => f.Face, StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
             .ToList();
+        // Each face's union is computed on its own (in parallel: the merge runs while the other core is free, and
+        // inflating, joining and compressing the subsets is most of its work, ADR 0031), then written in.
+        var merged = new (PdfObject Program, string Descendant, PdfObject? ToUnicode)[fonts.Count];
+        Parallel.For(0, fonts.Count, i => merged[i] = MergeFace(objects, fonts[i].ToList()));
         var replaced = new Dictionary<int, int>();
-        foreach (var face in fonts)
+        for (var i = 0; i < fonts.Count; i++)
         {
-            var all = face.ToList();
+            var all = fonts[i].ToList();
             var keep = all[0];
-            objects[keep.Program] = FontStream(TrueTypeUnion(all.Select(f => Inflate(objects[f.Program])).ToList()), lengthOne: true);
-            var widths = new SortedDictionary<int, string>();
-            foreach (var font in all)
-            {
-                ReadWidths(objects[font.Descendant].Text, widths);
-            }
-
-            var cid = objects[keep.Descendant];
-            objects[keep.Descendant] = cid with { Text = WidthsEntry().Replace(cid.Text, "/W [" + WriteWidths(widths) + "]") };
+            objects[keep.Program] = merged[i].Program;
+            objects[keep.Descendant] = objects[keep.Descendant] with { Text = merged[i].Descendant };
             if (keep.ToUnicode is { } toUnicode)
             {
-                var mappings = new SortedDictionary<int, string>();
-                var digits = 4;
-                string? header = null;
-                foreach (var font in all.Where(f => f.ToUnicode is not null))
-                {
-                    var cmap = Encoding.Latin1.GetString(Inflate(objects[font.ToUnicode!.Value]));
-                    header ??= cmap;
-                    foreach (var (code, text) in ToUnicodeNormalizer.Mappings(cmap, out digits))
-                    {
-                        mappings.TryAdd(code, text);
-                    }
-                }
-
-                objects[toUnicode] = FontStream(Encoding.Latin1.GetBytes(ToUnicodeNormalizer.WriteCMap(header!, mappings, digits)), lengthOne: false);
+                objects[toUnicode] = merged[i].ToUnicode!;
             }
 
             foreach (var font in all.Skip(1))
@@ -82,6 +66,42 @@ internal static partial class PdfFontMerger
                 };
             }
         }
+    }
+
+    /// <summary>One face's merged font program, CIDFont text (its widths the union) and ToUnicode map; reads only.</summary>
+    private static (PdfObject Program, string Descendant, PdfObject? ToUnicode) MergeFace(Dictionary<int, PdfObject> objects, List<Font> all)
+    {
+        var keep = all[0];
+        var subsets = new byte[all.Count][];
+        Parallel.For(0, all.Count, i => subsets[i] = Inflate(objects[all[i].Program]));
+        var program = FontStream(TrueTypeUnion(subsets), lengthOne: true);
+        var widths = new SortedDictionary<int, string>();
+        foreach (var font in all)
+        {
+            ReadWidths(objects[font.Descendant].Text, widths);
+        }
+
+        var descendant = WidthsEntry().Replace(objects[keep.Descendant].Text, "/W [" + WriteWidths(widths) + "]");
+        PdfObject? toUnicodeStream = null;
+        if (keep.ToUnicode is not null)
+        {
+            var mappings = new SortedDictionary<int, string>();
+            var digits = 4;
+            string? header = null;
+            foreach (var font in all.Where(f => f.ToUnicode is not null))
+            {
+                var cmap = Encoding.Latin1.GetString(Inflate(objects[font.ToUnicode!.Value]));
+                header ??= cmap;
+                foreach (var (code, text) in ToUnicodeNormalizer.Mappings(cmap, out digits))
+                {
+                    mappings.TryAdd(code, text);
+                }
+            }
+
+            toUnicodeStream = FontStream(Encoding.Latin1.GetBytes(ToUnicodeNormalizer.WriteCMap(header!, mappings, digits)), lengthOne: false);
+        }
+
+        return (program, descendant, toUnicodeStream);
     }
 
     private sealed record Font(string Face, int Type0, int Descendant, int Descriptor, int Program, int? ToUnicode);

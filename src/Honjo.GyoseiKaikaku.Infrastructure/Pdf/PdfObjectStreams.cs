@@ -59,20 +59,34 @@ public static partial class PdfObjectStreams
             }
         }
 
-        foreach (var chunk in pending.Chunk(ObjectsPerStream))
+        // Each object stream is composed and compressed on its own (in parallel, ADR 0031), then written in order.
+        var chunks = pending.Chunk(ObjectsPerStream).ToList();
+        var streams = new (string Head, byte[] Data)[chunks.Count];
+        Parallel.For(0, chunks.Count, c =>
         {
-            var streamNumber = nextStreamNumber++;
+            var chunk = chunks[c];
             var header = new StringBuilder();
             var content = new StringBuilder();
             for (var i = 0; i < chunk.Length; i++)
             {
                 header.Append(CultureInfo.InvariantCulture, $"{chunk[i].Number} {content.Length} ");
                 content.Append(chunk[i].Body).Append('\n');
-                packed[chunk[i].Number] = (streamNumber, i);
             }
 
             var head = header.Append('\n').ToString();
-            var data = PdfSyntax.Deflate(Encoding.Latin1.GetBytes(head + content));
+            streams[c] = (head, PdfSyntax.Deflate(Encoding.Latin1.GetBytes(head + content)));
+        });
+
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var chunk = chunks[c];
+            var streamNumber = nextStreamNumber++;
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                packed[chunk[i].Number] = (streamNumber, i);
+            }
+
+            var (head, data) = streams[c];
             offsets[streamNumber] = output.Position;
             PdfSyntax.Write(output, $"{streamNumber} 0 obj\n<</Type /ObjStm /N {chunk.Length} /First {head.Length} /Filter /FlateDecode /Length {data.Length}>>\nstream\n");
             output.Write(data);

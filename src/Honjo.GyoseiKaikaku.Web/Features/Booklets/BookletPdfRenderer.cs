@@ -83,7 +83,9 @@ public sealed class BookletPdfRenderer(
     /// <summary>
     /// The front matter, then runs of sheets: a part printed before (the same HTML) is taken from the cache; the parts
     /// that are not are printed in as few runs of consecutive parts as keep both cores busy (a print has a fixed cost,
-    /// ADR 0030), each run cut back into its parts for the cache, and the parts are merged into one tagged PDF.
+    /// ADR 0030), and the cached parts and the runs, whole, are merged into one tagged PDF. A run of several parts is
+    /// cut back into its parts for the cache beside the merge, not before it (ADR 0031); a render that starts before
+    /// that is done waits for it before it looks in the cache.
     /// </summary>
     private async Task<byte[]> RenderInPartsAsync(BookletDocument booklet, string css, IReadOnlyList<BookletPart> parts, PartProgress progress, CancellationToken cancellationToken)
     {
@@ -98,6 +100,7 @@ public sealed class BookletPdfRenderer(
         var keys = htmls.Select(h => PdfPartCache.KeyOf(h, FitScript)).ToList();
 
         var composed = stopwatch.ElapsedMilliseconds;
+        await cache.SettledAsync();
         var segments = new byte[]?[parts.Count];
         var missing = new List<int>();
         for (var i = 0; i < parts.Count; i++)
@@ -120,7 +123,7 @@ public sealed class BookletPdfRenderer(
             await engine.RenderAsync(new PdfRequest(htmls[runs[0][0]], FitScript, Pack: false), cancellationToken);
         }
 
-        var split = 0;
+        var toCut = new List<(IReadOnlyList<int> Run, byte[] Pdf)>();
         await Task.WhenAll(runs.Select(async run =>
         {
             var first = parts[run[0]];
@@ -128,20 +131,20 @@ public sealed class BookletPdfRenderer(
             var spanning = run.Count == 1 ? first : new BookletPart(first.Front, first.Front ? 0 : first.SheetStart, last.SheetStart + last.SheetCount - (first.Front ? 0 : first.SheetStart), first.FirstPage);
             var html = run.Count == 1 ? htmls[run[0]] : await razor.RenderAsync(PrintView, new BookletPrintModel(booklet, css, spanning));
             var pdf = await engine.RenderAsync(new PdfRequest(html, FitScript, Pack: false), cancellationToken);
-            var pieces = run.Count == 1 ? [pdf] : TaggedPdfSplitter.Split(pdf, run.Select(i => PageCount(booklet, parts[i])).ToList());
-            if (pieces is null)
-            {
-                // Kept whole (not cached): its first part's slot holds it, the others are empty.
-                logger.LogWarning("A print run of {Parts} booklet parts could not be cut into parts; merged whole, not kept for reuse.", run.Count);
-                segments[run[0]] = pdf;
-                return;
-            }
 
-            Interlocked.Add(ref split, run.Count > 1 ? 1 : 0);
-            for (var k = 0; k < run.Count; k++)
+            // A run has printed: a single part is kept as it is; a longer run is merged whole (its first part's slot
+            // holds it, the others are empty) and cut into its parts beside the merge.
+            segments[run[0]] = pdf;
+            if (run.Count == 1)
             {
-                cache.Add(keys[run[k]], pieces[k]);
-                segments[run[k]] = pieces[k];
+                cache.Add(keys[run[0]], pdf);
+            }
+            else
+            {
+                lock (toCut)
+                {
+                    toCut.Add((run, pdf));
+                }
             }
 
             progress.Printed(run.Sum(i => parts[i].SheetCount));
@@ -149,8 +152,16 @@ public sealed class BookletPdfRenderer(
         var printed = stopwatch.ElapsedMilliseconds;
         progress.Step("ページを結合中");
 
+        // The runs are cut into parts beside the merge (it leaves a core free most of the time), not before it.
+        if (toCut.Count > 0)
+        {
+            var pageCounts = parts.Select(p => PageCount(booklet, p)).ToList();
+            cache.Track(Task.Run(() => CutIntoParts(toCut, pageCounts, keys), CancellationToken.None));
+        }
+
         var sheetHeadings = booklet.Sheets.Select(s => $"{s.Number} {s.Name}").ToHashSet(StringComparer.Ordinal);
         var merged = TaggedPdfMerger.Merge(segments.OfType<byte[]>().ToList(), sheetHeadings.Contains);
+
         logger.LogInformation(
             "Booklet PDF in {Parts} parts ({Reused} reused, {Runs} print runs): composed {Composed} ms, printed {Printed} ms, merged {Merged} ms, {Size} KB.",
             parts.Count, parts.Count - missing.Count, runs.Count, composed, printed - composed, stopwatch.ElapsedMilliseconds - printed, merged.Length / 1024);
@@ -168,8 +179,39 @@ public sealed class BookletPdfRenderer(
         public void Step(string step) => progress?.Report(new BookletProgress(Math.Min(total, Volatile.Read(ref _done)), total, step));
     }
 
-    /// <summary>At most this many sheets in one print run: a browser page holding more needs more memory than it saves.</summary>
-    private const int MaxSheetsPerRun = 128;
+    /// <summary>
+    /// Cuts each printed run back into its parts, as Chromium would have printed each part alone (ADR 0030), and keeps
+    /// them under their parts' keys. A run that cannot be cut is not kept (a warning in the log): it prints again.
+    /// </summary>
+    private void CutIntoParts(List<(IReadOnlyList<int> Run, byte[] Pdf)> runs, List<int> pageCounts, List<string> keys) =>
+        Parallel.ForEach(runs, item =>
+        {
+            var (run, pdf) = item;
+            try
+            {
+                var pieces = TaggedPdfSplitter.Split(pdf, run.Select(i => pageCounts[i]).ToList());
+                if (pieces is null)
+                {
+                    logger.LogWarning("A print run of {Parts} booklet parts could not be cut into parts; merged whole, not kept for reuse.", run.Count);
+                    return;
+                }
+
+                for (var k = 0; k < run.Count; k++)
+                {
+                    cache.Add(keys[run[k]], pieces[k]);
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or FormatException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException)
+            {
+                logger.LogWarning(e, "A print run of {Parts} booklet parts could not be cut into parts; not kept for reuse.", run.Count);
+            }
+        });
+
+    /// <summary>
+    /// At most this many sheets in one print run: a browser page holding more needs more memory than it saves
+    /// (ADR 0031: 64 rather than 128 took one 1,008-plan export from 2.7 to 2.4 GB at about the same time).
+    /// </summary>
+    private const int MaxSheetsPerRun = 64;
 
     /// <summary>
     /// The parts to print (<paramref name="missing"/>, ascending) grouped into runs of consecutive parts: as few runs

@@ -6,7 +6,8 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 /// <summary>
 /// Printed booklet parts by the SHA-256 of their HTML (ADR 0021): a part whose HTML is the same prints the same
 /// PDF, so a booklet with one sheet changed prints only that sheet's part again. Held in memory up to
-/// <see cref="CapacityBytes"/>, the oldest dropped first; lost on restart, which costs one full print.
+/// <see cref="CapacityBytes"/>, the oldest dropped first; lost on restart, which costs one full print. Parts still
+/// being cut from a printed run (ADR 0031) are <see cref="Track"/>ed: <see cref="SettledAsync"/> waits for them.
 /// </summary>
 public sealed class PdfPartCache
 {
@@ -16,6 +17,28 @@ public sealed class PdfPartCache
     private readonly LinkedList<string> _order = new();
     private readonly Lock _lock = new();
     private long _bytes;
+    private readonly List<Task> _pending = [];
+
+    /// <summary>Work that will <see cref="Add"/> parts (a run being cut back into parts); see <see cref="SettledAsync"/>.</summary>
+    public void Track(Task work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        lock (_lock)
+        {
+            _pending.RemoveAll(t => t.IsCompleted);
+            _pending.Add(work);
+        }
+    }
+
+    /// <summary>Completes when the work <see cref="Track"/>ed so far has added its parts (it handles its own failures).</summary>
+    public Task SettledAsync()
+    {
+        lock (_lock)
+        {
+            _pending.RemoveAll(t => t.IsCompleted);
+            return _pending.Count == 0 ? Task.CompletedTask : Task.WhenAll(_pending.ToList());
+        }
+    }
 
     public static string KeyOf(string html, string? script) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(html + "\u0000" + script)));
