@@ -187,30 +187,12 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
         }, ct);
 
     public Task<UseCaseResult<CouncilChange>> AcceptAsync(long id, ReviewRequest request, CouncilActor actor, CancellationToken ct) =>
-        OnOpinionAsync(id, request.Version, actor, async (opinion, table) =>
-        {
-            if (!actor.IsPlanningOffice)
-            {
-                return Forbidden;
-            }
-
-            opinion.Accept(table, actor, clock.GetUtcNow());
-            await NotifyDepartmentsAsync(opinion, actor, "対応方針が確認されました", "への意見の対応方針を企画課が確認しました。", ct);
-            return Done(opinion.Id, "対応方針を確認済にしました。");
-        }, ct);
+        ReviewAsync(id, request, actor, (opinion, table) => opinion.Accept(table, actor, clock.GetUtcNow()),
+            "対応方針が確認されました", _ => "への意見の対応方針を企画課が確認しました。", "対応方針を確認済にしました。", ct);
 
     public Task<UseCaseResult<CouncilChange>> ReturnAsync(long id, ReviewRequest request, CouncilActor actor, CancellationToken ct) =>
-        OnOpinionAsync(id, request.Version, actor, async (opinion, table) =>
-        {
-            if (!actor.IsPlanningOffice)
-            {
-                return Forbidden;
-            }
-
-            opinion.Return(table, actor, request.Reason);
-            await NotifyDepartmentsAsync(opinion, actor, "対応方針が差し戻されました", $"への意見の対応方針が差し戻されました。理由：{opinion.ReturnReason}", ct);
-            return Done(opinion.Id, "対応方針を差し戻しました。");
-        }, ct);
+        ReviewAsync(id, request, actor, (opinion, table) => opinion.Return(table, actor, request.Reason),
+            "対応方針が差し戻されました", opinion => $"への意見の対応方針が差し戻されました。理由：{opinion.ReturnReason}", "対応方針を差し戻しました。", ct);
 
     /// <summary>公表 of the edition's table: every opinion handed in must be accepted; logged; the authors are told.</summary>
     public async Task<UseCaseResult<CouncilChange>> PublishAsync(FiscalYear year, CouncilActor actor, CancellationToken ct)
@@ -292,6 +274,22 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
             return outcome;
         });
     }
+
+    /// <summary>The 企画課's review of a response (確認 or 差戻し): the step, then the departments are told.</summary>
+    private Task<UseCaseResult<CouncilChange>> ReviewAsync(
+        long id, ReviewRequest request, CouncilActor actor, Action<CouncilOpinion, CouncilTable> step, string title,
+        Func<CouncilOpinion, string> body, string notice, CancellationToken ct) =>
+        OnOpinionAsync(id, request.Version, actor, async (opinion, table) =>
+        {
+            if (!actor.IsPlanningOffice)
+            {
+                return Forbidden;
+            }
+
+            step(opinion, table);
+            await NotifyDepartmentsAsync(opinion, actor, title, body(opinion), ct);
+            return Done(opinion.Id, notice);
+        }, ct);
 
     /// <summary>Runs a change: a rule's refusal is a 422 with its message, a concurrent save a 409; nothing is saved then.</summary>
     private async Task<UseCaseResult<CouncilChange>> RunAsync(Func<Task<UseCaseResult<CouncilChange>>> change)
