@@ -50,20 +50,14 @@ public sealed class EditionsController(NextEditionHandler nextEdition, EditionCh
             return NotFound();
         }
 
-        var (model, created) = await nextEdition.CreateAsync(fy, request, ct);
-        if (created is { } next)
-        {
-            TempData["Notice"] = $"{next.JapaneseName}版（案）を作成しました。計画の内容を確認し、必要な計画変更をしてから公表してください。";
-            return RedirectToAction("Index", "Plans", new { year = next.Code });
-        }
-
-        if (model is null)
-        {
-            return NotFound();
-        }
-
-        Response.StatusCode = model.Refusal is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
-        return View("~/Features/Booklets/Next.cshtml", model);
+        return this.Answer(
+            await nextEdition.CreateAsync(fy, request, ct),
+            ok: made =>
+            {
+                TempData["Notice"] = $"{made.To.JapaneseName}版（案）を作成しました。計画の内容を確認し、必要な計画変更をしてから公表してください。";
+                return RedirectToAction("Index", "Plans", new { year = made.To.Code });
+            },
+            refused: refused => View("~/Features/Booklets/Next.cshtml", refused.Value));
     }
 
     [HttpGet("")]

@@ -3,6 +3,7 @@ using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
@@ -66,20 +67,23 @@ public sealed class NextEditionHandler(
         return loaded?.Model;
     }
 
-    /// <summary>Creates the next edition. Returns null when done; otherwise the preview with errors or a refusal.</summary>
-    public async Task<(NextEditionViewModel? Model, FiscalYear? Created)> CreateAsync(FiscalYear from, NextEditionRequest request, CancellationToken ct)
+    /// <summary>
+    /// Creates the next edition (Ok with the preview, whose <see cref="NextEditionViewModel.To"/> is the edition made).
+    /// Refused: Conflict with the preview's refusal when it cannot be made at all, Invalid with the preview and its errors.
+    /// </summary>
+    public async Task<UseCaseResult<NextEditionViewModel>> CreateAsync(FiscalYear from, NextEditionRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var loaded = await LoadAsync(from, ct);
         if (loaded is null)
         {
-            return (null, null);
+            return UseCaseResult.NotFound<NextEditionViewModel>();
         }
 
         var (model, source, plans, outline) = loaded.Value;
         if (model.Refusal is not null)
         {
-            return (model, null);
+            return Refused(model);
         }
 
         var decisions = model.Ending.ToDictionary(
@@ -130,11 +134,11 @@ public sealed class NextEditionHandler(
         {
             db.ChangeTracker.Clear();
             var again = (await LoadAsync(from, ct))!.Value.Model;
-            return (again with
+            return Refused(again with
             {
                 Errors = errors,
                 Ending = again.Ending.Select(e => e with { Decision = decisions.GetValueOrDefault(e.Number) ?? e.Decision }).ToList(),
-            }, null);
+            });
         }
 
         audit.Record(Infrastructure.Auditing.AuditAction.EditionCreated, next.EditionName,
@@ -147,12 +151,17 @@ public sealed class NextEditionHandler(
         {
             // Two people made it at once: the first one won (the unique year of editions).
             db.ChangeTracker.Clear();
-            var again = (await LoadAsync(from, ct))!.Value.Model;
-            return (again, null);
+            return Refused((await LoadAsync(from, ct))!.Value.Model);
         }
 
-        return (null, next.Year);
+        return UseCaseResult.Ok(model);
     }
+
+    /// <summary>A preview that cannot be made at all (its refusal) is a 409; one with errors in the decisions a 422.</summary>
+    private static UseCaseResult<NextEditionViewModel> Refused(NextEditionViewModel model) =>
+        model.Refusal is { } refusal
+            ? UseCaseResult.Conflict(model, [refusal])
+            : UseCaseResult.Invalid(model, model.Errors);
 
     private async Task<(NextEditionViewModel Model, BookletEdition Source, List<Plan> Plans, Domain.Outline.ReformOutline Outline)?> LoadAsync(
         FiscalYear from, CancellationToken ct)

@@ -5,26 +5,13 @@ using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Auditing;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Honjo.GyoseiKaikaku.Infrastructure.Notices;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Council;
 
-/// <summary>The outcome of a council action: done (with the opinion it concerns), or refused with an HTTP status and a Japanese reason.</summary>
-public sealed record CouncilOutcome(int Status, string? Error, long? OpinionId = null, string? Notice = null)
-{
-    public bool Succeeded => Error is null;
-
-    public static CouncilOutcome Done(long? opinionId, string notice) => new(StatusCodes.Status200OK, null, opinionId, notice);
-
-    public static CouncilOutcome NotFound { get; } = new(StatusCodes.Status404NotFound, "見つかりません。");
-
-    public static CouncilOutcome Forbidden { get; } = new(StatusCodes.Status403Forbidden, "この操作をする権限がありません。");
-
-    public static CouncilOutcome Refused(string message) => new(StatusCodes.Status422UnprocessableEntity, message);
-
-    public static CouncilOutcome Stale { get; } = new(StatusCodes.Status409Conflict,
-        "この画面を開いた後に、ほかの人（または別のタブ）がこの意見を更新しました。入力した内容は残してあります。最新の内容を確認してから、もう一度操作してください。");
-}
+/// <summary>A council change that was made: the opinion it concerns (none for a deletion or the table) and the notice to show.</summary>
+public sealed record CouncilChange(long? OpinionId, string Notice);
 
 public sealed record NewOpinionRequest(string? PlanId, string? Body, string? Command);
 
@@ -46,17 +33,17 @@ public sealed record ReopenRequest(string? Reason);
 public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLog audit, TimeProvider clock, LinkGenerator links)
 {
     /// <summary>A member's new opinion on a published edition (a plan's, or general), saved as a draft or submitted at once.</summary>
-    public async Task<CouncilOutcome> CreateAsync(FiscalYear year, NewOpinionRequest request, CouncilActor actor, CancellationToken ct)
+    public async Task<UseCaseResult<CouncilChange>> CreateAsync(FiscalYear year, NewOpinionRequest request, CouncilActor actor, CancellationToken ct)
     {
         if (!actor.IsMember)
         {
-            return CouncilOutcome.Forbidden;
+            return Forbidden;
         }
 
         var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Year == year && e.Status != EditionStatus.Draft, ct);
         if (edition is null)
         {
-            return CouncilOutcome.NotFound;
+            return NotFound;
         }
 
         int? planKeyId = null;
@@ -65,7 +52,7 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
             if (!PlanNumber.TryParse(request.PlanId, out var number)
                 || await db.Plans.AsNoTracking().InEdition(edition.Id).VersionsOf(number).Select(p => (int?)p.PlanKeyId).FirstOrDefaultAsync(ct) is not { } key)
             {
-                return CouncilOutcome.Refused("意見の対象の計画が見つかりません。");
+                return Refused("意見の対象の計画が見つかりません。");
             }
 
             planKeyId = key;
@@ -93,16 +80,16 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
             }
 
             await transaction.CommitAsync(ct);
-            return CouncilOutcome.Done(opinion.Id, submit ? "意見を提出しました。企画課が確認して担当課に回付します。" : "意見を下書きとして保存しました。提出するまで、ほかの人には見えません。");
+            return Done(opinion.Id, submit ? "意見を提出しました。企画課が確認して担当課に回付します。" : "意見を下書きとして保存しました。提出するまで、ほかの人には見えません。");
         });
     }
 
-    public Task<CouncilOutcome> EditAsync(long id, EditOpinionRequest request, CouncilActor actor, CancellationToken ct) =>
+    public Task<UseCaseResult<CouncilChange>> EditAsync(long id, EditOpinionRequest request, CouncilActor actor, CancellationToken ct) =>
         OnOpinionAsync(id, request.Version, actor, async (opinion, table) =>
         {
             if (!opinion.IsWrittenBy(actor))
             {
-                return CouncilOutcome.Forbidden;
+                return Forbidden;
             }
 
             opinion.Edit(table, actor, request.Body);
@@ -110,24 +97,24 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
             {
                 opinion.Submit(table, actor, clock.GetUtcNow());
                 await NotifySubmittedAsync(opinion, actor, ct);
-                return CouncilOutcome.Done(opinion.Id, "意見を提出しました。企画課が確認して担当課に回付します。");
+                return Done(opinion.Id, "意見を提出しました。企画課が確認して担当課に回付します。");
             }
 
-            return CouncilOutcome.Done(opinion.Id, "下書きを保存しました。");
+            return Done(opinion.Id, "下書きを保存しました。");
         }, ct);
 
-    public async Task<CouncilOutcome> DeleteAsync(long id, int version, CouncilActor actor, CancellationToken ct)
+    public async Task<UseCaseResult<CouncilChange>> DeleteAsync(long id, int version, CouncilActor actor, CancellationToken ct)
     {
         var opinion = await db.CouncilOpinions.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (opinion is null || !opinion.IsWrittenBy(actor))
         {
             // Another member's draft does not exist for this person.
-            return opinion is not null && actor.CanSee(opinion, false) ? CouncilOutcome.Forbidden : CouncilOutcome.NotFound;
+            return opinion is not null && actor.CanSee(opinion, false) ? Forbidden : NotFound;
         }
 
         if (opinion.Version != version)
         {
-            return CouncilOutcome.Stale;
+            return Stale;
         }
 
         return await RunAsync(async () =>
@@ -135,17 +122,17 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
             opinion.EnsureDeletableBy(actor);
             db.CouncilOpinions.Remove(opinion);
             await db.SaveChangesAsync(ct);
-            return CouncilOutcome.Done(null, "下書きを削除しました。");
+            return Done(null, "下書きを削除しました。");
         });
     }
 
     /// <summary>回付: a plan opinion to the plan's executing departments; a general one to the department chosen, or 0 for the 企画課 itself.</summary>
-    public Task<CouncilOutcome> ForwardAsync(long id, ForwardRequest request, CouncilActor actor, CancellationToken ct) =>
+    public Task<UseCaseResult<CouncilChange>> ForwardAsync(long id, ForwardRequest request, CouncilActor actor, CancellationToken ct) =>
         OnOpinionAsync(id, request.Version, actor, async (opinion, table) =>
         {
             if (!actor.IsPlanningOffice)
             {
-                return CouncilOutcome.Forbidden;
+                return Forbidden;
             }
 
             List<int> departments;
@@ -156,7 +143,7 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
             }
             else if (request.DepartmentId is not { } chosen)
             {
-                return CouncilOutcome.Refused("回付先を選んでください。");
+                return Refused("回付先を選んでください。");
             }
             else if (chosen == 0)
             {
@@ -164,7 +151,7 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
             }
             else if (!await db.Departments.AnyAsync(d => d.Id == chosen && d.SuccessorId == null, ct))
             {
-                return CouncilOutcome.Refused("回付先の部署が見つかりません。");
+                return Refused("回付先の部署が見つかりません。");
             }
             else
             {
@@ -178,15 +165,15 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
                     NoticeKind.CouncilOpinionForwarded, "審議会の意見が回付されました", $"{await SubjectAsync(opinion, ct)}への審議会の意見に、対応方針を記入してください。", Link(opinion.Id)));
             }
 
-            return CouncilOutcome.Done(opinion.Id, departments.Count > 0 ? "意見を回付しました。担当課にお知らせしました。" : "この意見には企画課が回答します。");
+            return Done(opinion.Id, departments.Count > 0 ? "意見を回付しました。担当課にお知らせしました。" : "この意見には企画課が回答します。");
         }, ct);
 
-    public Task<CouncilOutcome> AnswerAsync(long id, AnswerRequest request, CouncilActor actor, CancellationToken ct) =>
+    public Task<UseCaseResult<CouncilChange>> AnswerAsync(long id, AnswerRequest request, CouncilActor actor, CancellationToken ct) =>
         OnOpinionAsync(id, request.Version, actor, async (opinion, table) =>
         {
             if (!opinion.CanBeAnsweredBy(actor) && opinion.Status != CouncilOpinionStatus.Accepted)
             {
-                return CouncilOutcome.Forbidden;
+                return Forbidden;
             }
 
             opinion.Answer(table, actor, request.Response, clock.GetUtcNow());
@@ -196,47 +183,29 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
                     NoticeKind.CouncilResponseAnswered, "審議会の意見に回答がありました", $"{await SubjectAsync(opinion, ct)}への意見に対応方針が記入されました。確認してください。", Link(opinion.Id)));
             }
 
-            return CouncilOutcome.Done(opinion.Id, "対応方針を保存しました。企画課が確認するまでは修正できます。");
+            return Done(opinion.Id, "対応方針を保存しました。企画課が確認するまでは修正できます。");
         }, ct);
 
-    public Task<CouncilOutcome> AcceptAsync(long id, ReviewRequest request, CouncilActor actor, CancellationToken ct) =>
-        OnOpinionAsync(id, request.Version, actor, async (opinion, table) =>
-        {
-            if (!actor.IsPlanningOffice)
-            {
-                return CouncilOutcome.Forbidden;
-            }
+    public Task<UseCaseResult<CouncilChange>> AcceptAsync(long id, ReviewRequest request, CouncilActor actor, CancellationToken ct) =>
+        ReviewAsync(id, request, actor, (opinion, table) => opinion.Accept(table, actor, clock.GetUtcNow()),
+            "対応方針が確認されました", _ => "への意見の対応方針を企画課が確認しました。", "対応方針を確認済にしました。", ct);
 
-            opinion.Accept(table, actor, clock.GetUtcNow());
-            await NotifyDepartmentsAsync(opinion, actor, "対応方針が確認されました", "への意見の対応方針を企画課が確認しました。", ct);
-            return CouncilOutcome.Done(opinion.Id, "対応方針を確認済にしました。");
-        }, ct);
-
-    public Task<CouncilOutcome> ReturnAsync(long id, ReviewRequest request, CouncilActor actor, CancellationToken ct) =>
-        OnOpinionAsync(id, request.Version, actor, async (opinion, table) =>
-        {
-            if (!actor.IsPlanningOffice)
-            {
-                return CouncilOutcome.Forbidden;
-            }
-
-            opinion.Return(table, actor, request.Reason);
-            await NotifyDepartmentsAsync(opinion, actor, "対応方針が差し戻されました", $"への意見の対応方針が差し戻されました。理由：{opinion.ReturnReason}", ct);
-            return CouncilOutcome.Done(opinion.Id, "対応方針を差し戻しました。");
-        }, ct);
+    public Task<UseCaseResult<CouncilChange>> ReturnAsync(long id, ReviewRequest request, CouncilActor actor, CancellationToken ct) =>
+        ReviewAsync(id, request, actor, (opinion, table) => opinion.Return(table, actor, request.Reason),
+            "対応方針が差し戻されました", opinion => $"への意見の対応方針が差し戻されました。理由：{opinion.ReturnReason}", "対応方針を差し戻しました。", ct);
 
     /// <summary>公表 of the edition's table: every opinion handed in must be accepted; logged; the authors are told.</summary>
-    public async Task<CouncilOutcome> PublishAsync(FiscalYear year, CouncilActor actor, CancellationToken ct)
+    public async Task<UseCaseResult<CouncilChange>> PublishAsync(FiscalYear year, CouncilActor actor, CancellationToken ct)
     {
         if (!actor.IsPlanningOffice)
         {
-            return CouncilOutcome.Forbidden;
+            return Forbidden;
         }
 
         var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Year == year && e.Status != EditionStatus.Draft, ct);
         if (edition is null)
         {
-            return CouncilOutcome.NotFound;
+            return NotFound;
         }
 
         var table = await TableAsync(edition.Id, ct);
@@ -251,23 +220,23 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
                 NoticeKind.CouncilTablePublished, "審議会の意見・対応方針一覧が公表されました", $"{year.JapaneseName}版の意見と対応方針の一覧が公表されました。",
                 links.GetPathByAction("Index", "Council", new { year = year.Code }) ?? string.Empty));
             await db.SaveChangesAsync(ct);
-            return CouncilOutcome.Done(null, "意見・対応方針一覧を公表しました。Excel・PDF・オープンデータで公開されます。");
+            return Done(null, "意見・対応方針一覧を公表しました。Excel・PDF・オープンデータで公開されます。");
         });
     }
 
     /// <summary>公表の取消: the 企画課 only, with a reason, logged; the table is open again.</summary>
-    public async Task<CouncilOutcome> ReopenAsync(FiscalYear year, ReopenRequest request, CouncilActor actor, CancellationToken ct)
+    public async Task<UseCaseResult<CouncilChange>> ReopenAsync(FiscalYear year, ReopenRequest request, CouncilActor actor, CancellationToken ct)
     {
         if (!actor.IsPlanningOffice)
         {
-            return CouncilOutcome.Forbidden;
+            return Forbidden;
         }
 
         var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Year == year && e.Status != EditionStatus.Draft, ct);
         var table = edition is null ? null : await db.CouncilTables.FirstOrDefaultAsync(t => t.EditionId == edition.Id, ct);
         if (table is null)
         {
-            return CouncilOutcome.NotFound;
+            return NotFound;
         }
 
         return await RunAsync(async () =>
@@ -275,29 +244,29 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
             table.Reopen(actor, request.Reason, clock.GetUtcNow());
             audit.Record(AuditAction.CouncilTableReopened, $"{year.JapaneseName}版", $"意見・対応方針一覧の公表を取り消し（理由：{table.ReopenReason}）");
             await db.SaveChangesAsync(ct);
-            return CouncilOutcome.Done(null, "公表を取り消しました。修正してから、もう一度公表してください。");
+            return Done(null, "公表を取り消しました。修正してから、もう一度公表してください。");
         });
     }
 
-    private async Task<CouncilOutcome> OnOpinionAsync(
-        long id, int version, CouncilActor actor, Func<CouncilOpinion, CouncilTable, Task<CouncilOutcome>> change, CancellationToken ct)
+    private async Task<UseCaseResult<CouncilChange>> OnOpinionAsync(
+        long id, int version, CouncilActor actor, Func<CouncilOpinion, CouncilTable, Task<UseCaseResult<CouncilChange>>> change, CancellationToken ct)
     {
         var opinion = await db.CouncilOpinions.Include(o => o.Departments).FirstOrDefaultAsync(o => o.Id == id, ct);
         var table = opinion is null ? null : await db.CouncilTables.FirstOrDefaultAsync(t => t.EditionId == opinion.EditionId, ct);
         if (opinion is null || table is null || !actor.CanSee(opinion, table.IsPublished))
         {
-            return CouncilOutcome.NotFound;
+            return NotFound;
         }
 
         if (opinion.Version != version)
         {
-            return CouncilOutcome.Stale;
+            return Stale;
         }
 
         return await RunAsync(async () =>
         {
             var outcome = await change(opinion, table);
-            if (outcome.Succeeded)
+            if (outcome.IsOk)
             {
                 await db.SaveChangesAsync(ct);
             }
@@ -306,8 +275,24 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
         });
     }
 
+    /// <summary>The 企画課's review of a response (確認 or 差戻し): the step, then the departments are told.</summary>
+    private Task<UseCaseResult<CouncilChange>> ReviewAsync(
+        long id, ReviewRequest request, CouncilActor actor, Action<CouncilOpinion, CouncilTable> step, string title,
+        Func<CouncilOpinion, string> body, string notice, CancellationToken ct) =>
+        OnOpinionAsync(id, request.Version, actor, async (opinion, table) =>
+        {
+            if (!actor.IsPlanningOffice)
+            {
+                return Forbidden;
+            }
+
+            step(opinion, table);
+            await NotifyDepartmentsAsync(opinion, actor, title, body(opinion), ct);
+            return Done(opinion.Id, notice);
+        }, ct);
+
     /// <summary>Runs a change: a rule's refusal is a 422 with its message, a concurrent save a 409; nothing is saved then.</summary>
-    private async Task<CouncilOutcome> RunAsync(Func<Task<CouncilOutcome>> change)
+    private async Task<UseCaseResult<CouncilChange>> RunAsync(Func<Task<UseCaseResult<CouncilChange>>> change)
     {
         try
         {
@@ -316,14 +301,26 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
         catch (DomainException e)
         {
             db.ChangeTracker.Clear();
-            return CouncilOutcome.Refused(e.Message);
+            return Refused(e.Message);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return CouncilOutcome.Stale;
+            return Stale;
         }
     }
+
+    private static UseCaseResult<CouncilChange> Done(long? opinionId, string notice) => UseCaseResult.Ok(new CouncilChange(opinionId, notice));
+
+    private static UseCaseResult<CouncilChange> Refused(string message) => UseCaseResult.Invalid<CouncilChange>(null, message);
+
+    /// <summary>The opinion changed since the form was opened: 409, the page again with the input kept.</summary>
+    private static UseCaseResult<CouncilChange> Stale => UseCaseResult.Conflict<CouncilChange>(null,
+        ["この画面を開いた後に、ほかの人（または別のタブ）がこの意見を更新しました。入力した内容は残してあります。最新の内容を確認してから、もう一度操作してください。"]);
+
+    private static UseCaseResult<CouncilChange> NotFound => UseCaseResult.NotFound<CouncilChange>();
+
+    private static UseCaseResult<CouncilChange> Forbidden => UseCaseResult.Forbidden<CouncilChange>();
 
     /// <summary>The edition's table, made when the first opinion is written (a second writer at the same moment reads the first one's).</summary>
     private async Task<CouncilTable> TableAsync(int editionId, CancellationToken ct)

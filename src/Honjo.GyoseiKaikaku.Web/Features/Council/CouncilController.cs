@@ -3,6 +3,7 @@ using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
 using Honjo.GyoseiKaikaku.Web.Features.Shared;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Council;
@@ -42,32 +43,13 @@ public sealed class CouncilController(CouncilQueries queries, CouncilCommands co
             return NotFound();
         }
 
-        var outcome = await commands.CreateAsync(fy, request, User.ToCouncilActor(), ct);
-        if (outcome.Succeeded)
-        {
-            TempData["Notice"] = outcome.Notice;
-            return RedirectToAction(nameof(Opinion), new { id = outcome.OpinionId });
-        }
-
-        if (outcome.Status is StatusCodes.Status403Forbidden)
-        {
-            return this.Forbidden();
-        }
-
-        if (outcome.Status is StatusCodes.Status404NotFound)
-        {
-            return NotFound();
-        }
-
-        // Refused: the form again, with what the member typed.
-        var model = await queries.IndexAsync(year, User.ToCouncilActor(), ct);
-        if (model is null)
-        {
-            return NotFound();
-        }
-
-        Response.StatusCode = outcome.Status;
-        return View("New", model with { DraftBody = request.Body, DraftPlanId = request.PlanId, Errors = [outcome.Error!] });
+        return await this.AnswerAsync(
+            await commands.CreateAsync(fy, request, User.ToCouncilActor(), ct),
+            ok: done => WithNotice(done, RedirectToAction(nameof(Opinion), new { id = done.OpinionId })),
+            // Refused: the form again, with what the member typed.
+            refused: async refused => await queries.IndexAsync(year, User.ToCouncilActor(), ct) is { } model
+                ? View("New", model with { DraftBody = request.Body, DraftPlanId = request.PlanId, Errors = refused.Errors })
+                : NotFound());
     }
 
     [HttpGet("{year}/opinions/new")]
@@ -94,17 +76,8 @@ public sealed class CouncilController(CouncilQueries queries, CouncilCommands co
         await AfterAsync(id, await commands.EditAsync(id, request, User.ToCouncilActor(), ct), "edit", m => m with { TypedBody = request.Body }, ct);
 
     [HttpPost("opinions/{id:long}/delete")]
-    public async Task<IActionResult> Delete(long id, [FromForm] int version, CancellationToken ct)
-    {
-        var outcome = await commands.DeleteAsync(id, version, User.ToCouncilActor(), ct);
-        if (outcome.Succeeded)
-        {
-            TempData["Notice"] = outcome.Notice;
-            return RedirectToAction(nameof(Index));
-        }
-
-        return await AfterAsync(id, outcome, "edit", m => m, ct);
-    }
+    public async Task<IActionResult> Delete(long id, [FromForm] int version, CancellationToken ct) =>
+        await AfterAsync(id, await commands.DeleteAsync(id, version, User.ToCouncilActor(), ct), "edit", m => m, ct, deleted: true);
 
     [HttpPost("opinions/{id:long}/forward")]
     public async Task<IActionResult> Forward(long id, [FromForm] ForwardRequest request, CancellationToken ct) =>
@@ -161,54 +134,36 @@ public sealed class CouncilController(CouncilQueries queries, CouncilCommands co
         }
     }
 
-    private async Task<IActionResult> AfterAsync(long id, CouncilOutcome outcome, string form, Func<OpinionViewModel, OpinionViewModel> typed, CancellationToken ct)
+    /// <summary>
+    /// The answer to a change of one opinion (<see cref="UseCaseHttp"/>): done → its page (the list after a deletion)
+    /// with the notice; refused → the opinion's page again with the reason and what was typed in <paramref name="form"/>.
+    /// </summary>
+    private Task<IActionResult> AfterAsync(
+        long id, UseCaseResult<CouncilChange> result, string form, Func<OpinionViewModel, OpinionViewModel> typed, CancellationToken ct, bool deleted = false) =>
+        this.AnswerAsync(
+            result,
+            ok: done => WithNotice(done, deleted ? RedirectToAction(nameof(Index)) : RedirectToAction(nameof(Opinion), new { id })),
+            refused: async refused => await queries.OpinionAsync(id, User.ToCouncilActor(), ct) is { } model
+                ? View(nameof(Opinion), typed(model) with
+                {
+                    Errors = refused.Errors,
+                    RefusedForm = form,
+                    Conflict = refused.Status == UseCaseStatus.Conflict,
+                })
+                : NotFound());
+
+    /// <summary>The answer to a change of the edition's table: done → the list with the notice; refused → the list again with the reason.</summary>
+    private Task<IActionResult> AfterTableAsync(string year, UseCaseResult<CouncilChange> result, CancellationToken ct, string? typedReason = null) =>
+        this.AnswerAsync(
+            result,
+            ok: done => WithNotice(done, RedirectToAction(nameof(Index), new { year })),
+            refused: async refused => await queries.IndexAsync(year, User.ToCouncilActor(), ct) is { } model
+                ? View(nameof(Index), model with { Errors = refused.Errors, DraftBody = typedReason })
+                : NotFound());
+
+    private IActionResult WithNotice(CouncilChange done, IActionResult next)
     {
-        if (outcome.Succeeded)
-        {
-            TempData["Notice"] = outcome.Notice;
-            return RedirectToAction(nameof(Opinion), new { id });
-        }
-
-        if (outcome.Status is StatusCodes.Status403Forbidden)
-        {
-            return this.Forbidden();
-        }
-
-        var model = outcome.Status is StatusCodes.Status404NotFound ? null : await queries.OpinionAsync(id, User.ToCouncilActor(), ct);
-        if (model is null)
-        {
-            return NotFound();
-        }
-
-        Response.StatusCode = outcome.Status;
-        return View(nameof(Opinion), typed(model) with
-        {
-            Errors = [outcome.Error!],
-            RefusedForm = form,
-            Conflict = outcome.Status == StatusCodes.Status409Conflict,
-        });
-    }
-
-    private async Task<IActionResult> AfterTableAsync(string year, CouncilOutcome outcome, CancellationToken ct, string? typedReason = null)
-    {
-        if (outcome.Succeeded)
-        {
-            TempData["Notice"] = outcome.Notice;
-            return RedirectToAction(nameof(Index), new { year });
-        }
-
-        if (outcome.Status is StatusCodes.Status403Forbidden)
-        {
-            return this.Forbidden();
-        }
-
-        var model = outcome.Status is StatusCodes.Status404NotFound ? null : await queries.IndexAsync(year, User.ToCouncilActor(), ct);
-        if (model is null)
-        {
-            return NotFound();
-        }
-
-        Response.StatusCode = outcome.Status;
-        return View(nameof(Index), model with { Errors = [outcome.Error!], DraftBody = typedReason });
+        TempData["Notice"] = done.Notice;
+        return next;
     }
 }

@@ -46,19 +46,7 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions,
         var plans = await db.Plans.AsNoTracking().InEdition(editionId)
             .Where(p => p.ExecutingDepartments.Any(x => x.DepartmentId == id) || p.Cooperators.Any(x => x.DepartmentId == id))
             .InBookletOrder()
-            .Select(p => new
-            {
-                p.FieldNumber,
-                p.Number,
-                p.Name,
-                p.StartYear,
-                p.Key.EndedYear,
-                p.Key.EndedAt,
-                p.Edition!.PublishedAt,
-                Executing = p.ExecutingDepartments.Any(x => x.DepartmentId == id),
-                Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
-                Grade = p.Key.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
-            })
+            .ToListRows(gradeYear)
             .ToListAsync(cancellationToken);
 
         var lineage = await db.Departments.AsNoTracking()
@@ -78,8 +66,14 @@ public sealed class DepartmentQueries(AppDbContext db, EditionResolver editions,
             successor,
             predecessors,
             gradeYear,
-            plans.Where(p => p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, PlanKey.EndYearShownIn(p.EndedYear, p.EndedAt, context.Year, p.PublishedAt), p.Grade)).ToList(),
-            plans.Where(p => !p.Executing).Select(p => new DepartmentPlanRow(new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, PlanKey.EndYearShownIn(p.EndedYear, p.EndedAt, context.Year, p.PublishedAt), p.Grade)).ToList());
+            plans.Where(Executing).Select(Row).ToList(),
+            plans.Where(p => !Executing(p)).Select(Row).ToList());
+
+        // The row's departments are the plan's executing ones.
+        bool Executing(PlanListRow p) => p.Departments.Any(d => d.Id == id);
+
+        DepartmentPlanRow Row(PlanListRow p) => new(
+            new PlanNumber(p.FieldNumber, p.Number), p.Name, p.Departments, p.StartYear, PlanKey.EndYearShownIn(p.EndedYear, p.EndedAt, context.Year, p.PublishedAt), p.Grade);
     }
 }
 

@@ -149,18 +149,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
         var rows = await db.Plans.AsNoTracking()
             .Where(p => pageIds.Contains(p.Id))
             .InBookletOrder()
-            .Select(p => new
-            {
-                p.Id,
-                p.FieldNumber,
-                p.Number,
-                p.Name,
-                p.StartYear,
-                p.Key.EndedYear,
-                p.Key.EndedAt,
-                Departments = p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
-                Grade = p.Key.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault(),
-            })
+            .ToListRows(gradeYear)
             .ToListAsync(cancellationToken);
 
         var snippets = terms.Count == 0
@@ -168,7 +157,6 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
             : await FindSnippetsAsync(rows.Select(r => r.Id).ToList(), terms[0], cancellationToken);
 
         var fields = await db.Fields.AsNoTracking().OrderBy(f => f.Number).ToListAsync(cancellationToken);
-        var publishedAt = await db.Editions.Where(e => e.Id == editionId).Select(e => e.PublishedAt).SingleAsync(cancellationToken);
         // The 頁 of the whole edition's printed 目次, whatever the filter keeps.
         var contents = await db.ContentsOfEditionAsync(editionId, cancellationToken);
         var totalCount = contents.Plans.Count;
@@ -184,7 +172,7 @@ public sealed class PlanIndexQuery(AppDbContext db, EditionResolver editions)
                         r.Name,
                         r.Departments,
                         r.StartYear,
-                        PlanKey.EndYearShownIn(r.EndedYear, r.EndedAt, context.Year, publishedAt),
+                        PlanKey.EndYearShownIn(r.EndedYear, r.EndedAt, context.Year, r.PublishedAt),
                         contents.PageOf(new PlanNumber(r.FieldNumber, r.Number)),
                         r.Grade,
                         snippets.GetValueOrDefault(r.Id)))
@@ -248,6 +236,37 @@ public static class SearchTerms
 }
 
 public sealed record DepartmentLink(int Id, string Name);
+
+/// <summary>A plan's row in a list of plans (計画一覧, 部署の計画): what the row shows, read in one projection.</summary>
+public sealed record PlanListRow(
+    int Id,
+    int FieldNumber,
+    int Number,
+    string Name,
+    FiscalYear StartYear,
+    FiscalYear? EndedYear,
+    DateTimeOffset? EndedAt,
+    DateTimeOffset? PublishedAt,
+    IReadOnlyList<DepartmentLink> Departments,
+    EvaluationGrade? Grade);
+
+/// <summary>The one projection of plans to <see cref="PlanListRow"/>s.</summary>
+public static class PlanListRows
+{
+    /// <summary>Each plan's row, with its executing departments in order and the grade of <paramref name="gradeYear"/>'s report.</summary>
+    public static IQueryable<PlanListRow> ToListRows(this IQueryable<Plan> plans, FiscalYear gradeYear) =>
+        plans.Select(p => new PlanListRow(
+            p.Id,
+            p.FieldNumber,
+            p.Number,
+            p.Name,
+            p.StartYear,
+            p.Key.EndedYear,
+            p.Key.EndedAt,
+            p.Edition!.PublishedAt,
+            p.ExecutingDepartments.OrderBy(d => d.Order).Select(d => new DepartmentLink(d.DepartmentId, d.Department.Name)).ToList(),
+            p.Key.YearEndReports.Where(r => r.Year == gradeYear).Select(r => r.Grade).FirstOrDefault()));
+}
 
 /// <summary>
 /// A 目次 row. <see cref="EndYear"/> is the 終了 column: the year the plan ended (完了・廃止), blank while it runs as
