@@ -13,9 +13,19 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Council;
 /// <summary>A council change that was made: the opinion it concerns (none for a deletion or the table) and the notice to show.</summary>
 public sealed record CouncilChange(long? OpinionId, string Notice);
 
-public sealed record NewOpinionRequest(string? PlanId, string? Body, string? Command);
+/// <summary>Which button of an opinion's form was pressed.</summary>
+public enum OpinionCommand
+{
+    /// <summary>下書き保存.</summary>
+    Save,
 
-public sealed record EditOpinionRequest(int Version, string? Body, string? Command);
+    /// <summary>提出.</summary>
+    Submit,
+}
+
+public sealed record NewOpinionRequest(string? PlanId, string? Body, OpinionCommand Command);
+
+public sealed record EditOpinionRequest(int Version, string? Body, OpinionCommand Command);
 
 public sealed record ForwardRequest(int Version, int? DepartmentId);
 
@@ -62,7 +72,7 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
         return await RunAsync(async () =>
         {
             var opinion = CouncilOpinion.Draft(table, planKeyId, actor, request.Body, clock.GetUtcNow());
-            var submit = request.Command == "submit";
+            var submit = request.Command == OpinionCommand.Submit;
             if (submit)
             {
                 opinion.Submit(table, actor, clock.GetUtcNow());
@@ -93,7 +103,7 @@ public sealed class CouncilCommands(AppDbContext db, Notifier notifier, IAuditLo
             }
 
             opinion.Edit(table, actor, request.Body);
-            if (request.Command == "submit")
+            if (request.Command == OpinionCommand.Submit)
             {
                 opinion.Submit(table, actor, clock.GetUtcNow());
                 await NotifySubmittedAsync(opinion, actor, ct);

@@ -1,7 +1,7 @@
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
-using Honjo.GyoseiKaikaku.Infrastructure.Pdf;
 using Honjo.GyoseiKaikaku.Web.Features.Authorization;
+using Honjo.GyoseiKaikaku.Web.Features.Booklets;
 using Honjo.GyoseiKaikaku.Web.Features.Shared;
 using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.AspNetCore.Mvc;
@@ -116,6 +116,7 @@ public sealed class CouncilController(CouncilQueries queries, CouncilCommands co
 
     /// <summary>The published table as PDF, printed by the Chromium engine like the summary. 404 until it is published.</summary>
     [HttpGet("{year}/table.pdf")]
+    [ExportFailureFilter]
     public async Task<IActionResult> TablePdf(string year, CancellationToken ct)
     {
         if (await queries.PublishedTableAsync(year, ct) is not { } table)
@@ -123,15 +124,7 @@ public sealed class CouncilController(CouncilQueries queries, CouncilCommands co
             return NotFound();
         }
 
-        try
-        {
-            return File(await exports.PdfAsync(table, ct), "application/pdf", table.FileStem + ".pdf");
-        }
-        catch (PdfEngineUnavailableException e)
-        {
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return View("/Features/Booklets/ExportFailed.cshtml", e.Message);
-        }
+        return File(await exports.PdfAsync(table, ct), "application/pdf", table.FileStem + ".pdf");
     }
 
     /// <summary>
