@@ -55,9 +55,11 @@ public sealed class PublishingGate(TimeProvider time)
 
         public void Report(BookletProgress value)
         {
+            // Only the status this lease put there is updated: a report that comes after the lease ended (or
+            // races its end) must not bring a finished milestone back as running.
             if (Volatile.Read(ref _released) == 0 && _owner._running.TryGetValue(_year, out var status))
             {
-                _owner._running[_year] = status with { Progress = value };
+                _owner._running.TryUpdate(_year, status with { Progress = value }, status);
             }
         }
 
