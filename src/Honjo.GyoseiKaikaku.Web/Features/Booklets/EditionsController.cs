@@ -67,10 +67,7 @@ public sealed class EditionsController(NextEditionHandler nextEdition, EditionCh
     [HttpPost("{year}/publish")]
     [Authorize(Policy = Policies.PlanningOffice)]
     public Task<IActionResult> Publish(string year, [FromServices] PublishEditionHandler publish, CancellationToken ct) =>
-        ForYear(year, async fy => this.AnswerWithNotice(
-            await publish.PublishAsync(fy, ct),
-            $"{fy.JapaneseName}版を公表しました。公表したPDFとExcelは今後も同じ内容でダウンロードできます。",
-            RedirectToAction(nameof(Index))));
+        AnswerOnEditions(year, fy => publish.PublishAsync(fy, ct), fy => $"{fy.JapaneseName}版を公表しました。公表したPDFとExcelは今後も同じ内容でダウンロードできます。");
 
     /// <summary>
     /// The 公表 or 確定 of an edition now running, as JSON for the page of whoever waits (ADR 0032): which work, how
@@ -101,21 +98,24 @@ public sealed class EditionsController(NextEditionHandler nextEdition, EditionCh
     [HttpPost("{year}/second-grade")]
     [Authorize(Policy = Policies.PlanningOffice)]
     public Task<IActionResult> SecondGradePrinting(string year, [FromForm] bool print, [FromServices] SetSecondGradePrintingHandler setting, CancellationToken ct) =>
-        ForYear(year, async fy => this.AnswerWithNotice(
-            await setting.HandleAsync(fy, print, ct),
-            print ? $"{fy.JapaneseName}版の冊子に企画課の二次評価を載せます（これから作る冊子から）。" : $"{fy.JapaneseName}版の冊子には二次評価を載せません（部署の評価だけを原本どおりに載せます）。",
-            RedirectToAction(nameof(Index))));
+        AnswerOnEditions(year, fy => setting.HandleAsync(fy, print, ct), fy => print
+            ? $"{fy.JapaneseName}版の冊子に企画課の二次評価を載せます（これから作る冊子から）。"
+            : $"{fy.JapaneseName}版の冊子には二次評価を載せません（部署の評価だけを原本どおりに載せます）。");
 
     /// <summary>実績の確定: refused with the list of plans whose reports are not accepted yet.</summary>
     [HttpPost("{year}/close")]
     [Authorize(Policy = Policies.PlanningOffice)]
     public Task<IActionResult> Close(string year, [FromServices] CloseEditionHandler close, CancellationToken ct) =>
-        ForYear(year, async fy => this.AnswerWithNotice(
-            await close.CloseAsync(fy, ct),
-            $"{fy.JapaneseName}の実績を確定しました。実績入りの冊子とオープンデータを公表しました。",
-            RedirectToAction(nameof(Index))));
+        AnswerOnEditions(year, fy => close.CloseAsync(fy, ct), fy => $"{fy.JapaneseName}の実績を確定しました。実績入りの冊子とオープンデータを公表しました。");
 
     /// <summary>Runs <paramref name="action"/> for the edition year the route names (「R6」); 404 when it names none.</summary>
     private async Task<IActionResult> ForYear(string year, Func<FiscalYear, Task<IActionResult>> action) =>
         FiscalYear.TryParse(year, out var fy) ? await action(fy) : NotFound();
+
+    /// <summary>
+    /// A change to the edition the route names, answered on the editions page: <paramref name="notice"/> when done,
+    /// the refusal's messages when refused, 404 for a year that names none.
+    /// </summary>
+    private Task<IActionResult> AnswerOnEditions<T>(string year, Func<FiscalYear, Task<UseCaseResult<T>>> change, Func<FiscalYear, string> notice) =>
+        ForYear(year, async fy => this.AnswerWithNotice(await change(fy), notice(fy), RedirectToAction(nameof(Index))));
 }
