@@ -162,13 +162,17 @@ public static class PrintedText
     public const double FullWidth = 1.0;
 
     /// <summary>The width of <paramref name="text"/> in full-width characters.</summary>
-    public static double Units(string text)
+    public static double Units(string text) => Units(text, Width);
+
+    /// <summary>The width of <paramref name="text"/> in full-width characters, each as wide as <paramref name="width"/> says.</summary>
+    public static double Units(string text, Func<char, double> width)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(width);
         var units = 0.0;
         foreach (var c in text)
         {
-            units += IsNarrow(c) ? NarrowWidth : FullWidth;
+            units += width(c);
         }
 
         return units;
@@ -181,17 +185,30 @@ public static class PrintedText
     /// </summary>
     public static int Lines(string text, int capacity)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 2);
+        return Lines(text, capacity, Width);
+    }
+
+    /// <summary>
+    /// The lines <paramref name="text"/> wraps into at <paramref name="capacity"/> full-width characters a line, each
+    /// character as wide as <paramref name="width"/> says; a wrapped line holds one character less (kinsoku, above).
+    /// The one wrapping rule of the 目次 and of the Excel booklet's row heights, which count widths in their own fonts.
+    /// </summary>
+    public static int Lines(string text, double capacity, Func<char, double> width)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var wrapped = Math.Max(1.0, capacity - 1.0);
         var lines = 0;
         foreach (var line in text.Split('\n'))
         {
-            var units = Units(line);
-            lines += units <= capacity ? 1 : (int)Math.Ceiling((units / (capacity - 1)) - 1e-9);
+            var units = Units(line, width);
+            lines += units <= capacity ? 1 : (int)Math.Ceiling((units / wrapped) - 1e-9);
         }
 
         return lines;
     }
+
+    private static double Width(char c) => IsNarrow(c) ? NarrowWidth : FullWidth;
 
     private static bool IsNarrow(char c) =>
         (c <= '\u007f' && !char.IsAsciiLetterUpper(c) && c is not ('m' or 'w' or '@' or '%' or '&'))

@@ -47,16 +47,7 @@ public static class CouncilOpenDataWriter
             outline = table.OutlineTitle,
             revision = table.Revision,
             publishedAt = IsoDate(table.PublishedAt),
-            opinions = table.Rows.Select(r => new
-            {
-                no = r.No,
-                planId = r.PlanId,
-                planName = r.PlanName,
-                executingDepartments = r.ExecutingDepartments,
-                opinion = r.Opinion,
-                response = r.Response,
-                respondingDepartments = r.RespondingDepartments,
-            }).ToList(),
+            opinions = table.Rows,
         };
         return JsonSerializer.SerializeToUtf8Bytes(document, OpenDataJsonWriter.Options);
     }

@@ -2,7 +2,10 @@ using Honjo.GyoseiKaikaku.Domain.Common;
 
 namespace Honjo.GyoseiKaikaku.Infrastructure.Council;
 
-/// <summary>One row of the published opinion/response table: an accepted opinion and its response. Member names are not printed.</summary>
+/// <summary>
+/// One row of the published opinion/response table: an accepted opinion and its response. Member names are not printed.
+/// The open data's JSON writes these properties as they stand (<see cref="CouncilOpenDataWriter.Json"/>).
+/// </summary>
 public sealed record CouncilTableRow(
     int No, string? PlanId, string PlanName, string ExecutingDepartments, string Opinion, string Response, string RespondingDepartments);
 

@@ -2,9 +2,9 @@ using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Departments;
 using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Domain.Plans;
+using Honjo.GyoseiKaikaku.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Honjo.GyoseiKaikaku.Infrastructure.History;
 
@@ -12,24 +12,9 @@ namespace Honjo.GyoseiKaikaku.Infrastructure.History;
 /// Records every change to a plan's content and to its year-end records, field by field, in the same
 /// transaction as the change itself. The one place where history is written.
 /// </summary>
-public sealed class HistoryInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+public sealed class HistoryInterceptor(ICurrentUser currentUser, TimeProvider clock) : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Record(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Record(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Record(DbContext? context)
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is null || currentUser.UserId is not { } userId)
         {

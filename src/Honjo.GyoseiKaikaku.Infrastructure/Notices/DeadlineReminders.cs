@@ -2,10 +2,10 @@ using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Domain.Plans;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Infrastructure.Hosting;
 using Honjo.GyoseiKaikaku.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -121,39 +121,18 @@ public sealed class DeadlineReminders(AppDbContext db, Notifier notifier, TimePr
 }
 
 /// <summary>Runs <see cref="DeadlineReminders"/> at start and every <see cref="NoticeOptions.ReminderInterval"/>.</summary>
-public sealed class DeadlineReminderService(IServiceScopeFactory scopes, IOptions<NoticeOptions> options, ILogger<DeadlineReminderService> logger) : BackgroundService
+public sealed class DeadlineReminderService(IServiceScopeFactory scopes, IOptions<NoticeOptions> options, ILogger<DeadlineReminderService> logger) : RepeatingService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.RemindersEnabled;
+
+    protected override TimeSpan Interval => options.Value.ReminderInterval;
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.RemindersEnabled)
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(MailEvents.OutboxError, e, "Deadline reminders could not be checked; trying again later.");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.ReminderInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().RunAsync(stoppingToken);
     }
+
+    protected override void LogFailure(Exception exception) =>
+        logger.LogError(MailEvents.OutboxError, exception, "Deadline reminders could not be checked; trying again later.");
 }

@@ -1,8 +1,8 @@
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Infrastructure.Hosting;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -152,40 +152,20 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<MailOptio
 }
 
 /// <summary>Runs <see cref="OutboxSender"/> every <see cref="OutboxOptions.PollInterval"/> while the application runs.</summary>
-public sealed class OutboxService(OutboxSender sender, IOptions<MailOptions> options, ILogger<OutboxService> logger) : BackgroundService
+public sealed class OutboxService(OutboxSender sender, IOptions<MailOptions> options, ILogger<OutboxService> logger) : RepeatingService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.IsConfigured;
+
+    protected override TimeSpan Interval => options.Value.Outbox.PollInterval;
+
+    /// <summary>Sends batch after batch until none is due.</summary>
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.IsConfigured)
+        while (await sender.SendDueAsync(stoppingToken) > 0)
         {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await sender.SendDueAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(MailEvents.OutboxError, e, "The mail outbox could not be read; trying again later.");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.Outbox.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
         }
     }
+
+    protected override void LogFailure(Exception exception) =>
+        logger.LogError(MailEvents.OutboxError, exception, "The mail outbox could not be read; trying again later.");
 }

@@ -1,10 +1,16 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Honjo.GyoseiKaikaku.Domain.Common;
 
 namespace Honjo.GyoseiKaikaku.Infrastructure.OpenData;
 
-/// <summary>Writes the open data as JSON: the edition, then each plan with its years. UTF-8, camelCase, Japanese unescaped.</summary>
+/// <summary>
+/// Writes the open data as JSON: the edition, then each plan with its years. UTF-8, camelCase, Japanese unescaped.
+/// The plans and years are written as their records (<see cref="OpenDataPlan"/>, <see cref="OpenDataYear"/>): a
+/// property there is a key here, in the same order, and a fiscal year is its code (「R6」).
+/// </summary>
 public static class OpenDataJsonWriter
 {
     public const string ContentType = "application/json; charset=utf-8";
@@ -15,6 +21,7 @@ public static class OpenDataJsonWriter
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         WriteIndented = true,
+        Converters = { new FiscalYearCode() },
     };
 
     public static byte[] Write(OpenDataset data)
@@ -32,34 +39,23 @@ public static class OpenDataJsonWriter
             outline = new
             {
                 title = data.OutlineTitle,
-                years = data.OutlineYears.Select(y => y.Code).ToList(),
+                years = data.OutlineYears,
             },
-            plans = data.Plans.Select(p => new
-            {
-                planId = p.PlanId,
-                fieldNumber = p.FieldNumber,
-                fieldName = p.FieldName,
-                planNumber = p.PlanNumber,
-                name = p.Name,
-                executingDepartments = p.ExecutingDepartments,
-                cooperatingDepartments = p.CooperatingDepartments,
-                cooperatorsOpenEnded = p.CooperatorsOpenEnded,
-                startYear = p.StartYear.Code,
-                targetYear = p.TargetYear.Code,
-                perspective = p.Perspective,
-                years = p.Years.Select(y => new
-                {
-                    fiscalYear = y.FiscalYear.Code,
-                    inPlanPeriod = y.InPlanPeriod,
-                    target = y.Target,
-                    statusReport = y.StatusReport,
-                    grade = y.Grade,
-                    nextYearPolicy = y.NextYearPolicy,
-                    secondGrade = y.SecondGrade,
-                    secondGradeReason = y.SecondGradeReason,
-                }).ToList(),
-            }).ToList(),
+            plans = data.Plans,
         };
         return JsonSerializer.SerializeToUtf8Bytes(document, Options);
+    }
+
+    /// <summary>A fiscal year as its code, 「R6」, as in the CSV.</summary>
+    private sealed class FiscalYearCode : JsonConverter<FiscalYear>
+    {
+        public override FiscalYear Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            FiscalYear.Parse(reader.GetString() ?? string.Empty);
+
+        public override void Write(Utf8JsonWriter writer, FiscalYear value, JsonSerializerOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStringValue(value.Code);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Honjo.GyoseiKaikaku.Domain.Common;
 
 namespace Honjo.GyoseiKaikaku.Infrastructure.OpenData;
@@ -17,6 +18,7 @@ public sealed record OpenDataset(
     IReadOnlyList<FiscalYear> OutlineYears,
     IReadOnlyList<OpenDataPlan> Plans);
 
+/// <summary>One plan; the open data's JSON writes its properties as they stand here (<see cref="OpenDataJsonWriter"/>).</summary>
 public sealed record OpenDataPlan(
     string PlanId,
     int FieldNumber,
@@ -31,9 +33,11 @@ public sealed record OpenDataPlan(
     string Perspective,
     IReadOnlyList<OpenDataYear> Years)
 {
-    /// <summary>連携課 as printed: joined with "、", "など" when the list is open-ended.</summary>
+    /// <summary>連携課 as printed: joined with "、", "など" when the list is open-ended (the CSV's; the JSON has the list).</summary>
+    [JsonIgnore]
     public string CooperatingDepartmentsText => string.Join("、", CooperatingDepartments) + (CooperatorsOpenEnded ? "など" : string.Empty);
 
+    [JsonIgnore]
     public string ExecutingDepartmentsText => string.Join("、", ExecutingDepartments);
 }
 

@@ -54,8 +54,7 @@ internal sealed class StyleTable
 
         xml.WriteStartElement("styleSheet", XlsxPackage.Main);
 
-        xml.WriteStartElement("fonts");
-        xml.WriteAttributeString("count", Count(fonts.Count + 1));
+        StartList(xml, "fonts", fonts.Count + 1);
         WriteFont(xml, 11, false, false, "000000", "Calibri");
         foreach (var (size, bold, underline, color) in fonts)
         {
@@ -64,8 +63,7 @@ internal sealed class StyleTable
 
         xml.WriteEndElement();
 
-        xml.WriteStartElement("fills");
-        xml.WriteAttributeString("count", Count(fills.Count + 2));
+        StartList(xml, "fills", fills.Count + 2);
         WritePattern(xml, "none", null);
         WritePattern(xml, "gray125", null);
         foreach (var fill in fills)
@@ -75,8 +73,7 @@ internal sealed class StyleTable
 
         xml.WriteEndElement();
 
-        xml.WriteStartElement("borders");
-        xml.WriteAttributeString("count", Count(borders.Count));
+        StartList(xml, "borders", borders.Count);
         foreach (var lines in borders)
         {
             WriteBorder(xml, lines);
@@ -84,25 +81,12 @@ internal sealed class StyleTable
 
         xml.WriteEndElement();
 
-        xml.WriteStartElement("cellStyleXfs");
-        xml.WriteAttributeString("count", "1");
-        xml.WriteStartElement("xf");
-        xml.WriteAttributeString("numFmtId", "0");
-        xml.WriteAttributeString("fontId", "0");
-        xml.WriteAttributeString("fillId", "0");
-        xml.WriteAttributeString("borderId", "0");
-        xml.WriteEndElement();
+        StartList(xml, "cellStyleXfs", 1);
+        Empty(xml, "xf", ("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"));
         xml.WriteEndElement();
 
-        xml.WriteStartElement("cellXfs");
-        xml.WriteAttributeString("count", Count(xfs.Count + 1));
-        xml.WriteStartElement("xf");
-        xml.WriteAttributeString("numFmtId", "0");
-        xml.WriteAttributeString("fontId", "0");
-        xml.WriteAttributeString("fillId", "0");
-        xml.WriteAttributeString("borderId", "0");
-        xml.WriteAttributeString("xfId", "0");
-        xml.WriteEndElement();
+        StartList(xml, "cellXfs", xfs.Count + 1);
+        Empty(xml, "xf", ("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0"));
         foreach (var (font, fill, border, look) in xfs)
         {
             xml.WriteStartElement("xf");
@@ -134,13 +118,8 @@ internal sealed class StyleTable
 
         xml.WriteEndElement();
 
-        xml.WriteStartElement("cellStyles");
-        xml.WriteAttributeString("count", "1");
-        xml.WriteStartElement("cellStyle");
-        xml.WriteAttributeString("name", "Normal");
-        xml.WriteAttributeString("xfId", "0");
-        xml.WriteAttributeString("builtinId", "0");
-        xml.WriteEndElement();
+        StartList(xml, "cellStyles", 1);
+        Empty(xml, "cellStyle", ("name", "Normal"), ("xfId", "0"), ("builtinId", "0"));
         xml.WriteEndElement();
 
         xml.WriteEndElement();
@@ -215,11 +194,25 @@ internal sealed class StyleTable
         xml.WriteEndElement();
     }
 
-    private static void Value(XmlWriter xml, string element, string value)
+    private static void Value(XmlWriter xml, string element, string value) => Empty(xml, element, ("val", value));
+
+    /// <summary>An element with these attributes and nothing inside.</summary>
+    private static void Empty(XmlWriter xml, string element, params ReadOnlySpan<(string Name, string Value)> attributes)
     {
         xml.WriteStartElement(element);
-        xml.WriteAttributeString("val", value);
+        foreach (var (name, value) in attributes)
+        {
+            xml.WriteAttributeString(name, value);
+        }
+
         xml.WriteEndElement();
+    }
+
+    /// <summary>Opens a list element (fonts, fills, borders, cell formats) with the count of what it holds; the caller closes it.</summary>
+    private static void StartList(XmlWriter xml, string element, int count)
+    {
+        xml.WriteStartElement(element);
+        xml.WriteAttributeString("count", Count(count));
     }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);

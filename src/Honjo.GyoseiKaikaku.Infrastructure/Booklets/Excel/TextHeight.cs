@@ -1,3 +1,5 @@
+using Honjo.GyoseiKaikaku.Domain.Booklets;
+
 namespace Honjo.GyoseiKaikaku.Infrastructure.Booklets.Excel;
 
 /// <summary>
@@ -39,32 +41,14 @@ internal static class TextHeight
         Math.Max(1.0, Math.Floor((pixels - CellTextMarginPixels) / (fontSize * 96.0 / 72.0)));
 
     /// <summary>The lines <paramref name="text"/> wraps into at <paramref name="capacity"/> full-width characters a line.</summary>
-    public static int Lines(string text, double capacity)
-    {
-        // A wrapped line may hold one character less than the geometry allows: Japanese line breaking (kinsoku)
-        // pushes a character on rather than start a line with "、" or "。".
-        var wrapped = Math.Max(1.0, capacity - 1.0);
-        var lines = 0;
-        foreach (var line in text.Split('\n'))
-        {
-            var units = Units(line);
-            lines += units <= capacity ? 1 : (int)Math.Ceiling((units / wrapped) - 1e-9);
-        }
+    /// <remarks>
+    /// The booklet's one wrapping rule (<see cref="PrintedText.Lines(string, double, Func{char, double})"/>: a wrapped
+    /// line holds one character less, for kinsoku) with this workbook's character widths.
+    /// </remarks>
+    public static int Lines(string text, double capacity) => PrintedText.Lines(text, capacity, Width);
 
-        return lines;
-    }
-
-    /// <summary>The width of <paramref name="line"/> in full-width characters.</summary>
-    public static double Units(string line)
-    {
-        var units = 0.0;
-        foreach (var c in line)
-        {
-            units += c <= '\u007f' || (c >= '\uff61' && c <= '\uff9f') ? 0.6 : 1.0;
-        }
-
-        return units;
-    }
+    /// <summary>The width of a character in full-width units: ASCII and half-width kana 0.6, anything else 1.</summary>
+    private static double Width(char c) => c <= '\u007f' || (c >= '\uff61' && c <= '\uff9f') ? 0.6 : 1.0;
 
     /// <summary>The height in points of <paramref name="lines"/> lines at <paramref name="fontSize"/>, rounded up to whole pixels.</summary>
     public static double Points(int lines, double fontSize)

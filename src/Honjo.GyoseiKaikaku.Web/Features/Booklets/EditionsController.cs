@@ -43,22 +43,15 @@ public sealed class EditionsController(NextEditionHandler nextEdition, EditionCh
     /// <summary>Creates the next edition as a draft; posting the preview unchanged takes its defaults.</summary>
     [HttpPost("{year}/next")]
     [Authorize(Policy = Policies.PlanningOffice)]
-    public async Task<IActionResult> CreateNext(string year, [FromForm] NextEditionRequest request, CancellationToken ct)
-    {
-        if (!FiscalYear.TryParse(year, out var fy))
-        {
-            return NotFound();
-        }
-
-        return this.Answer(
+    public Task<IActionResult> CreateNext(string year, [FromForm] NextEditionRequest request, CancellationToken ct) =>
+        ForYear(year, async fy => this.Answer(
             await nextEdition.CreateAsync(fy, request, ct),
             ok: made =>
             {
                 TempData["Notice"] = $"{made.To.JapaneseName}版（案）を作成しました。計画の内容を確認し、必要な計画変更をしてから公表してください。";
                 return RedirectToAction("Index", "Plans", new { year = made.To.Code });
             },
-            refused: refused => View("~/Features/Booklets/Next.cshtml", refused.Value));
-    }
+            refused: refused => View("~/Features/Booklets/Next.cshtml", refused.Value)));
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] EditionListQuery editions, CancellationToken ct)
@@ -73,16 +66,8 @@ public sealed class EditionsController(NextEditionHandler nextEdition, EditionCh
 
     [HttpPost("{year}/publish")]
     [Authorize(Policy = Policies.PlanningOffice)]
-    public async Task<IActionResult> Publish(string year, [FromServices] PublishEditionHandler publish, CancellationToken ct)
-    {
-        if (!FiscalYear.TryParse(year, out var fy))
-        {
-            return NotFound();
-        }
-
-        var result = await publish.PublishAsync(fy, ct);
-        return this.AnswerWithNotice(result, $"{fy.JapaneseName}版を公表しました。公表したPDFとExcelは今後も同じ内容でダウンロードできます。", RedirectToAction(nameof(Index)));
-    }
+    public Task<IActionResult> Publish(string year, [FromServices] PublishEditionHandler publish, CancellationToken ct) =>
+        AnswerOnEditions(year, fy => publish.PublishAsync(fy, ct), fy => $"{fy.JapaneseName}版を公表しました。公表したPDFとExcelは今後も同じ内容でダウンロードできます。");
 
     /// <summary>
     /// The 公表 or 確定 of an edition now running, as JSON for the page of whoever waits (ADR 0032): which work, how
@@ -112,30 +97,25 @@ public sealed class EditionsController(NextEditionHandler nextEdition, EditionCh
     /// <summary>The edition setting: print the 企画課's 二次評価 in the booklet (ADR 0028); off by default.</summary>
     [HttpPost("{year}/second-grade")]
     [Authorize(Policy = Policies.PlanningOffice)]
-    public async Task<IActionResult> SecondGradePrinting(string year, [FromForm] bool print, [FromServices] SetSecondGradePrintingHandler setting, CancellationToken ct)
-    {
-        if (!FiscalYear.TryParse(year, out var fy))
-        {
-            return NotFound();
-        }
-
-        var result = await setting.HandleAsync(fy, print, ct);
-        return this.AnswerWithNotice(result,
-            print ? $"{fy.JapaneseName}版の冊子に企画課の二次評価を載せます（これから作る冊子から）。" : $"{fy.JapaneseName}版の冊子には二次評価を載せません（部署の評価だけを原本どおりに載せます）。",
-            RedirectToAction(nameof(Index)));
-    }
+    public Task<IActionResult> SecondGradePrinting(string year, [FromForm] bool print, [FromServices] SetSecondGradePrintingHandler setting, CancellationToken ct) =>
+        AnswerOnEditions(year, fy => setting.HandleAsync(fy, print, ct), fy => print
+            ? $"{fy.JapaneseName}版の冊子に企画課の二次評価を載せます（これから作る冊子から）。"
+            : $"{fy.JapaneseName}版の冊子には二次評価を載せません（部署の評価だけを原本どおりに載せます）。");
 
     /// <summary>実績の確定: refused with the list of plans whose reports are not accepted yet.</summary>
     [HttpPost("{year}/close")]
     [Authorize(Policy = Policies.PlanningOffice)]
-    public async Task<IActionResult> Close(string year, [FromServices] CloseEditionHandler close, CancellationToken ct)
-    {
-        if (!FiscalYear.TryParse(year, out var fy))
-        {
-            return NotFound();
-        }
+    public Task<IActionResult> Close(string year, [FromServices] CloseEditionHandler close, CancellationToken ct) =>
+        AnswerOnEditions(year, fy => close.CloseAsync(fy, ct), fy => $"{fy.JapaneseName}の実績を確定しました。実績入りの冊子とオープンデータを公表しました。");
 
-        var result = await close.CloseAsync(fy, ct);
-        return this.AnswerWithNotice(result, $"{fy.JapaneseName}の実績を確定しました。実績入りの冊子とオープンデータを公表しました。", RedirectToAction(nameof(Index)));
-    }
+    /// <summary>Runs <paramref name="action"/> for the edition year the route names (「R6」); 404 when it names none.</summary>
+    private async Task<IActionResult> ForYear(string year, Func<FiscalYear, Task<IActionResult>> action) =>
+        FiscalYear.TryParse(year, out var fy) ? await action(fy) : NotFound();
+
+    /// <summary>
+    /// A change to the edition the route names, answered on the editions page: <paramref name="notice"/> when done,
+    /// the refusal's messages when refused, 404 for a year that names none.
+    /// </summary>
+    private Task<IActionResult> AnswerOnEditions<T>(string year, Func<FiscalYear, Task<UseCaseResult<T>>> change, Func<FiscalYear, string> notice) =>
+        ForYear(year, async fy => this.AnswerWithNotice(await change(fy), notice(fy), RedirectToAction(nameof(Index))));
 }

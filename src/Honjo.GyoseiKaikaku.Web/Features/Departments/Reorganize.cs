@@ -77,15 +77,14 @@ public sealed class ReorganizeHandler(AppDbContext db, EditionResolver editions,
         await ListAsync(await db.Departments.AsNoTracking().ToListAsync(ct), ct);
 
     /// <summary>Records the 組織改正; NotFound for an unknown edition, Invalid with the Japanese reason when refused.</summary>
-    public async Task<UseCaseResult<Done>> ReorganizeAsync(string? year, ReorganizeRequest request, string recordedBy, CancellationToken ct)
+    public Task<UseCaseResult<Done>> ReorganizeAsync(string? year, ReorganizeRequest request, string recordedBy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var context = await editions.ResolveAsync(year, ct);
-        if (context is null)
-        {
-            return UseCaseResult.NotFound<Done>();
-        }
+        return editions.RunAsync(year, context => ReorganizeAsync(context, request, recordedBy, ct), ct);
+    }
 
+    private async Task<UseCaseResult<Done>> ReorganizeAsync(EditionContext context, ReorganizeRequest request, string recordedBy, CancellationToken ct)
+    {
         if (RefusalFor(context) is { } refusal)
         {
             return UseCaseResult.Invalid<Done>(default, refusal);

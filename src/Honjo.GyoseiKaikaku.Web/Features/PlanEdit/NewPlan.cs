@@ -14,14 +14,11 @@ namespace Honjo.GyoseiKaikaku.Web.Features.PlanEdit;
 public sealed class NewPlanHandler(AppDbContext db, Shared.EditionResolver editions, PlanEditHandler plans, Infrastructure.Auditing.IAuditLog audit)
 {
     /// <summary>The empty form; NotFound for an unknown edition; Conflict (the form, saying why) once the edition is no longer a draft.</summary>
-    public async Task<UseCaseResult<PlanEditViewModel>> OpenAsync(string? year, int? field, CancellationToken ct)
-    {
-        var context = await editions.ResolveAsync(year, ct);
-        if (context is null)
-        {
-            return UseCaseResult.NotFound<PlanEditViewModel>();
-        }
+    public Task<UseCaseResult<PlanEditViewModel>> OpenAsync(string? year, int? field, CancellationToken ct) =>
+        editions.RunAsync(year, context => OpenAsync(context, field, ct), ct);
 
+    private async Task<UseCaseResult<PlanEditViewModel>> OpenAsync(Shared.EditionContext context, int? field, CancellationToken ct)
+    {
         var outline = await db.OutlineAsync(ct);
         var fieldNumber = field ?? 1;
         var form = new PlanEditRequest
@@ -39,15 +36,14 @@ public sealed class NewPlanHandler(AppDbContext db, Shared.EditionResolver editi
     /// Adds the plan; Ok with the new plan's form (its number), Invalid with every problem, Conflict once the edition is
     /// no longer a draft, NotFound for an unknown edition.
     /// </summary>
-    public async Task<UseCaseResult<PlanEditViewModel>> CreateAsync(string? year, PlanEditRequest form, CancellationToken ct)
+    public Task<UseCaseResult<PlanEditViewModel>> CreateAsync(string? year, PlanEditRequest form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var context = await editions.ResolveAsync(year, ct);
-        if (context is null)
-        {
-            return UseCaseResult.NotFound<PlanEditViewModel>();
-        }
+        return editions.RunAsync(year, context => CreateAsync(context, form, ct), ct);
+    }
 
+    private async Task<UseCaseResult<PlanEditViewModel>> CreateAsync(Shared.EditionContext context, PlanEditRequest form, CancellationToken ct)
+    {
         if (Refusal(context) is { } refusal)
         {
             return Refused(await ModelAsync(context, form, [], ct), refusal);

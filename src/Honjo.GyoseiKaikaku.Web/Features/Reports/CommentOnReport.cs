@@ -9,7 +9,7 @@ using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 namespace Honjo.GyoseiKaikaku.Web.Features.Reports;
 
 /// <summary>A message for the report's thread.</summary>
-public sealed record CommentRequest
+public sealed record CommentRequest : IReportRequest
 {
     public string? Year { get; init; }
 
@@ -24,12 +24,8 @@ public sealed record CommentRequest
 public sealed class CommentOnReportHandler(AppDbContext db, ReportScopeLoader scopes, TimeProvider clock, ReportNotices notices)
 {
     public Task<UseCaseResult<ReportEditorViewModel>> CommentAsync(
-        PlanNumber number, CommentRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(inputErrors);
-        return scopes.RunAsync(number, request.Year, user, PlanOperations.EditReport, scope => CommentAsync(scope, request, inputErrors, ct), ct);
-    }
+        PlanNumber number, CommentRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct) =>
+        scopes.RunAsync(number, request, inputErrors, user, PlanOperations.EditReport, scope => CommentAsync(scope, request, inputErrors, ct), ct);
 
     private async Task<UseCaseResult<ReportEditorViewModel>> CommentAsync(ReportScope scope, CommentRequest request, IReadOnlyList<string> inputErrors, CancellationToken ct)
     {

@@ -27,12 +27,8 @@ public sealed class CorrectReportHandler(AppDbContext db, ReportScopeLoader scop
     private const string ChangedByOthers = ReportReview.ChangedByOthers + "入力した内容は下の訂正の欄に残っています。";
 
     public Task<UseCaseResult<ReportEditorViewModel>> CorrectAsync(
-        PlanNumber number, ReportCorrectionRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(inputErrors);
-        return scopes.RunAsync(number, request.Year, user, PlanOperations.ReviewReport, scope => CorrectAsync(scope, request, inputErrors, ct), ct);
-    }
+        PlanNumber number, ReportCorrectionRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct) =>
+        scopes.RunAsync(number, request, inputErrors, user, PlanOperations.ReviewReport, scope => CorrectAsync(scope, request, inputErrors, ct), ct);
 
     private async Task<UseCaseResult<ReportEditorViewModel>> CorrectAsync(ReportScope scope, ReportCorrectionRequest request, IReadOnlyList<string> inputErrors, CancellationToken ct)
     {

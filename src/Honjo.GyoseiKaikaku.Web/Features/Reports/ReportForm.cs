@@ -5,7 +5,7 @@ using Honjo.GyoseiKaikaku.Domain.Plans;
 namespace Honjo.GyoseiKaikaku.Web.Features.Reports;
 
 /// <summary>The report's four inputs as posted, with the year and the version the form was opened at.</summary>
-public abstract record ReportFields
+public abstract record ReportFields : IReportRequest
 {
     public string? Year { get; init; }
 

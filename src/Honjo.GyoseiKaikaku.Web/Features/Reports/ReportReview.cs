@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Honjo.GyoseiKaikaku.Web.Features.Reports;
 
 /// <summary>A review action's form: accept, return with a comment, reopen with a reason.</summary>
-public record ReviewRequest
+public record ReviewRequest : IReportRequest
 {
     public string? Year { get; init; }
 
@@ -59,10 +59,8 @@ public sealed class ReportReview(AppDbContext db, ReportScopeLoader scopes, Time
         ReportCommentKind? threadEntry,
         CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(inputErrors);
         ArgumentNullException.ThrowIfNull(act);
-        return scopes.RunAsync(number, request.Year, user, PlanOperations.ReviewReport, scope => RunAsync(scope, request, inputErrors, act, threadEntry, ct), ct);
+        return scopes.RunAsync(number, request, inputErrors, user, PlanOperations.ReviewReport, scope => RunAsync(scope, request, inputErrors, act, threadEntry, ct), ct);
     }
 
     private async Task<UseCaseResult<ReportEditorViewModel>> RunAsync(ReportScope scope, ReviewRequest request, IReadOnlyList<string> inputErrors, Action<ReviewStep> act, ReportCommentKind? threadEntry, CancellationToken ct)

@@ -10,6 +10,12 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Reports;
 
+/// <summary>A form posted to a report use case: it names the edition's year (<c>?year=</c>; none for the default edition).</summary>
+public interface IReportRequest
+{
+    string? Year { get; }
+}
+
 /// <summary>
 /// Where every report use case starts: the edition's year, the plan version (with its departments, targets and
 /// reports) and the person, already checked for the operation. It also builds the page every use case answers with.
@@ -111,6 +117,25 @@ public sealed class ReportScopeLoader(AppDbContext db, EditionResolver editions,
         ArgumentNullException.ThrowIfNull(useCase);
         var loaded = await LoadAsync(number, year, user, operation, ct);
         return loaded.Value is { } scope ? await useCase(scope) : loaded.As<ReportEditorViewModel>();
+    }
+
+    /// <summary>
+    /// Where every report use case that takes a form starts: <paramref name="request"/> names the year and
+    /// <paramref name="inputErrors"/> is what model binding found (both required); then as
+    /// <see cref="RunAsync(PlanNumber, string?, ClaimsPrincipal, OperationAuthorizationRequirement, Func{ReportScope, Task{UseCaseResult{ReportEditorViewModel}}}, CancellationToken)"/>.
+    /// </summary>
+    public Task<UseCaseResult<ReportEditorViewModel>> RunAsync(
+        PlanNumber number,
+        IReportRequest request,
+        IReadOnlyList<string> inputErrors,
+        ClaimsPrincipal user,
+        OperationAuthorizationRequirement operation,
+        Func<ReportScope, Task<UseCaseResult<ReportEditorViewModel>>> useCase,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(inputErrors);
+        return RunAsync(number, request.Year, user, operation, useCase, ct);
     }
 
     /// <summary>

@@ -42,12 +42,8 @@ public sealed class SaveReportHandler(
 {
     /// <summary><paramref name="inputErrors"/>: what model binding found (lengths, formats), in Japanese.</summary>
     public Task<UseCaseResult<ReportEditorViewModel>> SaveAsync(
-        PlanNumber number, ReportFormRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(inputErrors);
-        return scopes.RunAsync(number, request.Year, user, PlanOperations.EditReport, scope => SaveAsync(scope, request, inputErrors, ct), ct);
-    }
+        PlanNumber number, ReportFormRequest request, IReadOnlyList<string> inputErrors, ClaimsPrincipal user, CancellationToken ct) =>
+        scopes.RunAsync(number, request, inputErrors, user, PlanOperations.EditReport, scope => SaveAsync(scope, request, inputErrors, ct), ct);
 
     private async Task<UseCaseResult<ReportEditorViewModel>> SaveAsync(ReportScope scope, ReportFormRequest request, IReadOnlyList<string> inputErrors, CancellationToken ct)
     {

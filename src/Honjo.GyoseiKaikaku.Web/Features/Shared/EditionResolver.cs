@@ -1,6 +1,7 @@
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Editions;
 using Honjo.GyoseiKaikaku.Infrastructure.Data;
+using Honjo.GyoseiKaikaku.Web.Features.Shared.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace Honjo.GyoseiKaikaku.Web.Features.Shared;
@@ -32,6 +33,16 @@ public sealed class EditionResolver(AppDbContext db, IHttpContextAccessor? http 
 
         var outline = await db.OutlineAsync(cancellationToken);
         return new EditionContext(selected, editions, outline.Title, outline.Theme, outline.StartYear, outline.EndYear);
+    }
+
+    /// <summary>
+    /// Where a use case on an edition starts: resolves the edition <paramref name="year"/> names and runs
+    /// <paramref name="useCase"/> in it, or answers NotFound when it names none.
+    /// </summary>
+    public async Task<UseCaseResult<T>> RunAsync<T>(string? year, Func<EditionContext, Task<UseCaseResult<T>>> useCase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(useCase);
+        return await ResolveAsync(year, cancellationToken) is { } context ? await useCase(context) : UseCaseResult.NotFound<T>();
     }
 
     /// <summary>The edition <paramref name="year"/> names (null when none has that year), or the default one when it names none.</summary>

@@ -15,15 +15,14 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Workbook;
 public sealed class PreviewImportHandler(
     EditionResolver editions, UploadGuard guard, IDepartmentWorkbookReader reader, PendingImportStore store, WorkbookImportRules rules, TimeProvider clock)
 {
-    public async Task<UseCaseResult<WorkbookPreviewViewModel>> PreviewAsync(WorkbookUploadRequest request, ClaimsPrincipal user, CancellationToken ct)
+    public Task<UseCaseResult<WorkbookPreviewViewModel>> PreviewAsync(WorkbookUploadRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var context = await editions.ResolveAsync(request.Year, ct);
-        if (context is null)
-        {
-            return UseCaseResult.NotFound<WorkbookPreviewViewModel>();
-        }
+        return editions.RunAsync(request.Year, context => PreviewAsync(context, request, user, ct), ct);
+    }
 
+    private async Task<UseCaseResult<WorkbookPreviewViewModel>> PreviewAsync(EditionContext context, WorkbookUploadRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
         var returnTo = WorkbookImportRules.ReturnTo(context, request.Department);
         var fileName = Path.GetFileName(request.File?.FileName ?? string.Empty);
         var read = await ReadAsync(request.File, context, ct);

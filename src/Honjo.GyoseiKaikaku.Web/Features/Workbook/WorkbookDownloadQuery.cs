@@ -21,15 +21,14 @@ public sealed class WorkbookDownloadQuery(
     IDepartmentWorkbookWriter writer,
     TimeProvider clock)
 {
-    public async Task<UseCaseResult<WorkbookFile>> HandleAsync(WorkbookDownloadRequest request, ClaimsPrincipal user, CancellationToken ct)
+    public Task<UseCaseResult<WorkbookFile>> HandleAsync(WorkbookDownloadRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var context = await editions.ResolveAsync(request.Year, ct);
-        if (context is null)
-        {
-            return UseCaseResult.NotFound<WorkbookFile>();
-        }
+        return editions.RunAsync(request.Year, context => HandleAsync(context, request, user, ct), ct);
+    }
 
+    private async Task<UseCaseResult<WorkbookFile>> HandleAsync(EditionContext context, WorkbookDownloadRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
         var departmentIds = DepartmentScope.Resolve(user, request.Department);
         if (departmentIds is null)
         {
