@@ -6,7 +6,8 @@ namespace Honjo.GyoseiKaikaku.Benchmarks;
 /// Samples, every 50 ms, the resident memory of this process plus every process it started (the Playwright driver
 /// and Chromium's browser, renderer and GPU/utility processes) from /proc, and keeps the peak of the sum (RSS: pages
 /// shared between Chromium's processes count once per process), the peak of the proportional sum (PSS, from
-/// smaps_rollup: a shared page split between its sharers, so the tree's true footprint) and, for each kind of
+/// smaps_rollup: a shared page split between its sharers — on a shared machine also with other programs mapping the
+/// same files, so it reads lower there), the peak of the private sum (USS, a lower bound) and, for each kind of
 /// process, its own peak (ADR 0035).
 /// </summary>
 internal sealed class MemorySampler : IAsyncDisposable
@@ -21,7 +22,7 @@ internal sealed class MemorySampler : IAsyncDisposable
             while (!_stop.IsCancellationRequested)
             {
                 var tree = Supported ? ProcessTree() : [];
-                var sample = tree.Select(pid => (Name: Name(pid), Rss: Rss(pid), Pss: Pss(pid))).ToList();
+                var sample = tree.Select(pid => (Name: Name(pid), Rss: Rss(pid), Pss: Pss(pid), Uss: Uss(pid))).ToList();
                 var total = sample.Sum(p => p.Rss);
                 if (total > PeakBytes)
                 {
@@ -30,6 +31,7 @@ internal sealed class MemorySampler : IAsyncDisposable
                 }
 
                 PeakPssBytes = Math.Max(PeakPssBytes, sample.Sum(p => p.Pss));
+                PeakUssBytes = Math.Max(PeakUssBytes, sample.Sum(p => p.Uss));
                 if (Timeline && ++_samples % 10 == 0)
                 {
                     Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.f} RSS {total / 1024 / 1024} PSS {sample.Sum(p => p.Pss) / 1024 / 1024}: {string.Join(", ", sample.Where(p => p.Rss > 0).Select(p => $"{p.Name} {p.Rss / 1024 / 1024}/{p.Pss / 1024 / 1024}"))}");
@@ -62,6 +64,12 @@ internal sealed class MemorySampler : IAsyncDisposable
 
     /// <summary>The peak of the tree's summed PSS (shared pages counted once in all).</summary>
     public long PeakPssBytes { get; private set; }
+
+    /// <summary>
+    /// The peak of the tree's summed USS (each process's private pages only): a lower bound of its footprint that,
+    /// unlike PSS, does not fall when other programs on the machine map the same files (another Chromium).
+    /// </summary>
+    public long PeakUssBytes { get; private set; }
 
     /// <summary>The tree's RSS by kind of process at the moment of <see cref="PeakBytes"/> ("app 600, renderer 1,200 MB…").</summary>
     public string AtPeak { get; private set; } = string.Empty;
@@ -172,6 +180,9 @@ internal sealed class MemorySampler : IAsyncDisposable
             return "gone";
         }
     }
+
+    /// <summary>Unique set size (smaps_rollup's private pages) in bytes; 0 when the process is gone.</summary>
+    private static long Uss(int pid) => KilobytesField($"/proc/{pid}/smaps_rollup", "Private_Clean:") + KilobytesField($"/proc/{pid}/smaps_rollup", "Private_Dirty:");
 
     /// <summary>Proportional set size (smaps_rollup) in bytes; 0 when the process is gone.</summary>
     private static long Pss(int pid) => KilobytesField($"/proc/{pid}/smaps_rollup", "Pss:");

@@ -42,8 +42,8 @@ internal static class LargeEditionPdfRows
                 "<= 1 GB for one 1,008-plan export", alone is { } ok && ok.Peak <= 1024L * 1024 * 1024);
             if (alone is { } b)
             {
-                table.Add("  the same export: peak PSS (shared pages once), RSS by process at the peak, each kind's own peak (MB)",
-                    $"PSS {b.Pss / 1024 / 1024} MB; at the peak: {b.AtPeak}; own peaks: {b.ByKind}", "(context, ADR 0035)", null);
+                table.Add("  the same export: peak PSS (shared pages split) and USS (private pages), RSS by process at the peak, each kind's own peak (MB)",
+                    $"PSS {b.Pss / 1024 / 1024} MB, USS {b.Uss / 1024 / 1024} MB; at the peak: {b.AtPeak}; own peaks: {b.ByKind}", "(context, ADR 0035)", null);
             }
         }
 
@@ -61,7 +61,7 @@ internal static class LargeEditionPdfRows
     /// its PDF once and reports the peak resident memory of itself and its browser (MemorySampler in the child): the
     /// memory of one export, without the R6 application and earlier rows this process holds.
     /// </summary>
-    private static async Task<(long Peak, long Before, double Ms, long App, long Pss, double CpuMs, string AtPeak, string ByKind)?> ExportInOwnProcessAsync(BenchContext context)
+    private static async Task<(long Peak, long Before, double Ms, long App, long Pss, double CpuMs, long Uss, string AtPeak, string ByKind)?> ExportInOwnProcessAsync(BenchContext context)
     {
         var self = Environment.ProcessPath!;
         var start = new System.Diagnostics.ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -90,7 +90,7 @@ internal static class LargeEditionPdfRows
         var fields = line.Split(' ');
         var kinds = output.Split('\n').FirstOrDefault(l => l.StartsWith("EXPORT-ALONE-KINDS\t", StringComparison.Ordinal))?.Split('\t') ?? ["", "", ""];
         return (long.Parse(fields[1], invariant), long.Parse(fields[2], invariant), double.Parse(fields[3], invariant), long.Parse(fields[5], invariant),
-            long.Parse(fields[6], invariant), double.Parse(fields[7], invariant), kinds[1], kinds[2].TrimEnd());
+            long.Parse(fields[6], invariant), double.Parse(fields[7], invariant), long.Parse(fields[8], invariant), kinds[1], kinds[2].TrimEnd());
     }
 
     /// <summary>
@@ -112,7 +112,7 @@ internal static class LargeEditionPdfRows
         await using var sampler = new MemorySampler();
         var (ms, cpuMs, bytes) = await Timing.TimeWithCpuAsync(() => pdf.RenderAsync(booklet, default));
         var (peak, self) = (sampler.PeakBytes, sampler.PeakSelfBytes);
-        Console.WriteLine(System.FormattableString.Invariant($"EXPORT-ALONE {peak} {before} {ms:F0} {bytes.Length} {self} {sampler.PeakPssBytes} {cpuMs:F0}"));
+        Console.WriteLine(System.FormattableString.Invariant($"EXPORT-ALONE {peak} {before} {ms:F0} {bytes.Length} {self} {sampler.PeakPssBytes} {cpuMs:F0} {sampler.PeakUssBytes}"));
         Console.WriteLine($"EXPORT-ALONE-KINDS\t{sampler.AtPeak}\t{sampler.PeakByKind}");
         return 0;
     }
