@@ -15,14 +15,19 @@ internal sealed class MemorySampler : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public MemorySampler()
+    /// <param name="proportional">
+    /// Also PSS and USS, every half second (reading smaps_rollup walks each process's page tables: every 50 ms it cost
+    /// seconds of system CPU and slowed what it measured).
+    /// </param>
+    public MemorySampler(bool proportional = false)
     {
         _loop = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
             {
                 var tree = Supported ? ProcessTree() : [];
-                var sample = tree.Select(pid => (Name: Name(pid), Rss: Rss(pid), Pss: Pss(pid), Uss: Uss(pid))).ToList();
+                var withPss = proportional && _samples++ % 10 == 0;
+                var sample = tree.Select(pid => (Name: Name(pid), Rss: Rss(pid), Pss: withPss ? Pss(pid) : 0, Uss: withPss ? Uss(pid) : 0)).ToList();
                 var total = sample.Sum(p => p.Rss);
                 if (total > PeakBytes)
                 {
@@ -32,7 +37,7 @@ internal sealed class MemorySampler : IAsyncDisposable
 
                 PeakPssBytes = Math.Max(PeakPssBytes, sample.Sum(p => p.Pss));
                 PeakUssBytes = Math.Max(PeakUssBytes, sample.Sum(p => p.Uss));
-                if (Timeline && ++_samples % 10 == 0)
+                if (Timeline && withPss)
                 {
                     Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.f} RSS {total / 1024 / 1024} PSS {sample.Sum(p => p.Pss) / 1024 / 1024}: {string.Join(", ", sample.Where(p => p.Rss > 0).Select(p => $"{p.Name} {p.Rss / 1024 / 1024}/{p.Pss / 1024 / 1024}"))}");
                 }
@@ -54,7 +59,7 @@ internal sealed class MemorySampler : IAsyncDisposable
         });
     }
 
-    /// <summary>BENCH_TIMELINE=1: each process's RSS/PSS (MB) every half second on standard error, to see when memory grows.</summary>
+    /// <summary>BENCH_TIMELINE=1 (with PSS sampled): each process's RSS/PSS (MB) every half second on standard error, to see when memory grows.</summary>
     private static readonly bool Timeline = Environment.GetEnvironmentVariable("BENCH_TIMELINE") is not null;
     private int _samples;
     private readonly Dictionary<string, long> _peakByKind = new(StringComparer.Ordinal);

@@ -109,7 +109,7 @@ internal static class LargeEditionPdfRows
         var booklet = await BenchContext.ReadR6Async(app);
         var pdf = BenchContext.Service<IBookletPdfRenderer>(app);
         var before = MemorySampler.CurrentBytes();
-        await using var sampler = new MemorySampler();
+        await using var sampler = new MemorySampler(proportional: true);
         var (ms, cpuMs, bytes) = await Timing.TimeWithCpuAsync(() => pdf.RenderAsync(booklet, default));
         var (peak, self) = (sampler.PeakBytes, sampler.PeakSelfBytes);
         Console.WriteLine(System.FormattableString.Invariant($"EXPORT-ALONE {peak} {before} {ms:F0} {bytes.Length} {self} {sampler.PeakPssBytes} {cpuMs:F0} {sampler.PeakUssBytes}"));
