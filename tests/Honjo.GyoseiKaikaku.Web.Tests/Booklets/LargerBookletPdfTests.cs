@@ -105,7 +105,7 @@ public sealed class LargerBookletPdfTests(R6BookletApp r6) : IClassFixture<R6Boo
     /// Reads the PDF back: the page count is the 目次's; each 目次 page holds exactly the rows the pagination gave it
     /// (a row is unique by its page number), with 「（続き）」 where a field carries on; sheets are on their pages.
     /// </summary>
-    private static void AssertPrintedAsPaginated(BookletDocument booklet, byte[] bytes)
+    internal static void AssertPrintedAsPaginated(BookletDocument booklet, byte[] bytes)
     {
         using var pdf = PdfDocument.Open(bytes);
         Assert.Equal(booklet.PageCount, pdf.NumberOfPages);

@@ -33,7 +33,8 @@ public sealed record ContentsBlockModel(BookletField Field, bool Continued, IRea
 /// with the PDF engine. Each sheet is shrunk to fit its A4 page; the final page count must equal what the 目次 says.
 /// </summary>
 public sealed class BookletPdfRenderer(
-    RazorHtmlRenderer razor, IPdfEngine engine, IWebHostEnvironment environment, PdfPartCache cache, ILogger<BookletPdfRenderer> logger) : IBookletPdfRenderer
+    RazorHtmlRenderer razor, IPdfEngine engine, IWebHostEnvironment environment, PdfPartCache cache, ILogger<BookletPdfRenderer> logger,
+    Microsoft.Extensions.Options.IOptions<PdfOptions> pdfOptions) : IBookletPdfRenderer
 {
     /// <summary>At most this many parts: fewer, larger parts for a large edition (each part has a fixed cost).</summary>
     private const int MaxParts = 16;
@@ -63,10 +64,11 @@ public sealed class BookletPdfRenderer(
     {
         ArgumentNullException.ThrowIfNull(booklet);
         var css = await CssAsync();
-        var parts = Parts(booklet);
+        var plan = BookletPrintPlan.For(booklet.Sheets.Count(), pdfOptions.Value.LargeDocumentSheets);
+        var parts = Parts(booklet, plan.MaxSheetsPerRun);
         var pdf = parts.Count == 1
             ? await engine.RenderAsync(new PdfRequest(await razor.RenderAsync(PrintView, new BookletPrintModel(booklet, css, booklet.IsSinglePlan ? parts[0] : null)), FitScript), cancellationToken)
-            : await RenderInPartsAsync(booklet, css, parts, new PartProgress(progress, booklet.Sheets.Count()), cancellationToken);
+            : await RenderInPartsAsync(booklet, css, parts, plan, new PartProgress(progress, booklet.Sheets.Count()), cancellationToken);
 
         var pages = PdfPages.Count(pdf);
         if (pages != booklet.PageCount)
@@ -87,7 +89,7 @@ public sealed class BookletPdfRenderer(
     /// cut back into its parts for the cache beside the merge, not before it (ADR 0031); a render that starts before
     /// that is done waits for it before it looks in the cache.
     /// </summary>
-    private async Task<byte[]> RenderInPartsAsync(BookletDocument booklet, string css, IReadOnlyList<BookletPart> parts, PartProgress progress, CancellationToken cancellationToken)
+    private async Task<byte[]> RenderInPartsAsync(BookletDocument booklet, string css, IReadOnlyList<BookletPart> parts, BookletPrintPlan plan, PartProgress progress, CancellationToken cancellationToken)
     {
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         progress.Step("目次とシートを組版中");
@@ -117,14 +119,14 @@ public sealed class BookletPdfRenderer(
         }
 
         // Without a browser, one refused print (one warning, ADR 0008) rather than one a run.
-        var runs = Runs(parts, missing);
+        var runs = Runs(parts, missing, plan.MaxSheetsPerRun);
         if (runs.Count > 0 && engine.UnavailableReason() is not null)
         {
             await engine.RenderAsync(new PdfRequest(htmls[runs[0][0]], FitScript, Pack: false), cancellationToken);
         }
 
         var toCut = new List<(IReadOnlyList<int> Run, byte[] Pdf)>();
-        await Task.WhenAll(runs.Select(async run =>
+        await plan.ForEachRunAsync(runs, async run =>
         {
             var first = parts[run[0]];
             var last = parts[run[^1]];
@@ -148,7 +150,12 @@ public sealed class BookletPdfRenderer(
             }
 
             progress.Printed(run.Sum(i => parts[i].SheetCount));
-        }));
+        });
+        if (plan.ReleasePagesAfter && runs.Count > 0)
+        {
+            await engine.ReleaseIdlePagesAsync();
+        }
+
         var printed = stopwatch.ElapsedMilliseconds;
         progress.Step("ページを結合中");
 
@@ -163,8 +170,8 @@ public sealed class BookletPdfRenderer(
         var merged = TaggedPdfMerger.Merge(segments.OfType<byte[]>().ToList(), sheetHeadings.Contains);
 
         logger.LogInformation(
-            "Booklet PDF in {Parts} parts ({Reused} reused, {Runs} print runs): composed {Composed} ms, printed {Printed} ms, merged {Merged} ms, {Size} KB.",
-            parts.Count, parts.Count - missing.Count, runs.Count, composed, printed - composed, stopwatch.ElapsedMilliseconds - printed, merged.Length / 1024);
+            "Booklet PDF in {Parts} parts ({Reused} reused, {Runs} print runs, one at a time: {OneAtATime}): composed {Composed} ms, printed {Printed} ms, merged {Merged} ms, {Size} KB.",
+            parts.Count, parts.Count - missing.Count, runs.Count, plan.OneRunAtATime, composed, printed - composed, stopwatch.ElapsedMilliseconds - printed, merged.Length / 1024);
         return merged;
     }
 
@@ -208,21 +215,16 @@ public sealed class BookletPdfRenderer(
         });
 
     /// <summary>
-    /// At most this many sheets in one print run: a browser page holding more needs more memory than it saves
-    /// (ADR 0031: 64 rather than 128 took one 1,008-plan export from 2.7 to 2.4 GB at about the same time).
-    /// </summary>
-    private const int MaxSheetsPerRun = 64;
-
-    /// <summary>
     /// The parts to print (<paramref name="missing"/>, ascending) grouped into runs of consecutive parts: as few runs
-    /// as give each of the two cores one (ADR 0030), none longer than <see cref="MaxSheetsPerRun"/> sheets.
+    /// as give each of the two cores one (ADR 0030), none longer than <paramref name="maxSheetsPerRun"/> sheets (a
+    /// browser page holding more needs more memory than it saves, ADR 0031; fewer for a large booklet, ADR 0035).
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<int>> Runs(IReadOnlyList<BookletPart> parts, IReadOnlyList<int> missing)
+    public static IReadOnlyList<IReadOnlyList<int>> Runs(IReadOnlyList<BookletPart> parts, IReadOnlyList<int> missing, int maxSheetsPerRun = BookletPrintPlan.SheetsPerRun)
     {
         ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(missing);
         var sheetsPerPart = Math.Max(1, parts.Max(p => p.SheetCount));
-        var perRun = Math.Max(1, Math.Min((missing.Count + 1) / 2, MaxSheetsPerRun / sheetsPerPart));
+        var perRun = Math.Max(1, Math.Min((missing.Count + 1) / 2, maxSheetsPerRun / sheetsPerPart));
         var runs = new List<IReadOnlyList<int>>();
         var current = new List<int>();
         foreach (var index in missing)
@@ -249,9 +251,10 @@ public sealed class BookletPdfRenderer(
 
     /// <summary>
     /// The parts a booklet prints in: one for a single plan (its footer numbered with the booklet page its header
-    /// names, 「12頁」), else the front matter and runs of sheets.
+    /// names, 「12頁」), else the front matter and runs of sheets, none longer than <paramref name="maxSheetsPerPart"/>
+    /// (a large booklet's print runs are shorter than its sixteenth, ADR 0035).
     /// </summary>
-    public static IReadOnlyList<BookletPart> Parts(BookletDocument booklet)
+    public static IReadOnlyList<BookletPart> Parts(BookletDocument booklet, int maxSheetsPerPart = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(booklet);
         var sheets = booklet.Sheets.Count();
@@ -260,7 +263,7 @@ public sealed class BookletPdfRenderer(
             return [new BookletPart(false, 0, sheets, Math.Max(1, booklet.Sheets.FirstOrDefault()?.Page ?? 1))];
         }
 
-        var perPart = Math.Max(MinSheetsPerPart, (sheets + MaxParts - 1) / MaxParts);
+        var perPart = Math.Min(Math.Max(MinSheetsPerPart, (sheets + MaxParts - 1) / MaxParts), Math.Max(MinSheetsPerPart, maxSheetsPerPart));
         var firstSheetPage = booklet.Contents.FirstSheetPage;
         return [new BookletPart(true, 0, 0, 1),
             .. Enumerable.Range(0, (sheets + perPart - 1) / perPart)
