@@ -29,7 +29,7 @@ internal static class PdfFontUnions
     private static readonly Dictionary<string, List<(Glyphs Glyphs, PdfObject Program)>> Unions = new(StringComparer.Ordinal);
     private static readonly HashSet<string> Joining = new(StringComparer.Ordinal);
 
-    /// <summary>A font's glyphs: glyph id → FNV-1a hash of its outline bytes (empty glyphs left out).</summary>
+    /// <summary>A font's glyphs: glyph id → FNV-1a hash of its outline bytes, padding left out (empty glyphs left out).</summary>
     public sealed class Glyphs(Dictionary<int, ulong> byId)
     {
         public Dictionary<int, ulong> ById { get; } = byId;
@@ -212,7 +212,8 @@ internal static class PdfFontUnions
                 : (BinaryPrimitives.ReadUInt16BigEndian(loca[(gid * 2)..]) * 2, BinaryPrimitives.ReadUInt16BigEndian(loca[((gid + 1) * 2)..]) * 2);
             if (end > start)
             {
-                byId[gid] = Fnv(glyf[start..end]);
+                // Without the padding a subset may add (a short loca keeps each glyph at an even length).
+                byId[gid] = Fnv(glyf[start..end].TrimEnd((byte)0));
             }
         }
 
