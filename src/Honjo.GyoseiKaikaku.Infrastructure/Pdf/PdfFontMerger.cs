@@ -10,7 +10,9 @@ namespace Honjo.GyoseiKaikaku.Infrastructure.Pdf;
 /// One font subset per typeface in a merged PDF. Each part Chromium prints embeds its own subset of each TrueType
 /// face (Identity-H, glyph ids kept as in the full font), so subsets of one face differ only in which glyphs they
 /// carry. The first font of a face becomes the face's font for every page: its font program gets the union of the
-/// subsets' glyphs, its widths and ToUnicode map the union of theirs; the others are dropped.
+/// subsets' glyphs, its widths and ToUnicode map the union of theirs; the others are dropped. A recent union that
+/// already has every glyph is reused as it is, and a subset with glyphs no recent union has may stay a font of its
+/// own for one merge (<see cref="PdfFontUnions"/>, ADR 0034).
 /// </summary>
 internal static partial class PdfFontMerger
 {
