@@ -10,7 +10,9 @@ namespace Honjo.GyoseiKaikaku.Infrastructure.Pdf;
 /// One font subset per typeface in a merged PDF. Each part Chromium prints embeds its own subset of each TrueType
 /// face (Identity-H, glyph ids kept as in the full font), so subsets of one face differ only in which glyphs they
 /// carry. The first font of a face becomes the face's font for every page: its font program gets the union of the
-/// subsets' glyphs, its widths and ToUnicode map the union of theirs; the others are dropped.
+/// subsets' glyphs, its widths and ToUnicode map the union of theirs; the others are dropped. A recent union that
+/// already has every glyph is reused as it is, and a subset with glyphs no recent union has may stay a font of its
+/// own for one merge (<see cref="PdfFontUnions"/>, ADR 0034).
 /// </summary>
 internal static partial class PdfFontMerger
 {
@@ -26,12 +28,12 @@ internal static partial class PdfFontMerger
             .ToList();
         // Each face's union is computed on its own (in parallel: the merge runs while the other core is free, and
         // inflating, joining and compressing the subsets is most of its work, ADR 0031), then written in.
-        var merged = new (PdfObject Program, string Descendant, PdfObject? ToUnicode)[fonts.Count];
+        var merged = new (List<Font> Joined, PdfObject Program, string Descendant, PdfObject? ToUnicode)[fonts.Count];
         Parallel.For(0, fonts.Count, i => merged[i] = MergeFace(objects, fonts[i].ToList()));
         var replaced = new Dictionary<int, int>();
         for (var i = 0; i < fonts.Count; i++)
         {
-            var all = fonts[i].ToList();
+            var all = merged[i].Joined;
             var keep = all[0];
             objects[keep.Program] = merged[i].Program;
             objects[keep.Descendant] = objects[keep.Descendant] with { Text = merged[i].Descendant };
@@ -68,13 +70,11 @@ internal static partial class PdfFontMerger
         }
     }
 
-    /// <summary>One face's merged font program, CIDFont text (its widths the union) and ToUnicode map; reads only.</summary>
-    private static (PdfObject Program, string Descendant, PdfObject? ToUnicode) MergeFace(Dictionary<int, PdfObject> objects, List<Font> all)
+    /// <summary>One face's joined fonts, their program, CIDFont text (its widths the union) and ToUnicode map; reads only.</summary>
+    private static (List<Font> Joined, PdfObject Program, string Descendant, PdfObject? ToUnicode) MergeFace(Dictionary<int, PdfObject> objects, List<Font> face)
     {
+        var (all, program) = UnionProgram(objects, face);
         var keep = all[0];
-        var subsets = new byte[all.Count][];
-        Parallel.For(0, all.Count, i => subsets[i] = Inflate(objects[all[i].Program]));
-        var program = FontStream(TrueTypeUnion(subsets), lengthOne: true);
         var widths = new SortedDictionary<int, string>();
         foreach (var font in all)
         {
@@ -101,7 +101,45 @@ internal static partial class PdfFontMerger
             toUnicodeStream = FontStream(Encoding.Latin1.GetBytes(ToUnicodeNormalizer.WriteCMap(header!, mappings, digits)), lengthOne: false);
         }
 
-        return (program, descendant, toUnicodeStream);
+        return (all, program, descendant, toUnicodeStream);
+    }
+
+    /// <summary>At most this many subsets of a face stay fonts of their own in one merge rather than recompute the union.</summary>
+    private const int MaxSeparate = 2;
+
+    /// <summary>
+    /// Which of the face's fonts are joined, and the program they share (ADR 0034): when a recent union has every
+    /// glyph of all of them, that union as it is; when it has those of all but one or two subsets (a part printed
+    /// again with a character the booklet did not have), those stay fonts of their own and the others share the
+    /// union, while the union of all is computed beside for the next merge; else the union of all, computed now and
+    /// remembered for the next merge.
+    /// </summary>
+    private static (List<Font> Joined, PdfObject Program) UnionProgram(Dictionary<int, PdfObject> objects, List<Font> all)
+    {
+        var inflated = new byte[]?[all.Count];
+        var glyphs = new PdfFontUnions.Glyphs[all.Count];
+        Parallel.For(0, all.Count, i => glyphs[i] = PdfFontUnions.SubsetGlyphs(objects[all[i].Program], Inflate, out inflated[i]));
+        if (PdfFontUnions.CoveringMost(all[0].Face, glyphs) is var (covering, covered))
+        {
+            var uncovered = Enumerable.Range(0, all.Count).Where(i => !covered[i]).ToList();
+            if (uncovered.Count == 0)
+            {
+                return (all, covering);
+            }
+
+            if (uncovered.Count <= MaxSeparate && uncovered.Count < all.Count - 1)
+            {
+                // The union of all is computed beside, after this merge, for the next one (a download again).
+                var programs = all.Select(f => objects[f.Program]).ToList();
+                PdfFontUnions.JoinBeside(all[0].Face, PdfFontUnions.Glyphs.Union(glyphs), () => FontStream(TrueTypeUnion(programs.Select(Inflate).ToList()), lengthOne: true));
+                return ([.. all.Where((_, i) => covered[i])], covering);
+            }
+        }
+
+        Parallel.For(0, all.Count, i => inflated[i] ??= Inflate(objects[all[i].Program]));
+        var program = FontStream(TrueTypeUnion(inflated!), lengthOne: true);
+        PdfFontUnions.Remember(all[0].Face, PdfFontUnions.Glyphs.Union(glyphs), program);
+        return (all, program);
     }
 
     private sealed record Font(string Face, int Type0, int Descendant, int Descriptor, int Program, int? ToUnicode);

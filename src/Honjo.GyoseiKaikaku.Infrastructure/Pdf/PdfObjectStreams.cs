@@ -148,6 +148,29 @@ public static partial class PdfObjectStreams
 /// </summary>
 internal sealed partial record PdfFile(Dictionary<int, PdfObject> Objects, int Root, int? Info, string? Id)
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<byte[], PdfFile> Parsed = new();
+
+    /// <summary>
+    /// <see cref="Read"/>, kept for as long as <paramref name="pdf"/> itself lives (ADR 0034): a cached part is merged
+    /// again after every change of another, and a printed run is read by the merge and then by the cut. The file's
+    /// objects are only read by its callers, never changed, and the bytes of a part are never changed either.
+    /// </summary>
+    public static PdfFile? ReadKept(byte[] pdf)
+    {
+        if (Parsed.TryGetValue(pdf, out var kept))
+        {
+            return kept;
+        }
+
+        var file = Read(pdf);
+        if (file is not null)
+        {
+            Parsed.AddOrUpdate(pdf, file);
+        }
+
+        return file;
+    }
+
     public static PdfFile? Read(byte[] pdf)
     {
         var text = Encoding.Latin1.GetString(pdf);

@@ -36,7 +36,7 @@ public static partial class TaggedPdfMerger
 
         foreach (var bytes in parts)
         {
-            var part = PdfFile.Read(bytes) ?? throw new InvalidDataException("A part of the PDF could not be read.");
+            var part = PdfFile.ReadKept(bytes) ?? throw new InvalidDataException("A part of the PDF could not be read.");
             var shift = offset;
             string Renumber(string text) => PdfSyntax.ShiftReferences(text, shift);
             int Number(Match m) => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);

@@ -34,7 +34,7 @@ public static partial class TaggedPdfSplitter
 
     private static List<byte[]>? TrySplit(byte[] pdf, IReadOnlyList<int> pageCounts)
     {
-        if (PdfFile.Read(pdf) is not { } file || pageCounts.Any(c => c <= 0))
+        if (PdfFile.ReadKept(pdf) is not { } file || pageCounts.Any(c => c <= 0))
         {
             return null;
         }
