@@ -32,7 +32,7 @@ public sealed class PdfFontSubsets
     ];
 
     private readonly Lazy<(TrueTypeSubsetter Regular, TrueTypeSubsetter Bold)> _fonts;
-    private readonly LinkedList<(string Characters, PdfFontSubset Subset)> _cache = new();
+    private readonly LinkedList<(string Key, PdfFontSubset Subset)> _cache = new();
 
     /// <param name="directory">Where NotoSansJP-Regular.ttf and NotoSansJP-Bold.ttf are.</param>
     public PdfFontSubsets(string directory)
@@ -100,7 +100,7 @@ public sealed class PdfFontSubsets
         var key = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
         lock (_cache)
         {
-            if (_cache.FirstOrDefault(c => c.Characters == key) is { Subset: not null } hit)
+            if (_cache.FirstOrDefault(c => c.Key == key) is { Subset: not null } hit)
             {
                 _cache.Remove(hit);
                 _cache.AddFirst(hit);
@@ -112,7 +112,7 @@ public sealed class PdfFontSubsets
         var subset = new PdfFontSubset(key, regular.Subset(characters), bold.Subset(characters));
         lock (_cache)
         {
-            if (_cache.All(c => c.Characters != key))
+            if (_cache.All(c => c.Key != key))
             {
                 _cache.AddFirst((key, subset));
                 while (_cache.Count > CacheSize)
@@ -151,11 +151,14 @@ public sealed class PdfFontSubsets
     /// <paramref name="texts"/> (default: the HTML): the @font-face rules added, and the page's route (added on its
     /// first use) answering their URLs with this document's subset.
     /// </summary>
-    public async Task<string> PrepareAsync(IPage page, string html, IEnumerable<string>? texts)
+    public async Task<string> PrepareAsync(IPage page, string html, IReadOnlyList<string>? texts)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(html);
-        var subset = For(CharactersOf(texts ?? [html]));
+
+        // The runs of one document name the same list of texts: its characters are read once (a large edition's
+        // HTML is tens of megabytes, and it prints in many runs).
+        var subset = For(texts is null ? CharactersOf([html]) : _characters.GetValue(texts, CharactersOf));
         if (!_pages.TryGetValue(page, out var current))
         {
             current = new StrongBox<PdfFontSubset>();
@@ -166,6 +169,8 @@ public sealed class PdfFontSubsets
         current.Value = subset;
         return WithFontFaces(html, subset);
     }
+
+    private readonly ConditionalWeakTable<IReadOnlyList<string>, int[]> _characters = [];
 
     /// <summary>The subset each page prints with now (a page prints one document at a time).</summary>
     private readonly ConditionalWeakTable<IPage, StrongBox<PdfFontSubset>> _pages = [];
