@@ -65,7 +65,14 @@ public sealed class PdfEngineUnavailableException : Exception
 /// with <paramref name="Pack"/> false gets Chromium's PDF 1.4 file (for <see cref="TaggedPdfMerger"/>) rather than
 /// the packed one.
 /// </summary>
-public sealed record PdfRequest(string Html, string? FitScript = null, bool Pack = true);
+public sealed record PdfRequest(string Html, string? FitScript = null, bool Pack = true)
+{
+    /// <summary>
+    /// The texts whose characters the PDF's fonts must draw (ADR 0033: the fonts are cut down to them); default the
+    /// HTML. The print runs of one document name all of its parts, so they print with the same fonts.
+    /// </summary>
+    public IReadOnlyList<string>? FontTexts { get; init; }
+}
 
 /// <summary>Turns HTML into PDF.</summary>
 public interface IPdfEngine
@@ -105,6 +112,7 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
     private IBrowser? _browser;
     private readonly Stack<(IBrowser Browser, IPage Page)> _idlePages = new();
     private bool _fontFound;
+    private readonly PdfFontSubsets? _fontSubsets = PdfFontSubsets.In(Path.GetDirectoryName(options.Value.ResolveFontConfigFile()));
 
     public async Task<byte[]> RenderAsync(PdfRequest request, CancellationToken cancellationToken)
     {
@@ -116,8 +124,9 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
         {
             var stopwatch = Stopwatch.StartNew();
             page = await PageAsync(browser);
-            await page.SetContentAsync(request.Html, new() { WaitUntil = WaitUntilState.Load });
-            await page.EvaluateAsync("() => document.fonts.ready");
+            var html = _fontSubsets is null ? request.Html : await _fontSubsets.PrepareAsync(page, request.Html, request.FontTexts);
+            await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
+            await page.EvaluateAsync(LoadFonts);
             if (request.FitScript is { } script)
             {
                 await page.EvaluateAsync(script);
@@ -159,6 +168,9 @@ public sealed class ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<Chro
             _renders.Release();
         }
     }
+
+    /// <summary>Every font face the document declares loaded (web fonts load only once text needs them), then all fonts ready.</summary>
+    private const string LoadFonts = "() => Promise.all([...document.fonts].map(f => f.load())).then(() => document.fonts.ready)";
 
     /// <summary>HTML longer than this is cleared from its page after printing (memory held between renders).</summary>
     private const int LargeDocument = 2 * 1024 * 1024;

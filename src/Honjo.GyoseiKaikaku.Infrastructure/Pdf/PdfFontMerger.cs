@@ -238,9 +238,9 @@ internal static partial class PdfFontMerger
     /// </summary>
     internal static byte[] TrueTypeUnion(IReadOnlyList<byte[]> fonts)
     {
-        var parsed = fonts.Select(Tables).ToList();
-        var main = parsed.MaxBy(f => Glyphs(f));
-        var count = Glyphs(main!);
+        var parsed = fonts.Select(TrueTypeTables.Read).ToList();
+        var main = parsed.MaxBy(TrueTypeTables.GlyphCount);
+        var count = TrueTypeTables.GlyphCount(main!);
         var glyphs = parsed.Select(GlyphTable.Of).ToArray();
         var glyf = new MemoryStream();
         var loca = new byte[(count + 1) * 4];
@@ -269,14 +269,14 @@ internal static partial class PdfFontMerger
         var head = tables["head"];
         BinaryPrimitives.WriteUInt32BigEndian(head.AsSpan(8), 0);
         BinaryPrimitives.WriteInt16BigEndian(head.AsSpan(50), 1);
-        return WriteFont(tables);
+        return TrueTypeTables.Write(tables);
     }
 
     /// <summary>A font's glyf and loca tables, read once (the union visits every glyph id of every subset).</summary>
     private readonly record struct GlyphTable(ReadOnlyMemory<byte> Loca, ReadOnlyMemory<byte> Glyf, bool LongOffsets, int Count)
     {
         public static GlyphTable Of(Dictionary<string, ReadOnlyMemory<byte>> font) =>
-            new(font["loca"], font["glyf"], BinaryPrimitives.ReadInt16BigEndian(font["head"].Span[50..]) == 1, Glyphs(font));
+            new(font["loca"], font["glyf"], BinaryPrimitives.ReadInt16BigEndian(font["head"].Span[50..]) == 1, TrueTypeTables.GlyphCount(font));
 
         public ReadOnlySpan<byte> Glyph(int gid)
         {
@@ -291,77 +291,6 @@ internal static partial class PdfFontMerger
                 : (BinaryPrimitives.ReadUInt16BigEndian(loca[(gid * 2)..]) * 2, BinaryPrimitives.ReadUInt16BigEndian(loca[((gid + 1) * 2)..]) * 2);
             return start == end ? [] : Glyf.Span[start..end];
         }
-    }
-
-    private static Dictionary<string, ReadOnlyMemory<byte>> Tables(byte[] font)
-    {
-        var tables = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
-        int count = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
-        for (var i = 0; i < count; i++)
-        {
-            var record = font.AsSpan(12 + (16 * i), 16);
-            tables[Encoding.Latin1.GetString(record[..4])] = font.AsMemory(
-                (int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]), (int)BinaryPrimitives.ReadUInt32BigEndian(record[12..]));
-        }
-
-        return tables;
-    }
-
-    private static int Glyphs(Dictionary<string, ReadOnlyMemory<byte>> font) => BinaryPrimitives.ReadUInt16BigEndian(font["maxp"].Span[4..]);
-
-    private static byte[] WriteFont(SortedDictionary<string, byte[]> tables)
-    {
-        var output = new MemoryStream();
-        var header = new byte[12 + (16 * tables.Count)];
-        BinaryPrimitives.WriteUInt32BigEndian(header, 0x00010000);
-        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(4), (ushort)tables.Count);
-        var power = 1;
-        var log = 0;
-        while (power * 2 <= tables.Count)
-        {
-            power *= 2;
-            log++;
-        }
-
-        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(6), (ushort)(power * 16));
-        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(8), (ushort)log);
-        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(10), (ushort)((tables.Count * 16) - (power * 16)));
-        output.Write(header);
-        var i = 0;
-        foreach (var (tag, data) in tables)
-        {
-            var record = header.AsSpan(12 + (16 * i++), 16);
-            Encoding.Latin1.GetBytes(tag).CopyTo(record);
-            BinaryPrimitives.WriteUInt32BigEndian(record[4..], Checksum(data));
-            BinaryPrimitives.WriteUInt32BigEndian(record[8..], (uint)output.Length);
-            BinaryPrimitives.WriteUInt32BigEndian(record[12..], (uint)data.Length);
-            output.Write(data);
-            while (output.Length % 4 != 0)
-            {
-                output.WriteByte(0);
-            }
-        }
-
-        var bytes = output.ToArray();
-        header.CopyTo(bytes, 0);
-        return bytes;
-    }
-
-    private static uint Checksum(byte[] data)
-    {
-        uint sum = 0;
-        for (var i = 0; i < data.Length; i += 4)
-        {
-            uint word = 0;
-            for (var j = 0; j < 4; j++)
-            {
-                word = (word << 8) | (i + j < data.Length ? data[i + j] : 0u);
-            }
-
-            sum += word;
-        }
-
-        return sum;
     }
 
     [GeneratedRegex(@"/Subtype\s*/Type0\b")]

@@ -132,7 +132,7 @@ public sealed class BookletPdfRenderer(
             var last = parts[run[^1]];
             var spanning = run.Count == 1 ? first : new BookletPart(first.Front, first.Front ? 0 : first.SheetStart, last.SheetStart + last.SheetCount - (first.Front ? 0 : first.SheetStart), first.FirstPage);
             var html = run.Count == 1 ? htmls[run[0]] : await razor.RenderAsync(PrintView, new BookletPrintModel(booklet, css, spanning));
-            var pdf = await engine.RenderAsync(new PdfRequest(html, FitScript, Pack: false), cancellationToken);
+            var pdf = await engine.RenderAsync(new PdfRequest(html, FitScript, Pack: false) { FontTexts = htmls }, cancellationToken);
 
             // A run has printed: a single part is kept as it is; a longer run is merged whole (its first part's slot
             // holds it, the others are empty) and cut into its parts beside the merge.
