@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Honjo.GyoseiKaikaku.Domain.Booklets;
+using Honjo.GyoseiKaikaku.Infrastructure.Booklets.Pdf;
+using Honjo.GyoseiKaikaku.Infrastructure.Pdf.Native;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
+
+/// <summary>
+/// The booklet's PDF laid out and written by the application (ADR 0036): the cover, the 目次 pages as BookletContents
+/// cut them and one page per sheet, each built on its own (both cores) and written into one tagged PDF. A sheet's page
+/// is kept by what it prints (its content, page number and headings), so a booklet in which one sheet changed lays out
+/// that sheet only. No browser is involved: the booklet downloads even where Chromium is not installed.
+/// </summary>
+public sealed class NativeBookletPdfRenderer : IBookletPdfRenderer, IDisposable
+{
+    /// <summary>Sheet pages kept: a large edition's, and the pages of a few earlier versions of an ordinary one.</summary>
+    private const int KeptPages = 4096;
+
+    private static readonly JsonSerializerOptions KeyJson = new() { WriteIndented = false };
+
+    private readonly Lazy<BookletPdfLayout> _layout;
+    private readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = KeptPages, CompactionPercentage = 0.25 });
+
+    public NativeBookletPdfRenderer()
+        : this(Path.Combine(AppContext.BaseDirectory, "Pdf", "Fonts"))
+    {
+    }
+
+    /// <param name="fontDirectory">Where NotoSansJP-Regular.ttf and NotoSansJP-Bold.ttf are (shipped with the application).</param>
+    public NativeBookletPdfRenderer(string fontDirectory) =>
+        _layout = new(() => new BookletPdfLayout(FontFamily.Load(fontDirectory)), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public Task<byte[]> RenderAsync(BookletDocument booklet, CancellationToken cancellationToken) => RenderAsync(booklet, null, cancellationToken);
+
+    public Task<byte[]> RenderAsync(BookletDocument booklet, IProgress<BookletProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(booklet);
+        return Task.Run(() => Render(booklet, progress, cancellationToken), cancellationToken);
+    }
+
+    private byte[] Render(BookletDocument booklet, IProgress<BookletProgress>? progress, CancellationToken cancellationToken)
+    {
+        var layout = _layout.Value;
+        var sheets = booklet.Fields.SelectMany(f => f.Sheets.Select((s, i) => (Field: f, Sheet: s, First: i == 0 && !booklet.IsSinglePlan))).ToList();
+        var pages = new List<PdfPage>();
+        if (!booklet.IsSinglePlan)
+        {
+            pages.Add(layout.Cover(booklet));
+            for (var i = 0; i < booklet.Contents.Pages.Count; i++)
+            {
+                pages.Add(layout.ContentsPage(booklet, i));
+            }
+        }
+
+        var sheetPages = new PdfPage[sheets.Count];
+        var done = 0;
+        var step = Math.Max(1, sheets.Count / 50);
+        Parallel.For(0, sheets.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var (field, sheet, first) = sheets[i];
+            var key = KeyOf(booklet, field, sheet, first);
+            if (!_pages.TryGetValue(key, out PdfPage? page) || page is null)
+            {
+                page = layout.Sheet(booklet, field, sheet, first);
+                _pages.Set(key, page, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+            }
+
+            sheetPages[i] = page;
+            var count = Interlocked.Increment(ref done);
+            if (progress is not null && (count % step == 0 || count == sheets.Count))
+            {
+                progress.Report(new BookletProgress(count, sheets.Count, "シートを組版中"));
+            }
+        });
+        pages.AddRange(sheetPages);
+
+        if (pages.Count != booklet.PageCount)
+        {
+            throw new BookletPaginationException(
+                $"PDFのページ数（{pages.Count}）が目次から決まるページ数（{booklet.PageCount}）と一致しないため、出力を中止しました。");
+        }
+
+        progress?.Report(new BookletProgress(sheets.Count, sheets.Count, "PDFにまとめています"));
+        return TaggedPdfWriter.Write(pages, layout.Fonts, booklet.DocumentTitle);
+    }
+
+    /// <summary>What a sheet's page prints: the sheet (its page number included), its heading and theme, the field's heading.</summary>
+    private static string KeyOf(BookletDocument booklet, BookletField field, BookletSheet sheet, bool firstOfField)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(
+            new { booklet.SheetHeading, booklet.Theme, booklet.IsSinglePlan, FieldTitle = field.Title, FirstOfField = firstOfField, Sheet = sheet }, KeyJson);
+        return Convert.ToHexString(SHA256.HashData(json));
+    }
+
+    public void Dispose() => _pages.Dispose();
+}
