@@ -59,7 +59,7 @@ public sealed class PdfPageBuilder(FontFamily fonts, double width = PdfPageBuild
     public StructureNode Root { get; } = new("Sect");
 
     /// <summary>Draws <paramref name="text"/> (one line, no wrapping) as part of <paramref name="owner"/>'s content.</summary>
-    public void Text(StructureNode owner, double x, double baseline, string text, TextWeight weight, double size, PdfColor color) =>
+    public void Text(StructureNode? owner, double x, double baseline, string text, TextWeight weight, double size, PdfColor color) =>
         throw new NotImplementedException("helper-writer");
 
     /// <summary>Fills a rectangle (an artifact): a cell's background.</summary>
