@@ -203,7 +203,7 @@ public sealed class BookletPdfLayout(FontFamily fonts)
     }
 
     /// <summary>table.contents: 番号 | 計画名 | 実行課 | 開始 | 終了 | 頁, fixed widths, a header row, one row a plan.</summary>
-    private double ContentsTable(DrawingList d, StructureNode root, IReadOnlyList<BookletSheet> sheets, double top, string idPrefix)
+    private double ContentsTable(DrawingList page, StructureNode root, IReadOnlyList<BookletSheet> sheets, double top, string idPrefix)
     {
         var table = new GridTable(
             ContentWidth,
@@ -214,6 +214,7 @@ public sealed class BookletPdfLayout(FontFamily fonts)
         TextAlign[] aligns = [TextAlign.Center, TextAlign.Left, TextAlign.Left, TextAlign.Center, TextAlign.Center, TextAlign.Center];
         string[] labels = ["番号", "計画名", "実行課", "開始", "終了", "頁"];
 
+        var d = new DrawingList();
         var node = root.Add("Table");
         var headRow = node.Add("THead").Add("TR");
         var ids = new string[labels.Length];
@@ -251,6 +252,7 @@ public sealed class BookletPdfLayout(FontFamily fonts)
             grid = table.Row(d, grid, cells, false);
         }
 
+        page.Append(d, Left, 0);
         return table.Bottom(grid);
     }
 
