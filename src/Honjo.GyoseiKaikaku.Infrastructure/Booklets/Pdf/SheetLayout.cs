@@ -322,19 +322,19 @@ internal sealed class SheetLayout(TextSetter setter)
         foreach (var (text, style, before) in runs)
         {
             x += before;
+            // A run that does not fit where the line has got to wraps (rare: a long history of grades).
             var pieces = setter.Width(text, style) <= width - x ? [text] : setter.Lines(text, style, width - x);
-            foreach (var piece in pieces)
+            for (var i = 0; i < pieces.Count; i++)
             {
-                var baseline = setter.Baseline(line * Body.LineHeight, Body);
-                cell.Content.Text(td, x, baseline, piece, style.Weight, style.Size, style.Color);
-                if (pieces.Count > 1 && !ReferenceEquals(piece, pieces[^1]))
+                cell.Content.Text(td, x, setter.Baseline(line * Body.LineHeight, Body), pieces[i], style.Weight, style.Size, style.Color);
+                if (i < pieces.Count - 1)
                 {
                     line++;
                     x = 0;
                 }
                 else
                 {
-                    x += setter.Width(piece, style);
+                    x += setter.Width(pieces[i], style);
                 }
             }
         }
