@@ -1,3 +1,4 @@
+using System.Globalization;
 using Honjo.GyoseiKaikaku.Domain.Booklets;
 using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Domain.Plans;
@@ -42,6 +43,8 @@ public sealed class BookletPdfLayoutTests(NativeBooklet native) : IClassFixture<
     /// <summary>The page number's band: the 16 mm bottom margin (Chromium's 60 px), in PDF coordinates (from the foot).</summary>
     private const double BottomMargin = 45;
 
+    private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
     [Fact]
     public void Every_page_reads_as_the_chromium_booklet_did()
     {
@@ -78,7 +81,7 @@ public sealed class BookletPdfLayoutTests(NativeBooklet native) : IClassFixture<
         {
             var letters = page.Letters.Where(l => !char.IsWhiteSpace(l.Value[0])).ToList();
             var number = letters.Where(l => l.StartBaseLine.Y < BottomMargin).ToList();
-            Assert.Equal(page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Concat(number.Select(l => l.Value)));
+            Assert.Equal(page.Number.ToString(CultureInfo.InvariantCulture), string.Concat(number.Select(l => l.Value)));
 
             var sheet = letters.Except(number).ToList();
             Assert.All(sheet, l => Assert.InRange(l.StartBaseLine.X, 28, 568));
@@ -112,6 +115,39 @@ public sealed class BookletPdfLayoutTests(NativeBooklet native) : IClassFixture<
     }
 
     [Fact]
+    public void A_contents_of_several_pages_prints_each_page_as_BookletContents_cut_it()
+    {
+        var big = LargerBooklets.Repeat(native.Booklet, 3);
+        var contents = big.Contents;
+        Assert.True(contents.Pages.Count >= 3, "The enlarged 目次 should take three pages or more.");
+        Assert.Contains(contents.Pages.SelectMany(p => p.Blocks), b => b.Continued);
+
+        var pages = BookletText.PerPage(native.Write(big));
+
+        Assert.Equal(big.PageCount, pages.Count);
+        var fields = big.Fields.ToDictionary(f => f.Number);
+        foreach (var page in contents.Pages)
+        {
+            var expected = new List<string> { page.Page.ToString(CultureInfo.InvariantCulture) };
+            if (page.HasTitle)
+            {
+                expected.Add("目次");
+            }
+
+            foreach (var block in page.Blocks)
+            {
+                var field = fields[block.FieldNumber];
+                expected.Add(block.Continued ? field.ContinuedHeading : field.Heading + field.Page.ToString(CultureInfo.InvariantCulture));
+                expected.Add("番号計画名実行課開始終了頁");
+                expected.AddRange(field.Sheets.Skip(block.Start).Take(block.Count)
+                    .Select(s => $"{s.Number.Number}{s.Name}{s.ExecutingDepartmentsText}{s.StartYear}{s.EndYear}{s.Page}"));
+            }
+
+            Assert.Equal(Squash(string.Concat(expected)), pages[page.Page - 1]);
+        }
+    }
+
+    [Fact]
     public void A_single_plan_pdf_is_its_sheet_alone_numbered_as_in_the_booklet()
     {
         var sheet = native.Booklet.Sheets.Single(s => s.Number == new PlanNumber(2, 11));
@@ -134,7 +170,7 @@ public sealed class BookletPdfLayoutTests(NativeBooklet native) : IClassFixture<
         var text = Assert.Single(BookletText.PerPage(single));
         var inBooklet = BookletText.R6Baseline()[sheet.Page - 1];
         var fieldHeading = string.Concat(native.Booklet.Fields[1].Heading.Where(c => !char.IsWhiteSpace(c)));
-        var page = sheet.Page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var page = sheet.Page.ToString(CultureInfo.InvariantCulture);
         Assert.StartsWith(page + fieldHeading, inBooklet, StringComparison.Ordinal);
         Assert.Equal(page + inBooklet[(page.Length + fieldHeading.Length)..], text);
     }
