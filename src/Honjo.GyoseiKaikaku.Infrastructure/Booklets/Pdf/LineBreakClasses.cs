@@ -31,7 +31,7 @@ internal enum LineClass : byte
     GL,
     WJ,
 
-    /// <summary>Non-starters: ・：；ゝゞ々〜 and (ICU's default, "strict") the small kana and ー.</summary>
+    /// <summary>Non-starters: ・：；ゝゞ々〜 (not the small kana and ー: see Japanese).</summary>
     NS,
     EX,
     SY,
@@ -56,6 +56,11 @@ internal static class LineBreakClasses
 
     public static bool IsInvisible(int cp) =>
         cp is 0x200B or 0x200C or 0x200D or 0x2060 or 0xFEFF or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF) or '\t';
+
+    /// <summary>East Asian Width wide, full-width or half-width (kana, ideographs, full-width forms), for LB19a.</summary>
+    public static bool IsEastAsian(int cp) =>
+        cp is (>= 0x1100 and <= 0x115F) or (>= 0x2E80 and <= 0x303E) or (>= 0x3041 and <= 0xA4CF) or (>= 0xAC00 and <= 0xD7A3)
+            or (>= 0xF900 and <= 0xFAFF) or (>= 0xFE30 and <= 0xFE6F) or (>= 0xFF01 and <= 0xFFEE) or (>= 0x20000 and <= 0x3FFFD);
 
     public static LineClass Of(int cp)
     {
@@ -173,10 +178,8 @@ internal static class LineBreakClasses
         0x3008 or 0x300A or 0x300C or 0x300E or 0x3010 or 0x3014 or 0x3016 or 0x3018 or 0x301A or 0x301D => LineClass.OPW,
         0x3005 or 0x301C or 0x303B or 0x303C or (>= 0x309B and <= 0x309E) or 0x30A0 or 0x30FB or 0x30FD or 0x30FE => LineClass.NS,
 
-        // Small kana and the prolonged sound mark are CJ, which ICU's default rules treat as NS.
-        0x3041 or 0x3043 or 0x3045 or 0x3047 or 0x3049 or 0x3063 or 0x3083 or 0x3085 or 0x3087 or 0x308E or 0x3095 or 0x3096
-            or 0x30A1 or 0x30A3 or 0x30A5 or 0x30A7 or 0x30A9 or 0x30C3 or 0x30E3 or 0x30E5 or 0x30E7 or 0x30EE or 0x30F5 or 0x30F6
-            or 0x30FC or (>= 0x31F0 and <= 0x31FF) => LineClass.NS,
+        // Small kana and the prolonged sound mark (CJ) may start a line: Chromium's line-break: auto for Japanese is
+        // the "normal" rules (measured: ッ, ョ, ー start lines of the R6 booklet), so they fall through to ID.
         (>= 0x302A and <= 0x302F) or 0x3099 or 0x309A => LineClass.CM,
         >= 0x2E80 => LineClass.ID,
         _ => LineClass.AL,
@@ -190,7 +193,6 @@ internal static class LineBreakClasses
         0xFF08 or 0xFF3B or 0xFF5B or 0xFF5F or 0xFF62 => LineClass.OPW,
         0xFF09 or 0xFF0C or 0xFF0E or 0xFF3D or 0xFF5D or 0xFF60 or 0xFF61 or 0xFF63 or 0xFF64 => LineClass.CL,
         0xFF1A or 0xFF1B or 0xFF65 or 0xFF9E or 0xFF9F => LineClass.NS,
-        (>= 0xFF67 and <= 0xFF70) => LineClass.NS,
         (>= 0xFF66 and <= 0xFF9D) or (>= 0xFFA0 and <= 0xFFDC) => LineClass.AL,
         (>= 0xFE10 and <= 0xFE6F) => LineClass.ID,
         (>= 0xFE70 and <= 0xFEFE) => LineClass.AL,
@@ -222,7 +224,8 @@ internal static class LineBreakClasses
             LineClass.PO => after is not (LineClass.AL or LineClass.NU or LineClass.OP or LineClass.OPW), // LB24, LB25
             LineClass.CL or LineClass.CP => after is not (LineClass.PO or LineClass.PR)
                 && !(before == LineClass.CP && after is LineClass.AL or LineClass.NU), // LB25, LB30
-            LineClass.HY or LineClass.IS or LineClass.SY => !(after == LineClass.NU || (before == LineClass.IS && after == LineClass.AL)), // LB25, LB29
+            // LB25, LB29; and none after '/' before a letter: Chromium keeps a URL whole ("https://www…").
+            LineClass.HY or LineClass.IS or LineClass.SY => !(after == LineClass.NU || (before is LineClass.IS or LineClass.SY && after == LineClass.AL)),
             _ => true, // LB31
         };
     }
