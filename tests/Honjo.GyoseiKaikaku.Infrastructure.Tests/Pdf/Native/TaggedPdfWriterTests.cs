@@ -91,16 +91,18 @@ public sealed partial class TaggedPdfWriterTests
     public void A_glyph_shared_by_a_radical_and_its_ideograph_copies_as_the_ideograph()
     {
         // Noto draws the radical ⾏ (U+2F8F) and the ideograph 行 with one glyph: the ToUnicode CMap can give only
-        // one character for it, and it must be the ideograph, whichever is drawn first.
+        // one character for it, and it must be the ideograph, also when only the radical is drawn.
         Assert.Equal(Fonts.Regular.GlyphOf('行'), Fonts.Regular.GlyphOf('\u2F8F'));
         var builder = new PdfPageBuilder(Fonts);
         builder.Text(builder.Root.Add("P"), 10, 20, "\u2F8F", TextWeight.Regular, 9, Ink);
         builder.Text(builder.Root.Add("P"), 10, 40, "行政", TextWeight.Regular, 9, Ink);
 
         using var document = PdfDocument.Open(TaggedPdfWriter.Write([builder.Build(), Page("\u2F8F政")], Fonts, "部首"));
+        using var radicalOnly = PdfDocument.Open(TaggedPdfWriter.Write([Page("\u2F8F政改\u2FB0")], Fonts, "部首だけ"));
 
         Assert.Equal("行行政", document.GetPage(1).Text.Replace(" ", "", StringComparison.Ordinal));
         Assert.Equal("行政", document.GetPage(2).Text);
+        Assert.Equal("行政改革", radicalOnly.GetPage(1).Text);
     }
 
     [Fact]
