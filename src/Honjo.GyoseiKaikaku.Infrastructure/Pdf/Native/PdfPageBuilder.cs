@@ -43,12 +43,12 @@ public sealed class PdfPageBuilder(FontFamily fonts, double width = PdfPageBuild
     public StructureNode Root { get; } = new("Sect");
 
     /// <summary>
-    /// Draws <paramref name="text"/> (one line, no wrapping) as part of <paramref name="owner"/>'s content. Glyphs
-    /// advance by the font's widths (no kerning); zero-width and format characters (U+200B…) draw nothing.
+    /// Draws <paramref name="text"/> (one line, no wrapping) as part of <paramref name="owner"/>'s content, or as an
+    /// artifact when <paramref name="owner"/> is null (the page number: drawn, read by text extraction, not tagged).
+    /// Glyphs advance by the font's widths (no kerning); zero-width and format characters (U+200B…) draw nothing.
     /// </summary>
-    public void Text(StructureNode owner, double x, double baseline, string text, TextWeight weight, double size, PdfColor color)
+    public void Text(StructureNode? owner, double x, double baseline, string text, TextWeight weight, double size, PdfColor color)
     {
-        ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(text);
         var face = Fonts[weight];
         var w = weight == TextWeight.Bold ? 1 : 0;
@@ -65,7 +65,15 @@ public sealed class PdfPageBuilder(FontFamily fonts, double width = PdfPageBuild
             if (!started)
             {
                 started = true;
-                EnterContent(owner);
+                if (owner is null)
+                {
+                    EnterArtifact();
+                }
+                else
+                {
+                    EnterContent(owner);
+                }
+
                 _content.Append("BT\n/").Append(FontResourceNames[w]).Append(' ').AppendNumber(size).Append(" Tf\n");
                 SetFill(color);
                 _content.AppendNumber(x).Append(' ').AppendNumber(Height - baseline).Append(" Td\n<");

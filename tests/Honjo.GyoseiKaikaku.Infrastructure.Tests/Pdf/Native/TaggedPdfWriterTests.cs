@@ -268,6 +268,28 @@ public sealed partial class TaggedPdfWriterTests
     }
 
     [Fact]
+    public void Text_without_an_owner_is_an_artifact_read_in_drawing_order_but_not_tagged()
+    {
+        var builder = new PdfPageBuilder(Fonts);
+        var row = builder.Root.Add("Table").Add("TR");
+        var filled = row.Add("TD");
+        row.Add("TD"); // a blank cell: an element with no content
+        builder.Text(null, 290, 820, "- 12 -", TextWeight.Regular, 9, Ink);
+        builder.Text(filled, 10, 20, "記入あり", TextWeight.Regular, 9, Ink);
+
+        var pdf = TaggedPdfWriter.Write([builder.Build()], Fonts, "ページ番号");
+        using var document = PdfDocument.Open(pdf);
+        var tree = TaggedPdf.Read(pdf);
+
+        Assert.Equal("-12-記入あり", string.Concat(document.GetPage(1).Letters.Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal));
+        Assert.Equal(["Document", "Sect", "Table", "TR", "TD", "TD"], tree.Elements.Select(e => e.Type));
+        Assert.Equal(["記入あり", ""], tree.Elements.Where(e => e.Type == "TD").Select(e => e.Text));
+        Assert.Equal("記入あり", tree.Elements[1].Text);
+        var artifact = Assert.Single(document.GetPage(1).GetMarkedContents(), m => m.Tag == "Artifact");
+        Assert.Equal("-12-", string.Concat(artifact.Letters.Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Bookmarks_nest_sheets_under_the_field_before_them_and_lead_to_their_pages()
     {
         PdfPage Marked(params (string Title, int Level)[] marks)
