@@ -157,6 +157,34 @@ public sealed partial class TaggedPdfWriterTests
     }
 
     [Fact]
+    public void The_embedded_subset_holds_the_outlines_of_the_glyphs_drawn_and_no_others()
+    {
+        const string drawn = "本庄市行政改革A";
+        var pdf = TaggedPdfWriter.Write([Page(drawn)], Fonts, "字形");
+        using var document = PdfDocument.Open(pdf);
+        var resources = Dictionary(document, document.GetPage(1).Dictionary.Data[NameToken.Resources.Data]);
+        var type0 = Dictionary(document, Dictionary(document, resources.Data[NameToken.Font.Data]).Data.Values.Single());
+        var cid = Dictionary(document, ((ArrayToken)Resolve(document, type0.Data[NameToken.DescendantFonts.Data])).Data.Single());
+        var file = (StreamToken)Resolve(document, Dictionary(document, cid.Data[NameToken.FontDescriptor.Data]).Data[NameToken.FontFile2.Data]);
+        using var inflated = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(file.Data.ToArray()), System.IO.Compression.CompressionMode.Decompress))
+        {
+            zlib.CopyTo(inflated);
+        }
+
+        var font = inflated.ToArray();
+        Assert.Equal(font.Length, ((NumericToken)file.StreamDictionary.Data["Length1"]).Int);
+        foreach (var c in drawn)
+        {
+            var gid = Fonts.Regular.GlyphOf(c);
+            Assert.Equal(Fonts.Regular.Subsetter.Glyph(gid).ToArray(), Infrastructure.Pdf.TrueTypeSubsetter.GlyphOf(font, gid));
+        }
+
+        Assert.Empty(Infrastructure.Pdf.TrueTypeSubsetter.GlyphOf(font, Fonts.Regular.GlyphOf('鬱')));
+        Assert.True(font.Length < Fonts.Regular.Program.Length / 10, $"{font.Length} bytes");
+    }
+
+    [Fact]
     public void A_document_names_its_title_language_and_is_marked_as_tagged()
     {
         var pdf = TaggedPdfWriter.Write([Page("本文")], Fonts, "本庄市行政改革大綱 令和6年度 実施計画シート(案)");
