@@ -84,7 +84,8 @@ public sealed class PdfPageBuilder(FontFamily fonts, double width = PdfPageBuild
             glyphs.Add(glyph);
             if (glyph != 0)
             {
-                unicode[glyph] = unicode.TryGetValue(glyph, out var first) ? PreferredCharacter(first, rune.Value) : rune.Value;
+                var codePoint = Readable(face, rune.Value, glyph);
+                unicode[glyph] = unicode.TryGetValue(glyph, out var first) ? PreferredCharacter(first, codePoint) : codePoint;
             }
         }
 
@@ -162,6 +163,14 @@ public sealed class PdfPageBuilder(FontFamily fonts, double width = PdfPageBuild
         first != candidate && first <= char.MaxValue && RadicalEquivalents.Map.TryGetValue((char)first, out var ideograph) && ideograph == candidate
             ? candidate
             : first;
+
+    /// <summary>What a glyph drawn for <paramref name="codePoint"/> should copy as: a radical drawn with its
+    /// ideograph's glyph copies as the ideograph (text typed or pasted with ⾏ still searches as 行; see
+    /// ToUnicodeNormalizer, which does the same for Chromium's PDFs).</summary>
+    private static int Readable(FontFace face, int codePoint, int glyph) =>
+        codePoint <= char.MaxValue && RadicalEquivalents.Map.TryGetValue((char)codePoint, out var ideograph) && face.GlyphOf(ideograph) == glyph
+            ? ideograph
+            : codePoint;
 
     internal static byte[] Deflate(ReadOnlySpan<byte> data)
     {

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 
 namespace Honjo.GyoseiKaikaku.Infrastructure.Pdf.Native;
@@ -316,27 +315,62 @@ public static class TaggedPdfWriter
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    /// <summary>The cross-reference stream (type 0 free, 1 at an offset, 2 inside an object stream), the last object.</summary>
+    /// <summary>
+    /// The cross-reference stream (type 0 free, 1 at an offset, 2 inside an object stream), the last object; its
+    /// fields as wide as the largest value needs (offsets of a large booklet need 3 or 4 bytes, indexes 1).
+    /// </summary>
     private static void WriteCrossReference(PdfBytes output, XrefTable xref, string id)
     {
         var number = xref.Add();
         var offset = output.Length;
         xref.Direct(number, offset);
-        var rows = new byte[xref.Count * 7];
+        long largest2 = 0, largest3 = 0;
         for (var n = 0; n < xref.Count; n++)
         {
-            var row = rows.AsSpan(n * 7, 7);
+            var (_, field2, field3) = xref[n];
+            largest2 = Math.Max(largest2, field2);
+            largest3 = Math.Max(largest3, field3);
+        }
+
+        var width2 = Width(largest2);
+        var width3 = Width(largest3);
+        var rowLength = 1 + width2 + width3;
+        var rows = new byte[xref.Count * rowLength];
+        for (var n = 0; n < xref.Count; n++)
+        {
+            var row = rows.AsSpan(n * rowLength, rowLength);
             var (type, field2, field3) = xref[n];
             row[0] = type;
-            BinaryPrimitives.WriteUInt32BigEndian(row[1..], (uint)field2);
-            BinaryPrimitives.WriteUInt16BigEndian(row[5..], (ushort)field3);
+            BigEndian(row.Slice(1, width2), field2);
+            BigEndian(row.Slice(1 + width2, width3), field3);
         }
 
         var data = PdfPageBuilder.Deflate(rows);
-        output.Append(number).Append(" 0 obj\n<</Type /XRef /Size ").Append(xref.Count).Append(" /W [1 4 2] /Root ").AppendReference(CatalogNumber)
-            .Append(" /Info ").AppendReference(InfoNumber).Append(" /ID [<").Append(id).Append("> <").Append(id).Append(">]")
+        output.Append(number).Append(" 0 obj\n<</Type /XRef /Size ").Append(xref.Count).Append(" /W [1 ").Append(width2).Append(' ').Append(width3)
+            .Append("] /Root ").AppendReference(CatalogNumber).Append(" /Info ").AppendReference(InfoNumber)
+            .Append(" /ID [<").Append(id).Append("> <").Append(id).Append(">]")
             .Append(" /Filter /FlateDecode /Length ").Append(data.Length).Append(">>\nstream\n").Append(data)
             .Append("\nendstream\nendobj\nstartxref\n").Append(offset).Append("\n%%EOF\n");
+
+        static int Width(long largest)
+        {
+            var width = 1;
+            while (largest >= 1L << (8 * width))
+            {
+                width++;
+            }
+
+            return width;
+        }
+
+        static void BigEndian(Span<byte> field, long value)
+        {
+            for (var i = field.Length - 1; i >= 0; i--)
+            {
+                field[i] = (byte)value;
+                value >>= 8;
+            }
+        }
     }
 }
 

@@ -91,16 +91,18 @@ public sealed partial class TaggedPdfWriterTests
     public void A_glyph_shared_by_a_radical_and_its_ideograph_copies_as_the_ideograph()
     {
         // Noto draws the radical ⾏ (U+2F8F) and the ideograph 行 with one glyph: the ToUnicode CMap can give only
-        // one character for it, and it must be the ideograph, whichever is drawn first.
+        // one character for it, and it must be the ideograph, also when only the radical is drawn.
         Assert.Equal(Fonts.Regular.GlyphOf('行'), Fonts.Regular.GlyphOf('\u2F8F'));
         var builder = new PdfPageBuilder(Fonts);
         builder.Text(builder.Root.Add("P"), 10, 20, "\u2F8F", TextWeight.Regular, 9, Ink);
         builder.Text(builder.Root.Add("P"), 10, 40, "行政", TextWeight.Regular, 9, Ink);
 
         using var document = PdfDocument.Open(TaggedPdfWriter.Write([builder.Build(), Page("\u2F8F政")], Fonts, "部首"));
+        using var radicalOnly = PdfDocument.Open(TaggedPdfWriter.Write([Page("\u2F8F政改\u2FB0")], Fonts, "部首だけ"));
 
         Assert.Equal("行行政", document.GetPage(1).Text.Replace(" ", "", StringComparison.Ordinal));
         Assert.Equal("行政", document.GetPage(2).Text);
+        Assert.Equal("行政改革", radicalOnly.GetPage(1).Text);
     }
 
     [Fact]
@@ -152,6 +154,34 @@ public sealed partial class TaggedPdfWriterTests
 
         // Subsets: far smaller than the faces (5 MB each).
         Assert.InRange(pdf.Length, 1000, 200_000);
+    }
+
+    [Fact]
+    public void The_embedded_subset_holds_the_outlines_of_the_glyphs_drawn_and_no_others()
+    {
+        const string drawn = "本庄市行政改革A";
+        var pdf = TaggedPdfWriter.Write([Page(drawn)], Fonts, "字形");
+        using var document = PdfDocument.Open(pdf);
+        var resources = Dictionary(document, document.GetPage(1).Dictionary.Data[NameToken.Resources.Data]);
+        var type0 = Dictionary(document, Dictionary(document, resources.Data[NameToken.Font.Data]).Data.Values.Single());
+        var cid = Dictionary(document, ((ArrayToken)Resolve(document, type0.Data[NameToken.DescendantFonts.Data])).Data.Single());
+        var file = (StreamToken)Resolve(document, Dictionary(document, cid.Data[NameToken.FontDescriptor.Data]).Data[NameToken.FontFile2.Data]);
+        using var inflated = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(file.Data.ToArray()), System.IO.Compression.CompressionMode.Decompress))
+        {
+            zlib.CopyTo(inflated);
+        }
+
+        var font = inflated.ToArray();
+        Assert.Equal(font.Length, ((NumericToken)file.StreamDictionary.Data["Length1"]).Int);
+        foreach (var c in drawn)
+        {
+            var gid = Fonts.Regular.GlyphOf(c);
+            Assert.Equal(Fonts.Regular.Subsetter.Glyph(gid).ToArray(), Infrastructure.Pdf.TrueTypeSubsetter.GlyphOf(font, gid));
+        }
+
+        Assert.Empty(Infrastructure.Pdf.TrueTypeSubsetter.GlyphOf(font, Fonts.Regular.GlyphOf('鬱')));
+        Assert.True(font.Length < Fonts.Regular.Program.Length / 10, $"{font.Length} bytes");
     }
 
     [Fact]
@@ -263,6 +293,28 @@ public sealed partial class TaggedPdfWriterTests
 
         Assert.Equal(["Document", "Sect", "P"], tree.Elements.Select(e => e.Type));
         Assert.Equal("迷子", tree.Elements[1].Text);
+    }
+
+    [Fact]
+    public void Text_without_an_owner_is_an_artifact_read_in_drawing_order_but_not_tagged()
+    {
+        var builder = new PdfPageBuilder(Fonts);
+        var row = builder.Root.Add("Table").Add("TR");
+        var filled = row.Add("TD");
+        row.Add("TD"); // a blank cell: an element with no content
+        builder.Text(null, 290, 820, "- 12 -", TextWeight.Regular, 9, Ink);
+        builder.Text(filled, 10, 20, "記入あり", TextWeight.Regular, 9, Ink);
+
+        var pdf = TaggedPdfWriter.Write([builder.Build()], Fonts, "ページ番号");
+        using var document = PdfDocument.Open(pdf);
+        var tree = TaggedPdf.Read(pdf);
+
+        Assert.Equal("-12-記入あり", string.Concat(document.GetPage(1).Letters.Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal));
+        Assert.Equal(["Document", "Sect", "Table", "TR", "TD", "TD"], tree.Elements.Select(e => e.Type));
+        Assert.Equal(["記入あり", ""], tree.Elements.Where(e => e.Type == "TD").Select(e => e.Text));
+        Assert.Equal("記入あり", tree.Elements[1].Text);
+        var artifact = Assert.Single(document.GetPage(1).GetMarkedContents(), m => m.Tag == "Artifact");
+        Assert.Equal("-12-", string.Concat(artifact.Letters.Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal));
     }
 
     [Fact]
