@@ -10,7 +10,10 @@ namespace Honjo.GyoseiKaikaku.Infrastructure.Pdf.Native;
 public sealed class FontFace
 {
     private readonly ushort[] _advances;
-    private readonly Dictionary<int, double> _widths = [];
+
+    // The glyph of each character of the Basic Multilingual Plane, looked up once: measuring ~40,000 cells a booklet
+    // asks for millions of them.
+    private readonly ushort[] _bmpGlyphs = new ushort[0x10000];
 
     private FontFace(string postScriptName, byte[] program)
     {
@@ -31,6 +34,13 @@ public sealed class FontFace
             // Glyphs past the last long metric share its advance (the monospaced tail of the table).
             _advances[gid] = BinaryPrimitives.ReadUInt16BigEndian(hmtx[(Math.Min(gid, metrics - 1) * 4)..]);
         }
+
+        for (var c = 0; c < _bmpGlyphs.Length; c++)
+        {
+            _bmpGlyphs[c] = (ushort)Subsetter.GlyphOf(c);
+        }
+
+        Kerning = tables.TryGetValue("GPOS", out var gpos) ? PairKerning.Read(gpos.Span, _advances.Length) : PairKerning.None;
     }
 
     /// <summary>Reads a face; <paramref name="postScriptName"/> is what the PDF names it ("NotoSansJP-Regular").</summary>
@@ -57,26 +67,23 @@ public sealed class FontFace
 
     public double LineGap { get; }
 
+    /// <summary>The font's 'kern' pair adjustments (GPOS), in font units.</summary>
+    public PairKerning Kerning { get; }
+
     /// <summary>The glyph id the cmap gives <paramref name="codePoint"/>; 0 (.notdef) when the face has none.</summary>
-    public int GlyphOf(int codePoint) => Subsetter.GlyphOf(codePoint);
+    public int GlyphOf(int codePoint) => (uint)codePoint < 0x10000 ? _bmpGlyphs[codePoint] : Subsetter.GlyphOf(codePoint);
 
     /// <summary>The advance of glyph <paramref name="glyph"/> in em.</summary>
     public double GlyphAdvance(int glyph) => _advances[glyph] / (double)UnitsPerEm;
 
     /// <summary>The advance of <paramref name="codePoint"/> in em.</summary>
-    public double Advance(int codePoint)
-    {
-        lock (_widths)
-        {
-            if (!_widths.TryGetValue(codePoint, out var advance))
-            {
-                advance = GlyphAdvance(GlyphOf(codePoint));
-                _widths[codePoint] = advance;
-            }
+    public double Advance(int codePoint) => GlyphAdvance(GlyphOf(codePoint));
 
-            return advance;
-        }
-    }
+    /// <summary>
+    /// The change to the advance of <paramref name="left"/> when <paramref name="right"/> follows it on the line (the
+    /// font's pair kerning, which the browser applies), in em; usually 0, negative where the pair is set closer.
+    /// </summary>
+    public double Kern(int left, int right) => Kerning.Adjustment(GlyphOf(left), GlyphOf(right)) / (double)UnitsPerEm;
 
     /// <summary>The advance of <paramref name="text"/> at <paramref name="size"/> points, in points (no kerning).</summary>
     public double Width(string text, double size)
@@ -86,6 +93,21 @@ public sealed class FontFace
         foreach (var rune in text.EnumerateRunes())
         {
             em += Advance(rune.Value);
+        }
+
+        return em * size;
+    }
+
+    /// <summary>The width of <paramref name="text"/> at <paramref name="size"/> points with the font's pair kerning, in points.</summary>
+    public double KernedWidth(string text, double size)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var em = 0.0;
+        var previous = -1;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            em += Advance(rune.Value) + (previous >= 0 ? Kern(previous, rune.Value) : 0);
+            previous = rune.Value;
         }
 
         return em * size;

@@ -1,38 +1,8 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
 namespace Honjo.GyoseiKaikaku.Infrastructure.Pdf.Native;
-
-/// <summary>
-/// One element of the structure tree (what a screen reader walks): a standard role (Sect, H1, H2, P, Table, THead,
-/// TBody, TR, TH, TD, L, LI, LBody, Span…), for a header cell its /ID and scope, for a data cell the /IDs of its headers.
-/// </summary>
-public sealed class StructureNode(string role)
-{
-    private readonly List<StructureNode> _children = [];
-
-    public string Role { get; } = role;
-
-    /// <summary>The element's /ID (a header cell's, named by the /Headers of the cells it heads). Unique in a document.</summary>
-    public string? Id { get; init; }
-
-    /// <summary>A header cell's /Scope: "Row", "Column" or "Both" (Table attributes).</summary>
-    public string? Scope { get; init; }
-
-    /// <summary>The /IDs of the header cells of a data cell (Table attribute /Headers).</summary>
-    public IReadOnlyList<string> Headers { get; init; } = [];
-
-    /// <summary>A cell's /ColSpan when above 1.</summary>
-    public int ColSpan { get; init; } = 1;
-
-    public IReadOnlyList<StructureNode> Children => _children;
-
-    /// <summary>Adds a child element and returns it.</summary>
-    public StructureNode Add(StructureNode child)
-    {
-        _children.Add(child);
-        return child;
-    }
-
-    public StructureNode Add(string role) => Add(new StructureNode(role));
-}
 
 /// <summary>
 /// Builds one page (ADR 0036): what is drawn, in the order it is drawn (that is the reading order of the text), with
@@ -46,6 +16,20 @@ public sealed class PdfPageBuilder(FontFamily fonts, double width = PdfPageBuild
     public const double A4Width = 595.2756;
     public const double A4Height = 841.8898;
 
+    // The content stream's font resource names, the same on every page: /F1 the regular weight, /F2 the bold.
+    internal static readonly string[] FontResourceNames = ["F1", "F2"];
+
+    private readonly PdfBytes _content = new(16 * 1024);
+    private readonly HashSet<int>[] _glyphs = [[], []];
+    private readonly Dictionary<int, int>[] _unicode = [[], []];
+    private readonly List<StructureNode> _mcidOwners = [];
+    private readonly List<PdfBookmark> _bookmarks = [];
+    private StructureNode? _openOwner;
+    private bool _inArtifact;
+    private PdfColor? _fill;
+    private PdfColor? _stroke;
+    private double _lineWidth = -1;
+
     /// <summary>Millimetres to points.</summary>
     public static double Mm(double mm) => mm * 72 / 25.4;
 
@@ -58,31 +42,326 @@ public sealed class PdfPageBuilder(FontFamily fonts, double width = PdfPageBuild
     /// <summary>The page's element in the document's structure tree (its children are the page's structure).</summary>
     public StructureNode Root { get; } = new("Sect");
 
-    /// <summary>Draws <paramref name="text"/> (one line, no wrapping) as part of <paramref name="owner"/>'s content.</summary>
-    public void Text(StructureNode owner, double x, double baseline, string text, TextWeight weight, double size, PdfColor color) =>
-        throw new NotImplementedException("helper-writer");
+    /// <summary>
+    /// Draws <paramref name="text"/> (one line, no wrapping) as part of <paramref name="owner"/>'s content, or as an
+    /// artifact when <paramref name="owner"/> is null (the page number: drawn, read by text extraction, not tagged).
+    /// Glyphs advance by the font's widths (no kerning); zero-width and format characters (U+200B…) draw nothing.
+    /// </summary>
+    public void Text(StructureNode? owner, double x, double baseline, string text, TextWeight weight, double size, PdfColor color)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var face = Fonts[weight];
+        var w = weight == TextWeight.Bold ? 1 : 0;
+        var glyphs = _glyphs[w];
+        var unicode = _unicode[w];
+        var started = false;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (!Drawn(rune))
+            {
+                continue;
+            }
+
+            if (!started)
+            {
+                started = true;
+                if (owner is null)
+                {
+                    EnterArtifact();
+                }
+                else
+                {
+                    EnterContent(owner);
+                }
+
+                _content.Append("BT\n/").Append(FontResourceNames[w]).Append(' ').AppendNumber(size).Append(" Tf\n");
+                SetFill(color);
+                _content.AppendNumber(x).Append(' ').AppendNumber(Height - baseline).Append(" Td\n<");
+            }
+
+            var glyph = face.GlyphOf(rune.Value);
+            _content.AppendHex4(glyph);
+            glyphs.Add(glyph);
+            if (glyph != 0)
+            {
+                var codePoint = Readable(face, rune.Value, glyph);
+                unicode[glyph] = unicode.TryGetValue(glyph, out var first) ? PreferredCharacter(first, codePoint) : codePoint;
+            }
+        }
+
+        if (started)
+        {
+            _content.Append("> Tj\nET\n");
+        }
+    }
 
     /// <summary>Fills a rectangle (an artifact): a cell's background.</summary>
-    public void Fill(double x, double y, double width, double height, PdfColor color) => throw new NotImplementedException("helper-writer");
+    public void Fill(double x, double y, double width, double height, PdfColor color)
+    {
+        EnterArtifact();
+        SetFill(color);
+        _content.AppendNumber(x).Append(' ').AppendNumber(Height - y - height).Append(' ')
+            .AppendNumber(width).Append(' ').AppendNumber(height).Append(" re f\n");
+    }
 
     /// <summary>Strokes a straight line (an artifact): a cell's border, a rule.</summary>
-    public void Line(double x1, double y1, double x2, double y2, double lineWidth, PdfColor color) => throw new NotImplementedException("helper-writer");
+    public void Line(double x1, double y1, double x2, double y2, double lineWidth, PdfColor color)
+    {
+        EnterArtifact();
+        if (lineWidth != _lineWidth)
+        {
+            _lineWidth = lineWidth;
+            _content.AppendNumber(lineWidth).Append(" w\n");
+        }
+
+        if (_stroke != color)
+        {
+            _stroke = color;
+            AppendColor(color).Append(" RG\n");
+        }
+
+        _content.AppendNumber(x1).Append(' ').AppendNumber(Height - y1).Append(" m ")
+            .AppendNumber(x2).Append(' ').AppendNumber(Height - y2).Append(" l S\n");
+    }
 
     /// <summary>A bookmark (outline entry) to this page at <paramref name="y"/>; level 1 a field, 2 a sheet under it.</summary>
-    public void Bookmark(string title, int level, double y) => throw new NotImplementedException("helper-writer");
+    public void Bookmark(string title, int level, double y)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        _bookmarks.Add(new PdfBookmark(title, level, y));
+    }
 
-    public PdfPage Build() => throw new NotImplementedException("helper-writer");
-}
+    /// <summary>
+    /// The page as drawn so far: its content stream compressed, the glyphs it uses, its structure (a snapshot of
+    /// <see cref="Root"/>'s tree) and bookmarks. The builder can go on drawing; the page does not change.
+    /// </summary>
+    public PdfPage Build()
+    {
+        var content = new PdfBytes(_content.Length + 16);
+        content.Append(_content.Span);
+        if (_openOwner is not null || _inArtifact)
+        {
+            content.Append("EMC\n");
+        }
 
-/// <summary>A built page: its content (compressed), the glyphs it uses per weight, its structure and bookmarks.</summary>
-public sealed class PdfPage
-{
-}
+        var glyphs = new int[2][];
+        var unicode = new (int Glyph, int CodePoint)[2][];
+        for (var w = 0; w < 2; w++)
+        {
+            glyphs[w] = [.. _glyphs[w].Order()];
+            unicode[w] = [.. _unicode[w].OrderBy(p => p.Key).Select(p => (p.Key, p.Value))];
+        }
 
-/// <summary>Writes built pages into one tagged PDF: fonts embedded once (a subset per weight), ToUnicode, the structure
-/// tree (Document → each page's Sect), /MarkInfo, /Lang, the title shown as the window title, and the bookmarks.</summary>
-public static class TaggedPdfWriter
-{
-    public static byte[] Write(IReadOnlyList<PdfPage> pages, FontFamily fonts, string title, string language = "ja-JP") =>
-        throw new NotImplementedException("helper-writer");
+        var (elements, owners) = SnapshotStructure();
+        return new PdfPage(Width, Height, Deflate(content.Span), glyphs, unicode, elements, owners, [.. _bookmarks]);
+    }
+
+    /// <summary>Of two characters drawn with one glyph, the one copied text should give: the ideograph rather than
+    /// a radical that looks the same (Noto draws 行 and ⾏ alike), otherwise the first seen.</summary>
+    internal static int PreferredCharacter(int first, int candidate) =>
+        first != candidate && first <= char.MaxValue && RadicalEquivalents.Map.TryGetValue((char)first, out var ideograph) && ideograph == candidate
+            ? candidate
+            : first;
+
+    /// <summary>What a glyph drawn for <paramref name="codePoint"/> should copy as: a radical drawn with its
+    /// ideograph's glyph copies as the ideograph (text typed or pasted with ⾏ still searches as 行; see
+    /// ToUnicodeNormalizer, which does the same for Chromium's PDFs).</summary>
+    private static int Readable(FontFace face, int codePoint, int glyph) =>
+        codePoint <= char.MaxValue && RadicalEquivalents.Map.TryGetValue((char)codePoint, out var ideograph) && face.GlyphOf(ideograph) == glyph
+            ? ideograph
+            : codePoint;
+
+    internal static byte[] Deflate(ReadOnlySpan<byte> data)
+    {
+        using var output = new MemoryStream(data.Length / 3 + 64);
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    private static bool Drawn(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.Format or UnicodeCategory.Control or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate => false,
+        // Variation selectors pick a glyph form; the cmap gives them none of their own.
+        UnicodeCategory.NonSpacingMark => rune.Value is not ((>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF)),
+        _ => true,
+    };
+
+    private void EnterContent(StructureNode owner)
+    {
+        if (ReferenceEquals(_openOwner, owner))
+        {
+            return;
+        }
+
+        if (_openOwner is not null || _inArtifact)
+        {
+            _content.Append("EMC\n");
+            _inArtifact = false;
+        }
+
+        _openOwner = owner;
+        _content.Append('/').Append(owner.Role).Append(" <</MCID ").Append(_mcidOwners.Count).Append(">> BDC\n");
+        _mcidOwners.Add(owner);
+    }
+
+    private void EnterArtifact()
+    {
+        if (_inArtifact)
+        {
+            return;
+        }
+
+        if (_openOwner is not null)
+        {
+            _content.Append("EMC\n");
+            _openOwner = null;
+        }
+
+        _inArtifact = true;
+        _content.Append("/Artifact BMC\n");
+    }
+
+    private void SetFill(PdfColor color)
+    {
+        if (_fill != color)
+        {
+            _fill = color;
+            AppendColor(color).Append(" rg\n");
+        }
+    }
+
+    private PdfBytes AppendColor(PdfColor color) =>
+        _content.AppendNumber(color.R / 255.0).Append(' ').AppendNumber(color.G / 255.0).Append(' ').AppendNumber(color.B / 255.0);
+
+    /// <summary>
+    /// The structure tree as it stands, flattened (element 0 the page's Sect): each element's parent, and its kids —
+    /// its marked contents and its child elements merged in reading order (a child sits where its first content is).
+    /// An element that owns content but was never added under <see cref="Root"/> is put under it, so no text is lost.
+    /// </summary>
+    private (PageElement[] Elements, int[] McidOwners) SnapshotStructure()
+    {
+        var index = new Dictionary<StructureNode, int>(ReferenceEqualityComparer.Instance);
+        var nodes = new List<StructureNode>();
+        var parents = new List<int>();
+        var children = new List<List<int>>();
+
+        void Visit(StructureNode node, int parent)
+        {
+            if (index.ContainsKey(node))
+            {
+                return;
+            }
+
+            var at = nodes.Count;
+            index[node] = at;
+            nodes.Add(node);
+            parents.Add(parent);
+            children.Add([]);
+            if (parent >= 0)
+            {
+                children[parent].Add(at);
+            }
+
+            foreach (var child in node.Children)
+            {
+                Visit(child, at);
+            }
+        }
+
+        Visit(Root, -1);
+        foreach (var owner in _mcidOwners)
+        {
+            Visit(owner, 0);
+        }
+
+        var owners = _mcidOwners.Select(o => index[o]).ToArray();
+        var own = new List<int>[nodes.Count];
+        for (var mcid = 0; mcid < owners.Length; mcid++)
+        {
+            (own[owners[mcid]] ??= []).Add(mcid);
+        }
+
+        // The first marked content in each element's subtree (children come after their parents in this order).
+        var first = new int[nodes.Count];
+        for (var i = nodes.Count - 1; i >= 0; i--)
+        {
+            first[i] = own[i] is { Count: > 0 } mine ? mine[0] : int.MaxValue;
+            foreach (var child in children[i])
+            {
+                first[i] = Math.Min(first[i], first[child]);
+            }
+        }
+
+        var elements = new PageElement[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var kids = new List<int>();
+            var mine = own[i] ?? [];
+            var next = 0;
+            foreach (var child in children[i])
+            {
+                while (next < mine.Count && mine[next] < first[child])
+                {
+                    kids.Add(mine[next++]);
+                }
+
+                kids.Add(~child);
+            }
+
+            while (next < mine.Count)
+            {
+                kids.Add(mine[next++]);
+            }
+
+            elements[i] = new PageElement(parents[i], [.. kids], Attributes(nodes[i]), nodes[i].Id);
+        }
+
+        return (elements, owners);
+    }
+
+    /// <summary>What an element's dictionary says that does not depend on object numbers: /S, /A, /ID.</summary>
+    private static byte[] Attributes(StructureNode node)
+    {
+        var bytes = new PdfBytes(64);
+        bytes.Append("/S /").Append(node.Role);
+        if (node.Scope is not null || node.Headers.Count > 0 || node.ColSpan > 1)
+        {
+            bytes.Append(" /A <</O /Table");
+            if (node.Scope is not null)
+            {
+                bytes.Append(" /Scope /").Append(node.Scope);
+            }
+
+            if (node.Headers.Count > 0)
+            {
+                bytes.Append(" /Headers [");
+                foreach (var header in node.Headers)
+                {
+                    bytes.AppendTextString(header).Append(' ');
+                }
+
+                bytes.Append(']');
+            }
+
+            if (node.ColSpan > 1)
+            {
+                bytes.Append(" /ColSpan ").Append(node.ColSpan);
+            }
+
+            bytes.Append(">>");
+        }
+
+        if (node.Id is not null)
+        {
+            bytes.Append(" /ID ").AppendTextString(node.Id);
+        }
+
+        return bytes.ToArray();
+    }
 }
