@@ -83,6 +83,7 @@ public static class WebFeatures
         services.AddScoped<Features.Booklets.EditionChangesQuery>();
         services.AddSingleton<Features.Booklets.PdfPartCache>();
         services.AddScoped<Features.Booklets.BookletPdfRenderer>();
+        services.AddSingleton<Features.Booklets.BookletPageCache>();
         services.AddSingleton<Features.Booklets.NativeBookletPdfRenderer>();
         services.AddScoped<Domain.Booklets.IBookletPdfRenderer>(provider =>
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.Pdf.PdfOptions>>().Value.BookletEngine == Infrastructure.Pdf.BookletPdfEngine.Chromium

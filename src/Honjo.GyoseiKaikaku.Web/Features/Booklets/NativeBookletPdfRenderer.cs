@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Honjo.GyoseiKaikaku.Domain.Booklets;
+using Honjo.GyoseiKaikaku.Domain.Common;
 using Honjo.GyoseiKaikaku.Infrastructure.Booklets.Pdf;
 using Honjo.GyoseiKaikaku.Infrastructure.Pdf.Native;
 using Microsoft.Extensions.Caching.Memory;
@@ -13,24 +14,27 @@ namespace Honjo.GyoseiKaikaku.Web.Features.Booklets;
 /// is kept by what it prints (its content, page number and headings), so a booklet in which one sheet changed lays out
 /// that sheet only. No browser is involved: the booklet downloads even where Chromium is not installed.
 /// </summary>
-public sealed class NativeBookletPdfRenderer : IBookletPdfRenderer, IDisposable
+public sealed class NativeBookletPdfRenderer : IBookletPdfRenderer
 {
-    /// <summary>Sheet pages kept: a large edition's, and the pages of a few earlier versions of an ordinary one.</summary>
-    private const int KeptPages = 4096;
-
-    private static readonly JsonSerializerOptions KeyJson = new() { WriteIndented = false };
+    // A fiscal year is its code in the key (its Next/Previous would go on for ever).
+    private static readonly JsonSerializerOptions KeyJson = new() { WriteIndented = false, Converters = { new FiscalYearAsCode() } };
 
     private readonly Lazy<BookletPdfLayout> _layout;
-    private readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = KeptPages, CompactionPercentage = 0.25 });
+    private readonly MemoryCache _pages;
 
-    public NativeBookletPdfRenderer()
-        : this(Path.Combine(AppContext.BaseDirectory, "Pdf", "Fonts"))
+    public NativeBookletPdfRenderer(BookletPageCache cache)
+        : this(cache, Path.Combine(AppContext.BaseDirectory, "Pdf", "Fonts"))
     {
     }
 
+    /// <param name="cache">The sheet pages kept (a singleton of its own: the application disposes it).</param>
     /// <param name="fontDirectory">Where NotoSansJP-Regular.ttf and NotoSansJP-Bold.ttf are (shipped with the application).</param>
-    public NativeBookletPdfRenderer(string fontDirectory) =>
+    public NativeBookletPdfRenderer(BookletPageCache cache, string fontDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        _pages = cache.Pages;
         _layout = new(() => new BookletPdfLayout(FontFamily.Load(fontDirectory)), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     public Task<byte[]> RenderAsync(BookletDocument booklet, CancellationToken cancellationToken) => RenderAsync(booklet, null, cancellationToken);
 
@@ -94,5 +98,22 @@ public sealed class NativeBookletPdfRenderer : IBookletPdfRenderer, IDisposable
         return Convert.ToHexString(SHA256.HashData(json));
     }
 
-    public void Dispose() => _pages.Dispose();
+    private sealed class FiscalYearAsCode : System.Text.Json.Serialization.JsonConverter<FiscalYear>
+    {
+        public override FiscalYear Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("Keys are only written.");
+
+        public override void Write(Utf8JsonWriter writer, FiscalYear value, JsonSerializerOptions options) => writer.WriteStringValue(value.Code);
+    }
+}
+
+/// <summary>The sheet pages the native renderer keeps, by what they print (ADR 0036).</summary>
+public sealed class BookletPageCache : IDisposable
+{
+    /// <summary>Sheet pages kept: a large edition's, and the pages of a few earlier versions of an ordinary one.</summary>
+    public const int KeptPages = 4096;
+
+    public MemoryCache Pages { get; } = new(new MemoryCacheOptions { SizeLimit = KeptPages, CompactionPercentage = 0.25 });
+
+    public void Dispose() => Pages.Dispose();
 }
