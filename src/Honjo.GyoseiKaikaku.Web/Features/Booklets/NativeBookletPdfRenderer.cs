@@ -56,11 +56,14 @@ public sealed partial class NativeBookletPdfRenderer : IBookletPdfRenderer
         var pages = new List<PdfPage>();
         if (!booklet.IsSinglePlan)
         {
-            pages.Add(layout.Cover(booklet));
-            for (var i = 0; i < booklet.Contents.Pages.Count; i++)
+            var frontKey = FrontKeyOf(booklet);
+            if (!_pages.TryGetValue(frontKey, out PdfPage[]? front) || front is null)
             {
-                pages.Add(layout.ContentsPage(booklet, i));
+                front = [layout.Cover(booklet), .. Enumerable.Range(0, booklet.Contents.Pages.Count).Select(i => layout.ContentsPage(booklet, i))];
+                _pages.Set(frontKey, front, new MemoryCacheEntryOptions { Size = front.Length, SlidingExpiration = TimeSpan.FromHours(1) });
             }
+
+            pages.AddRange(front);
         }
 
         var sheetPages = new PdfPage[sheets.Count];
@@ -103,6 +106,23 @@ public sealed partial class NativeBookletPdfRenderer : IBookletPdfRenderer
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information,
         Message = "Booklet PDF written: {Pages} pages ({LaidOut} sheets laid out, {Reused} reused), {Kb} KB; pages {PagesMs:F0} ms, writing {WriteMs:F0} ms.")]
     private static partial void LogRendered(ILogger logger, int pages, int laidOut, int reused, int kb, double pagesMs, double writeMs);
+
+    /// <summary>What the cover and the 目次 print: the titles, and each field's and sheet's row with its page.</summary>
+    private static string FrontKeyOf(BookletDocument booklet)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(
+            new
+            {
+                booklet.OutlineTitle, booklet.EditionTitle, booklet.PeriodLabel, booklet.IssuedLabel, booklet.Theme,
+                Fields = booklet.Fields.Select(f => new
+                {
+                    f.Title, f.Page,
+                    Rows = f.Sheets.Select(s => new { Number = s.Number.ToString(), s.Name, s.ExecutingDepartmentsText, s.StartYear, s.EndYear, s.Page }),
+                }),
+            },
+            KeyJson);
+        return "front:" + Convert.ToHexString(SHA256.HashData(json));
+    }
 
     /// <summary>What a sheet's page prints: the sheet (its page number included), its heading and theme, the field's heading.</summary>
     private static string KeyOf(BookletDocument booklet, BookletField field, BookletSheet sheet, bool firstOfField)
