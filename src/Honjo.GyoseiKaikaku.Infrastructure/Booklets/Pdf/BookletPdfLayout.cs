@@ -158,13 +158,13 @@ public sealed class BookletPdfLayout(FontFamily fonts)
         var headingTop = bottom - ((withField ? 2 : 1) * heading.LineHeight);
         if (h1 is not null)
         {
-            d.Text(h1, Left + PdfPageBuilder.Mm(1), _setter.Baseline(headingTop, heading), field.Heading, heading.Weight, heading.Size, heading.Color);
+            _setter.Draw(d, h1, Left + PdfPageBuilder.Mm(1), _setter.Baseline(headingTop, heading), field.Heading, heading);
             page.Bookmark(field.Heading, 1, Top);
             headingTop += heading.LineHeight;
         }
 
         var name = $"{sheet.Number} {sheet.Name}";
-        d.Text(h2, Left + PdfPageBuilder.Mm(1), _setter.Baseline(headingTop, heading), name, heading.Weight, heading.Size, heading.Color);
+        _setter.Draw(d, h2, Left + PdfPageBuilder.Mm(1), _setter.Baseline(headingTop, heading), name, heading);
         page.Bookmark(name, 2, Top);
 
         d.DrawOn(page, 0, 0);
@@ -180,7 +180,7 @@ public sealed class BookletPdfLayout(FontFamily fonts)
         var face = Fonts.Regular;
         var middle = PdfPageBuilder.A4Height - (BottomMargin / 2);
         var baseline = middle + ((face.Ascent - face.Descent) / 2 * style.Size);
-        d.Text(null, (PdfPageBuilder.A4Width - _setter.Width(text, style)) / 2, baseline, text, style.Weight, style.Size, style.Color);
+        _setter.Draw(d, null, (PdfPageBuilder.A4Width - _setter.Width(text, style)) / 2, baseline, text, style);
     }
 
     /// <summary>.contents__field: the field's heading on the left, its page on the right, a 1.5 px rule under them.</summary>
@@ -194,7 +194,7 @@ public sealed class BookletPdfLayout(FontFamily fonts)
         var height = _setter.Paragraph(d, heading, text, style, Left, top, ContentWidth - (page is null ? 0 : pageWidth + PdfPageBuilder.Mm(4)));
         if (page is not null)
         {
-            d.Text(heading, Left + ContentWidth - pageWidth, _setter.Baseline(top, style), page, style.Weight, style.Size, style.Color);
+            _setter.Draw(d, heading, Left + ContentWidth - pageWidth, _setter.Baseline(top, style), page, style);
         }
 
         var rule = 1.5 * 0.75;
@@ -264,7 +264,7 @@ public sealed class BookletPdfLayout(FontFamily fonts)
             return 0;
         }
 
-        d.Text(owner, (width - _setter.Width(text, style)) / 2, _setter.Baseline(0, style), text, style.Weight, style.Size, style.Color);
+        _setter.Draw(d, owner, (width - _setter.Width(text, style)) / 2, _setter.Baseline(0, style), text, style);
         return style.LineHeight;
     }
 
