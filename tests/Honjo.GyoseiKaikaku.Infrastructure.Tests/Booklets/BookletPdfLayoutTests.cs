@@ -122,9 +122,20 @@ public sealed class BookletPdfLayoutTests(NativeBooklet native) : IClassFixture<
         Assert.True(contents.Pages.Count >= 3, "The enlarged 目次 should take three pages or more.");
         Assert.Contains(contents.Pages.SelectMany(p => p.Blocks), b => b.Continued);
 
-        var pages = BookletText.PerPage(native.Write(big));
+        var pdfBytes = native.Write(big);
+        var pages = BookletText.PerPage(pdfBytes);
 
         Assert.Equal(big.PageCount, pages.Count);
+        using (var pdf = PdfDocument.Open(pdfBytes))
+        {
+            foreach (var page in contents.Pages)
+            {
+                // Below the margin's top only the page number: no row of the 目次 runs into it.
+                var letters = pdf.GetPage(page.Page).Letters.Where(l => !char.IsWhiteSpace(l.Value[0])).ToList();
+                Assert.Equal(page.Page.ToString(CultureInfo.InvariantCulture), string.Concat(letters.Where(l => l.BoundingBox.Bottom < BottomMargin).Select(l => l.Value)));
+            }
+        }
+
         var fields = big.Fields.ToDictionary(f => f.Number);
         foreach (var page in contents.Pages)
         {
