@@ -159,6 +159,37 @@ public sealed class BookletPdfLayoutTests(NativeBooklet native) : IClassFixture<
     }
 
     [Fact]
+    public void Grades_results_and_a_report_print_as_the_sheet_shows_them()
+    {
+        var field = native.Booklet.Fields[0];
+        var sheet = field.Sheets[0];
+        var target = sheet.Targets.Single(t => t.Year == sheet.ReportYear) with
+        {
+            Quantity = new TargetQuantity("満足・やや満足と回答した割合", 80, "%", TargetDirection.AtLeast),
+            Actual = 85,
+        };
+        var graded = sheet with
+        {
+            StatusReport = "窓口アンケートを実施しました。\n満足度は85%でした。",
+            Grade = EvaluationGrade.A,
+            SecondGrade = EvaluationGrade.B,
+            EarlierGrades = [new BookletGrade(sheet.ReportYear.Previous, EvaluationGrade.B) { SecondGrade = EvaluationGrade.C }],
+            Targets = sheet.Targets.Select(t => t.Year == target.Year ? target : t).ToList(),
+        };
+        var booklet = native.Booklet with { Fields = [field with { Sheets = [graded] }] };
+
+        var text = Assert.Single(BookletText.PerPage(native.Write(booklet.ForPlan(sheet.Number))));
+
+        Assert.False(string.IsNullOrEmpty(target.ResultText));
+        Assert.Contains(Squash(string.Concat(target.Lines) + target.ResultText), text, StringComparison.Ordinal);
+        Assert.Contains(
+            Squash($"{graded.StatusReportHeading}窓口アンケートを実施しました。満足度は85%でした。"
+                + $"年度末評価A（二次評価：B）（前年度までの評価：{sheet.ReportYear.Previous.Code}年度 B（二次評価 C））{graded.NextYearPolicyHeading}"),
+            text,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_single_plan_pdf_is_its_sheet_alone_numbered_as_in_the_booklet()
     {
         var sheet = native.Booklet.Sheets.Single(s => s.Number == new PlanNumber(2, 11));
