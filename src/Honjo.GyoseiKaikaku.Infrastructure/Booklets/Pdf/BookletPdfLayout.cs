@@ -82,15 +82,26 @@ public sealed class BookletPdfLayout(FontFamily fonts)
             (booklet.IssuedLabel, TextWeight.Regular, 14, 0, 6, "P"),
             ("本庄市", TextWeight.Regular, 16, 0, 0, "P"),
         ];
-        var total = items.Sum(i => (i.Size * normal) + PdfPageBuilder.Mm(i.MarginBelow));
+        // A title too long for the line wraps, centred line by line (only the spaced outline title is kept on one line).
+        var lines = items.Select(i => i.Spacing > 0
+            ? [i.Text]
+            : _setter.Lines(i.Text, new TextStyle(i.Weight, i.Size, i.Size * normal, PdfColor.Black), ContentWidth)).ToList();
+        var total = items.Select((item, i) => (lines[i].Count * item.Size * normal) + PdfPageBuilder.Mm(item.MarginBelow)).Sum();
         var y = Top + ((PdfPageBuilder.Mm(265) - total) / 2);
-        foreach (var item in items)
+        for (var i = 0; i < items.Length; i++)
         {
+            var item = items[i];
             var style = new TextStyle(item.Weight, item.Size, item.Size * normal, PdfColor.Black);
             var spacing = item.Spacing * item.Size;
-            var width = _setter.SpacedWidth(item.Text, style, spacing);
-            _setter.Spaced(d, page.Root.Add(item.Role), item.Text, style, Left + ((ContentWidth - width) / 2), _setter.Baseline(y, style), spacing);
-            y += style.LineHeight + PdfPageBuilder.Mm(item.MarginBelow);
+            var owner = page.Root.Add(item.Role);
+            foreach (var line in lines[i])
+            {
+                var width = spacing > 0 ? _setter.SpacedWidth(line, style, spacing) : _setter.Width(line, style);
+                _setter.Spaced(d, owner, line, style, Left + ((ContentWidth - width) / 2), _setter.Baseline(y, style), spacing);
+                y += style.LineHeight;
+            }
+
+            y += PdfPageBuilder.Mm(item.MarginBelow);
         }
 
         d.DrawOn(page, 0, 0);
