@@ -190,6 +190,36 @@ public sealed class BookletPdfLayoutTests(NativeBooklet native) : IClassFixture<
     }
 
     [Fact]
+    public void A_booklet_without_plans_is_its_cover_and_a_contents_page_with_only_the_title()
+    {
+        var empty = (native.Booklet with { Fields = [] }).Paginate();
+
+        var pages = BookletText.PerPage(native.Write(empty));
+
+        Assert.Equal(2, pages.Count);
+        Assert.Equal("1" + Squash($"{empty.OutlineTitle}{empty.EditionTitle}<{empty.PeriodLabel}>{empty.IssuedLabel}本庄市"), pages[0]);
+        Assert.Equal("2目次", pages[1]);
+    }
+
+    [Fact]
+    public void A_report_keeps_its_line_breaks_and_blank_lines()
+    {
+        var field = native.Booklet.Fields[0];
+        var sheet = field.Sheets[0] with { StatusReport = "甲の報告\n\n丙の報告" };
+        var booklet = native.Booklet with { Fields = [field with { Sheets = [sheet] }] };
+
+        using var pdf = PdfDocument.Open(native.Write(booklet.ForPlan(sheet.Number)));
+
+        var letters = pdf.GetPage(1).Letters;
+        var first = letters.Single(l => l.Value == "甲");
+        var third = letters.Single(l => l.Value == "丙");
+        Assert.Equal(first.StartBaseLine.X, third.StartBaseLine.X, 2);
+
+        // Two 9 pt lines of line-height 1.4 apart: the blank line between them is kept.
+        Assert.Equal(2 * 9 * 1.4, first.StartBaseLine.Y - third.StartBaseLine.Y, 1);
+    }
+
+    [Fact]
     public void A_single_plan_pdf_is_its_sheet_alone_numbered_as_in_the_booklet()
     {
         var sheet = native.Booklet.Sheets.Single(s => s.Number == new PlanNumber(2, 11));
