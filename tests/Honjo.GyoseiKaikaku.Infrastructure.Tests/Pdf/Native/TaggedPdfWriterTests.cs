@@ -93,6 +93,15 @@ public sealed partial class TaggedPdfWriterTests
     }
 
     [Fact]
+    public void A_position_that_is_not_a_number_is_refused_rather_than_written()
+    {
+        var builder = new PdfPageBuilder(Fonts);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Text(builder.Root.Add("P"), double.NaN, 20, "本", TextWeight.Regular, 9, Ink));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Line(0, 0, double.PositiveInfinity, 0, 1, Ink));
+    }
+
+    [Fact]
     public void Zero_width_and_format_characters_draw_nothing()
     {
         var builder = new PdfPageBuilder(Fonts);
