@@ -7,9 +7,15 @@
 //   kind  size(pt)  bold(0/1)  content width(pt)  pre-wrap(0/1)  source  line starts (UTF-16 offsets, comma-separated)
 // where source names the text in the seed ("1-6/currentSituation/0", "1-6/targets/R5/0", "1-6/executing", ...).
 //
+// With --mixed it records instead 600 texts put together (by a fixed pseudo-random sequence) from pieces of the R6
+// texts, Latin words, numbers, URLs, quotation marks, brackets, symbols, spaces and line breaks, in boxes of random
+// widths at the sheet's sizes: what users may type into a report. There the source column is the text itself (\n
+// written as \\n). Emoji are left out: the bundled font has none, and Chromium takes them from another font.
+//
 // Run (node and playwright-core 1.64.1 in a folder of your own, Debian's Chromium):
 //   npm i --prefix /tmp/breaks playwright-core@1.64.1
 //   NODE_PATH=/tmp/breaks/node_modules node tools/chromium-breaks/record.js > tests/Honjo.GyoseiKaikaku.Infrastructure.Tests/Booklets/ChromiumBreaks.R6.tsv
+//   NODE_PATH=/tmp/breaks/node_modules node tools/chromium-breaks/record.js --mixed > tests/Honjo.GyoseiKaikaku.Infrastructure.Tests/Booklets/ChromiumBreaks.Mixed.tsv
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const path = require('path');
@@ -40,11 +46,44 @@ for (const label of ['改革分野', '計画名', '実行課', '連携課', '開
   add('label', `label/${label}`, label);
 }
 
+const mixed = process.argv.includes('--mixed');
+if (mixed) {
+  cases.length = 0;
+  let state = 20261130;
+  const random = () => { state = (Math.imul(state, 1103515245) + 12345) >>> 0; return state / 4294967296; };
+  const pick = list => list[Math.floor(random() * list.length)];
+  const pieces = [];
+  for (const p of seed.plans) {
+    for (const t of [...p.currentSituation, ...p.actions, ...p.effects]) {
+      for (let i = 0; i < t.length;) { const n = 1 + Math.floor(random() * 6); pieces.push(t.slice(i, i + n)); i += n; }
+    }
+  }
+  const tokens = ['SDGs', 'ICT', 'DX', 'Wi-Fi', 'e-Tax', 'LINE', 'YouTube', 'Instagram', '(仮称)', '(株)', 'R5', 'R6年度', '1,000件', '10%',
+    '3.5倍', '12.3%減', 'https://www.city.honjo.saitama.jp/', 'info@example.jp', 'A4', 'No.1', '“新しい生活様式”', '"テスト"', '①', '②', '※',
+    '○', '→', '～', '〜', '…', '――', 'ｶﾀｶﾅ', 'Catalog Pocket', 'PDCAサイクル', 'AI-OCR', 'ver.2.0', '2024/04/01', '10:00～17:00',
+    '￥1,000', '$100', '100万円', '△5%', '（注）', '【重要】', '〔参考〕', '《案》', '『市報』', '・', '：', '；', '！', '？', '、', '。', 'ぁ',
+    'ッ', 'ー', '々', 'ゝ', '＆', '＝', '＋', '－'];
+  for (let k = 0; k < 600; k++) {
+    let text = '';
+    const count = 3 + Math.floor(random() * 38);
+    for (let j = 0; j < count; j++) {
+      const r = random();
+      text += r < 0.6 ? pick(pieces) : r < 0.9 ? pick(tokens) : r < 0.97 ? ' ' : '\n';
+    }
+    const prewrap = random() < 0.3;
+    text = prewrap ? text.replace(/^\s+|\s+$/g, '') : text.replace(/\n/g, ' ').trim();
+    const size = pick([12, 10.8, 11.4]), bold = random() < 0.2, px = 30 + random() * 530;
+    if (text) cases.push({ kind: 'mixed', src: text.replace(/\n/g, '\\n'), text, prewrap, size, bold, px });
+  }
+}
+
 const esc = s => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const cols = '<colgroup><col style="width:21%"><col span="5"></colgroup>';
 function cell(c, i) {
   const div = `<div class="t${c.prewrap ? ' pw' : ''}" id="c${i}">${esc(c.text)}</div>`;
   switch (c.kind) {
+    case 'mixed':
+      return `<div style="width:${c.px}px;font-size:${c.size}px;font-weight:${c.bold ? 700 : 400};line-height:1.4;overflow-wrap:anywhere">${div}</div>`;
     case 'name': return `<table class="s">${cols}<tr><th>計画名</th><td colspan="5" class="name">${div}</td></tr></table>`;
     case 'wide': return `<table class="s">${cols}<tr><th>x</th><td colspan="5">${div}</td></tr></table>`;
     case 'half': return `<table class="s">${cols}<tr><th>x</th><td colspan="2">${div}</td><th>x</th><td colspan="2"></td></tr></table>`;

@@ -1,3 +1,5 @@
+using Honjo.GyoseiKaikaku.Infrastructure.Pdf.Native;
+
 namespace Honjo.GyoseiKaikaku.Infrastructure.Booklets.Pdf;
 
 /// <summary>The line breaking classes of UAX #14 that matter for the booklet's text (Japanese with Latin and numbers).</summary>
@@ -54,8 +56,7 @@ internal static class LineBreakClasses
     // ASCII 0x20–0x7E, one letter a class: see Ascii below.
     private static readonly LineClass[] AsciiClasses = BuildAscii();
 
-    public static bool IsInvisible(int cp) =>
-        cp is 0x200B or 0x200C or 0x200D or 0x2060 or 0xFEFF or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF) or '\t';
+    public static bool IsInvisible(int cp) => FontFace.IsZeroWidth(cp) || cp == '\t';
 
     /// <summary>East Asian Width wide, full-width or half-width (kana, ideographs, full-width forms), for LB19a.</summary>
     public static bool IsEastAsian(int cp) =>
