@@ -122,9 +122,20 @@ public sealed class BookletPdfLayoutTests(NativeBooklet native) : IClassFixture<
         Assert.True(contents.Pages.Count >= 3, "The enlarged 目次 should take three pages or more.");
         Assert.Contains(contents.Pages.SelectMany(p => p.Blocks), b => b.Continued);
 
-        var pages = BookletText.PerPage(native.Write(big));
+        var pdfBytes = native.Write(big);
+        var pages = BookletText.PerPage(pdfBytes);
 
         Assert.Equal(big.PageCount, pages.Count);
+        using (var pdf = PdfDocument.Open(pdfBytes))
+        {
+            foreach (var page in contents.Pages)
+            {
+                // Below the margin's top only the page number: no row of the 目次 runs into it.
+                var letters = pdf.GetPage(page.Page).Letters.Where(l => !char.IsWhiteSpace(l.Value[0])).ToList();
+                Assert.Equal(page.Page.ToString(CultureInfo.InvariantCulture), string.Concat(letters.Where(l => l.BoundingBox.Bottom < BottomMargin).Select(l => l.Value)));
+            }
+        }
+
         var fields = big.Fields.ToDictionary(f => f.Number);
         foreach (var page in contents.Pages)
         {
@@ -145,6 +156,67 @@ public sealed class BookletPdfLayoutTests(NativeBooklet native) : IClassFixture<
 
             Assert.Equal(Squash(string.Concat(expected)), pages[page.Page - 1]);
         }
+    }
+
+    [Fact]
+    public void Grades_results_and_a_report_print_as_the_sheet_shows_them()
+    {
+        var field = native.Booklet.Fields[0];
+        var sheet = field.Sheets[0];
+        var target = sheet.Targets.Single(t => t.Year == sheet.ReportYear) with
+        {
+            Quantity = new TargetQuantity("満足・やや満足と回答した割合", 80, "%", TargetDirection.AtLeast),
+            Actual = 85,
+        };
+        var graded = sheet with
+        {
+            StatusReport = "窓口アンケートを実施しました。\n満足度は85%でした。",
+            Grade = EvaluationGrade.A,
+            SecondGrade = EvaluationGrade.B,
+            EarlierGrades = [new BookletGrade(sheet.ReportYear.Previous, EvaluationGrade.B) { SecondGrade = EvaluationGrade.C }],
+            Targets = sheet.Targets.Select(t => t.Year == target.Year ? target : t).ToList(),
+        };
+        var booklet = native.Booklet with { Fields = [field with { Sheets = [graded] }] };
+
+        var text = Assert.Single(BookletText.PerPage(native.Write(booklet.ForPlan(sheet.Number))));
+
+        Assert.False(string.IsNullOrEmpty(target.ResultText));
+        Assert.Contains(Squash(string.Concat(target.Lines) + target.ResultText), text, StringComparison.Ordinal);
+        Assert.Contains(
+            Squash($"{graded.StatusReportHeading}窓口アンケートを実施しました。満足度は85%でした。"
+                + $"年度末評価A（二次評価：B）（前年度までの評価：{sheet.ReportYear.Previous.Code}年度 B（二次評価 C））{graded.NextYearPolicyHeading}"),
+            text,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_booklet_without_plans_is_its_cover_and_a_contents_page_with_only_the_title()
+    {
+        var empty = (native.Booklet with { Fields = [] }).Paginate();
+
+        var pages = BookletText.PerPage(native.Write(empty));
+
+        Assert.Equal(2, pages.Count);
+        Assert.Equal("1" + Squash($"{empty.OutlineTitle}{empty.EditionTitle}<{empty.PeriodLabel}>{empty.IssuedLabel}本庄市"), pages[0]);
+        Assert.Equal("2目次", pages[1]);
+    }
+
+    [Fact]
+    public void A_report_keeps_its_line_breaks_and_blank_lines()
+    {
+        var field = native.Booklet.Fields[0];
+        var sheet = field.Sheets[0] with { StatusReport = "甲の報告\n\n丙の報告" };
+        var booklet = native.Booklet with { Fields = [field with { Sheets = [sheet] }] };
+
+        using var pdf = PdfDocument.Open(native.Write(booklet.ForPlan(sheet.Number)));
+
+        var letters = pdf.GetPage(1).Letters;
+        var first = letters.Single(l => l.Value == "甲");
+        var third = letters.Single(l => l.Value == "丙");
+        Assert.Equal(first.StartBaseLine.X, third.StartBaseLine.X, 2);
+
+        // Two 9 pt lines of line-height 1.4 apart: the blank line between them is kept.
+        Assert.Equal(2 * 9 * 1.4, first.StartBaseLine.Y - third.StartBaseLine.Y, 1);
     }
 
     [Fact]

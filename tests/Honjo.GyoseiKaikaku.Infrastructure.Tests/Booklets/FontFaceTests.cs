@@ -54,4 +54,28 @@ public sealed class FontFaceTests
         Assert.Equal(0, face.LineGap, 3);
         Assert.Equal(0, face.GlyphOf(0xE000)); // private use: .notdef
     }
+
+    [Theory]
+    [InlineData(0x200B)]
+    [InlineData(0x2060)]
+    [InlineData(0xFEFF)]
+    [InlineData(0xFE00)]
+    public void Zero_width_characters_take_no_room_even_where_the_font_has_no_glyph(int codePoint)
+    {
+        Assert.Equal(0, NotoFonts.Regular.Advance(codePoint));
+        Assert.Equal(27.0, NotoFonts.Regular.Width("本\u200B庄\u2060市\uFEFF", 9), 6);
+    }
+
+    [Fact]
+    public void Pair_kerning_is_read_from_the_fonts_gpos_kern_feature()
+    {
+        var face = NotoFonts.Regular;
+
+        // AV and To are kerned closer; 本庄 is not kerned; Chromium measures AVAVAVAVAV 5.753 em (probed at 100 px).
+        Assert.True(face.Kern('A', 'V') < 0);
+        Assert.True(face.Kern('T', 'o') < 0);
+        Assert.Equal(0, face.Kern('本', '庄'));
+        Assert.Equal(5.753, face.KernedWidth("AVAVAVAVAV", 1), 3);
+        Assert.Equal(face.Width("本庄市", 9), face.KernedWidth("本庄市", 9), 6);
+    }
 }

@@ -184,4 +184,57 @@ public sealed class TextLinesTests
             Assert.True(width <= 9.139 * Size + 1e-6 || line.EndsWith('）') || line.EndsWith('」'), $"{line}: {width}");
         }
     }
+
+    [Fact]
+    public void Advances_are_measured_in_sixty_fourths_of_a_pixel_as_chromium_takes_them_from_freetype()
+    {
+        // At 8.55 pt (11.4 px) Chromium sets a full-width character 11.390625 px wide (measured: ten of them 113.906 px),
+        // so forty fit a box 0.375 px narrower than 40 em; 1/64 px less than that and the last one goes to a new line.
+        var face = NotoFonts.Regular;
+        var forty = new string('あ', 40);
+        var width = 40 * 11.390625 * 0.75;
+        Assert.Single(TextLines.Break(forty, face, 8.55, width));
+        Assert.Equal(2, TextLines.Break(forty, face, 8.55, width - (0.75 / 64)).Count);
+    }
+
+    [Fact]
+    public void Chromium_breaks_after_spaces_even_before_a_mark_that_may_not_start_a_line()
+    {
+        Assert.Equal(["の取", "？、"], Break("の取 ？、", 2.9));
+    }
+
+    [Fact]
+    public void Quotation_marks_stay_with_their_text_and_break_only_between_japanese_after_a_closing_one()
+    {
+        // Never after “ nor before ”; after ” between two Japanese characters a line may break (様式”|に).
+        Assert.Equal(["ことか", "“新しい"], Break("ことか“新しい", 4));
+        Assert.Equal(["○“新しい生活様式”", "に対応し"], Break("○“新しい生活様式”に対応し", 9.1));
+
+        // The ASCII " is neither: no break on either side of it (measured: YouTubeが。"テス|ト"ぁ).
+        Assert.Equal(["つどい\"テス", "ト\"ぁ"], Break("つどい\"テスト\"ぁ", 5.5));
+        Assert.Equal(["つど", "い\"テス", "ト\"ぁ"], Break("つどい\"テスト\"ぁ", 3.5));
+    }
+
+    [Fact]
+    public void A_percent_sign_or_a_bracket_may_be_followed_by_a_break_outside_a_number()
+    {
+        Assert.Equal(["います。10%", "（注）"], Break("います。10%（注）", 7.5));
+        Assert.Equal(["広告主を募集(株)", "￥1,000"], TextLines.Break("広告主を募集(株)￥1,000", NotoFonts.Regular, Size, NotoFonts.Regular.Width("広告主を募集(株)￥1,", Size)));
+    }
+
+    [Fact]
+    public void A_closing_mark_before_a_middle_dot_is_half_width_also_at_the_end_of_a_line()
+    {
+        // （注）・: the ） is set half-width before ・, so （注） (2.5 em) fits 2.9 em; ・ may not start a line, and the
+        // word is cut anywhere before it.
+        Assert.Equal(["（注）", "・に"], Break("（注）・に", 2.9));
+    }
+
+    [Fact]
+    public void Half_width_katakana_and_full_width_plus_break_like_japanese_and_control_characters_do_not_break_anything()
+    {
+        Assert.Equal(["ｶﾀｶﾅｶﾀ", "ｶﾅ"], Break("ｶﾀｶﾅｶﾀｶﾅ", 3));
+        Assert.Equal(["スタイル＋", "の"], Break("スタイル＋の", 5));
+        Assert.Equal(["A\u007FB"], Break("A\u007FB", 5));
+    }
 }

@@ -82,15 +82,26 @@ public sealed class BookletPdfLayout(FontFamily fonts)
             (booklet.IssuedLabel, TextWeight.Regular, 14, 0, 6, "P"),
             ("本庄市", TextWeight.Regular, 16, 0, 0, "P"),
         ];
-        var total = items.Sum(i => (i.Size * normal) + PdfPageBuilder.Mm(i.MarginBelow));
+        // A title too long for the line wraps, centred line by line (only the spaced outline title is kept on one line).
+        var lines = items.Select(i => i.Spacing > 0
+            ? [i.Text]
+            : _setter.Lines(i.Text, new TextStyle(i.Weight, i.Size, i.Size * normal, PdfColor.Black), ContentWidth)).ToList();
+        var total = items.Select((item, i) => (lines[i].Count * item.Size * normal) + PdfPageBuilder.Mm(item.MarginBelow)).Sum();
         var y = Top + ((PdfPageBuilder.Mm(265) - total) / 2);
-        foreach (var item in items)
+        for (var i = 0; i < items.Length; i++)
         {
+            var item = items[i];
             var style = new TextStyle(item.Weight, item.Size, item.Size * normal, PdfColor.Black);
             var spacing = item.Spacing * item.Size;
-            var width = _setter.SpacedWidth(item.Text, style, spacing);
-            _setter.Spaced(d, page.Root.Add(item.Role), item.Text, style, Left + ((ContentWidth - width) / 2), _setter.Baseline(y, style), spacing);
-            y += style.LineHeight + PdfPageBuilder.Mm(item.MarginBelow);
+            var owner = page.Root.Add(item.Role);
+            foreach (var line in lines[i])
+            {
+                var width = spacing > 0 ? _setter.SpacedWidth(line, style, spacing) : _setter.Width(line, style);
+                _setter.Spaced(d, owner, line, style, Left + ((ContentWidth - width) / 2), _setter.Baseline(y, style), spacing);
+                y += style.LineHeight;
+            }
+
+            y += PdfPageBuilder.Mm(item.MarginBelow);
         }
 
         d.DrawOn(page, 0, 0);
@@ -158,13 +169,13 @@ public sealed class BookletPdfLayout(FontFamily fonts)
         var headingTop = bottom - ((withField ? 2 : 1) * heading.LineHeight);
         if (h1 is not null)
         {
-            d.Text(h1, Left + PdfPageBuilder.Mm(1), _setter.Baseline(headingTop, heading), field.Heading, heading.Weight, heading.Size, heading.Color);
+            _setter.Draw(d, h1, Left + PdfPageBuilder.Mm(1), _setter.Baseline(headingTop, heading), field.Heading, heading);
             page.Bookmark(field.Heading, 1, Top);
             headingTop += heading.LineHeight;
         }
 
         var name = $"{sheet.Number} {sheet.Name}";
-        d.Text(h2, Left + PdfPageBuilder.Mm(1), _setter.Baseline(headingTop, heading), name, heading.Weight, heading.Size, heading.Color);
+        _setter.Draw(d, h2, Left + PdfPageBuilder.Mm(1), _setter.Baseline(headingTop, heading), name, heading);
         page.Bookmark(name, 2, Top);
 
         d.DrawOn(page, 0, 0);
@@ -180,7 +191,7 @@ public sealed class BookletPdfLayout(FontFamily fonts)
         var face = Fonts.Regular;
         var middle = PdfPageBuilder.A4Height - (BottomMargin / 2);
         var baseline = middle + ((face.Ascent - face.Descent) / 2 * style.Size);
-        d.Text(null, (PdfPageBuilder.A4Width - _setter.Width(text, style)) / 2, baseline, text, style.Weight, style.Size, style.Color);
+        _setter.Draw(d, null, (PdfPageBuilder.A4Width - _setter.Width(text, style)) / 2, baseline, text, style);
     }
 
     /// <summary>.contents__field: the field's heading on the left, its page on the right, a 1.5 px rule under them.</summary>
@@ -194,7 +205,7 @@ public sealed class BookletPdfLayout(FontFamily fonts)
         var height = _setter.Paragraph(d, heading, text, style, Left, top, ContentWidth - (page is null ? 0 : pageWidth + PdfPageBuilder.Mm(4)));
         if (page is not null)
         {
-            d.Text(heading, Left + ContentWidth - pageWidth, _setter.Baseline(top, style), page, style.Weight, style.Size, style.Color);
+            _setter.Draw(d, heading, Left + ContentWidth - pageWidth, _setter.Baseline(top, style), page, style);
         }
 
         var rule = 1.5 * 0.75;
@@ -264,7 +275,7 @@ public sealed class BookletPdfLayout(FontFamily fonts)
             return 0;
         }
 
-        d.Text(owner, (width - _setter.Width(text, style)) / 2, _setter.Baseline(0, style), text, style.Weight, style.Size, style.Color);
+        _setter.Draw(d, owner, (width - _setter.Width(text, style)) / 2, _setter.Baseline(0, style), text, style);
         return style.LineHeight;
     }
 

@@ -14,8 +14,10 @@ internal sealed class DrawingList
 
     public int Count => _drawings.Count;
 
-    public void Text(StructureNode? owner, double x, double baseline, string text, TextWeight weight, double size, PdfColor color) =>
-        _drawings.Add(new Drawing(DrawingKind.Text, owner, x, baseline, 0, 0, size, text, weight, color));
+    public void Text(
+        StructureNode? owner, double x, double baseline, string text, TextWeight weight, double size, PdfColor color,
+        IReadOnlyList<(int Index, double Em)>? shifts = null) =>
+        _drawings.Add(new Drawing(DrawingKind.Text, owner, x, baseline, 0, 0, size, text, weight, color, shifts));
 
     public void Fill(double x, double y, double width, double height, PdfColor color) =>
         _drawings.Add(new Drawing(DrawingKind.Fill, null, x, y, width, height, 0, null, TextWeight.Regular, color));
@@ -42,7 +44,7 @@ internal sealed class DrawingList
             switch (d.Kind)
             {
                 case DrawingKind.Text:
-                    page.Text(d.Owner, x + (d.X * zoom), y + (d.Y * zoom), d.Content!, d.Weight, d.Size * zoom, d.Color);
+                    page.Text(d.Owner, x + (d.X * zoom), y + (d.Y * zoom), d.Content!, d.Weight, d.Size * zoom, d.Color, d.Shifts);
                     break;
                 case DrawingKind.Fill:
                     page.Fill(x + (d.X * zoom), y + (d.Y * zoom), d.Width * zoom, d.Height * zoom, d.Color);
@@ -54,9 +56,6 @@ internal sealed class DrawingList
         }
     }
 
-    /// <summary>The text recorded, in drawing order (what a reader of the page gets).</summary>
-    public IEnumerable<string> Texts => _drawings.Where(d => d.Kind == DrawingKind.Text).Select(d => d.Content!);
-
     private enum DrawingKind
     {
         Text,
@@ -66,5 +65,6 @@ internal sealed class DrawingList
 
     /// <summary>One call. For a line, (X, Y) is its start and (Width, Height) its end, Size its width.</summary>
     private readonly record struct Drawing(
-        DrawingKind Kind, StructureNode? Owner, double X, double Y, double Width, double Height, double Size, string? Content, TextWeight Weight, PdfColor Color);
+        DrawingKind Kind, StructureNode? Owner, double X, double Y, double Width, double Height, double Size, string? Content, TextWeight Weight, PdfColor Color,
+        IReadOnlyList<(int Index, double Em)>? Shifts = null);
 }

@@ -1,3 +1,5 @@
+using Honjo.GyoseiKaikaku.Infrastructure.Pdf.Native;
+
 namespace Honjo.GyoseiKaikaku.Infrastructure.Booklets.Pdf;
 
 /// <summary>The line breaking classes of UAX #14 that matter for the booklet's text (Japanese with Latin and numbers).</summary>
@@ -54,8 +56,7 @@ internal static class LineBreakClasses
     // ASCII 0x20–0x7E, one letter a class: see Ascii below.
     private static readonly LineClass[] AsciiClasses = BuildAscii();
 
-    public static bool IsInvisible(int cp) =>
-        cp is 0x200B or 0x200C or 0x200D or 0x2060 or 0xFEFF or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF) or '\t';
+    public static bool IsInvisible(int cp) => FontFace.IsZeroWidth(cp) || cp == '\t';
 
     /// <summary>East Asian Width wide, full-width or half-width (kana, ideographs, full-width forms), for LB19a.</summary>
     public static bool IsEastAsian(int cp) =>
@@ -66,7 +67,7 @@ internal static class LineBreakClasses
     {
         if (cp < 0x80)
         {
-            return cp >= 0x20 ? AsciiClasses[cp - 0x20] : cp == '\t' ? LineClass.BA : LineClass.CM;
+            return cp is >= 0x20 and < 0x7F ? AsciiClasses[cp - 0x20] : cp == '\t' ? LineClass.BA : LineClass.CM;
         }
 
         if (cp < 0x2000)
@@ -188,12 +189,12 @@ internal static class LineBreakClasses
     private static LineClass FullWidth(int cp) => cp switch
     {
         0xFF01 or 0xFF1F => LineClass.EX,
-        0xFF04 or 0xFF0B or 0xFFE1 or 0xFFE5 or 0xFFE6 => LineClass.PR,
+        0xFF04 or 0xFFE1 or 0xFFE5 or 0xFFE6 => LineClass.PR,
         0xFF05 or 0xFFE0 => LineClass.PO,
         0xFF08 or 0xFF3B or 0xFF5B or 0xFF5F or 0xFF62 => LineClass.OPW,
         0xFF09 or 0xFF0C or 0xFF0E or 0xFF3D or 0xFF5D or 0xFF60 or 0xFF61 or 0xFF63 or 0xFF64 => LineClass.CL,
         0xFF1A or 0xFF1B or 0xFF65 or 0xFF9E or 0xFF9F => LineClass.NS,
-        (>= 0xFF66 and <= 0xFF9D) or (>= 0xFFA0 and <= 0xFFDC) => LineClass.AL,
+        >= 0xFFA0 and <= 0xFFDC => LineClass.AL,
         (>= 0xFE10 and <= 0xFE6F) => LineClass.ID,
         (>= 0xFE70 and <= 0xFEFE) => LineClass.AL,
         0xFEFF => LineClass.WJ,
@@ -220,21 +221,15 @@ internal static class LineBreakClasses
             LineClass.AL => after is not (LineClass.AL or LineClass.NU or LineClass.PR or LineClass.PO or LineClass.OP), // LB28, LB23, LB24, LB30
             LineClass.NU => after is not (LineClass.AL or LineClass.NU or LineClass.PO or LineClass.PR or LineClass.OP), // LB23, LB25, LB30
             LineClass.ID => after != LineClass.PO, // LB23a
-            LineClass.PR => after is not (LineClass.ID or LineClass.AL or LineClass.NU or LineClass.OP or LineClass.OPW), // LB23a, LB24, LB25
-            LineClass.PO => after is not (LineClass.AL or LineClass.NU or LineClass.OP or LineClass.OPW), // LB24, LB25
-            LineClass.CL or LineClass.CP => after is not (LineClass.PO or LineClass.PR)
-                && !(before == LineClass.CP && after is LineClass.AL or LineClass.NU), // LB25, LB30
+            // LB23a, LB24, LB25 (a break between % and a bracket or between a bracket and ￥ is allowed: LB25 keeps
+            // them together only inside a number, measured: 5%|(仮称), (株)|￥1,000).
+            LineClass.PR => after is not (LineClass.ID or LineClass.AL or LineClass.NU),
+            LineClass.PO => after is not (LineClass.AL or LineClass.NU),
+            LineClass.CL => true,
+            LineClass.CP => after is not (LineClass.AL or LineClass.NU), // LB30
             // LB25, LB29; and none after '/' before a letter: Chromium keeps a URL whole ("https://www…").
             LineClass.HY or LineClass.IS or LineClass.SY => !(after == LineClass.NU || (before is LineClass.IS or LineClass.SY && after == LineClass.AL)),
             _ => true, // LB31
         };
     }
-
-    /// <summary>May a line break after spaces that stand between <paramref name="before"/> and <paramref name="after"/>?</summary>
-    public static bool AllowedAfterSpaces(LineClass before, LineClass after) =>
-        after is not (LineClass.CL or LineClass.CP or LineClass.EX or LineClass.IS or LineClass.SY) // LB13
-        && before is not (LineClass.OP or LineClass.OPW) // LB14
-        && !(before == LineClass.QU && after is LineClass.OP or LineClass.OPW) // LB15
-        && !(before is LineClass.CL or LineClass.CP && after == LineClass.NS) // LB16
-        && !(before == LineClass.B2 && after == LineClass.B2); // LB17
 }

@@ -130,9 +130,9 @@ internal sealed class SheetLayout(TextSetter setter)
         var numberBaseline = setter.Baseline(0, Number);
         var above = Math.Max(titleBaseline, numberBaseline);
         var below = Math.Max(Title.LineHeight - titleBaseline, Number.LineHeight - numberBaseline);
-        d.Text(parent.Add("P"), 0, above, heading, Title.Weight, Title.Size, Title.Color);
+        setter.Draw(d, parent.Add("P"), 0, above, heading, Title);
         var number = $"計画番号 {sheet.Number} ・ {sheet.Page}頁";
-        d.Text(parent.Add("P"), Width - setter.Width(number, Number), above, number, Number.Weight, Number.Size, Number.Color);
+        setter.Draw(d, parent.Add("P"), Width - setter.Width(number, Number), above, number, Number);
         var rule = 2 * 0.75;
         d.Line(0, above + below + (rule / 2), Width, above + below + (rule / 2), rule, RuleColor);
         return above + below + rule + PdfPageBuilder.Mm(2);
@@ -152,13 +152,13 @@ internal sealed class SheetLayout(TextSetter setter)
         d.Line(border / 2, top + boxHeight - (border / 2), labelWidth - (border / 2), top + boxHeight - (border / 2), border, RuleColor);
         d.Line(border / 2, top, border / 2, top + boxHeight, border, RuleColor);
         d.Line(labelWidth - (border / 2), top, labelWidth - (border / 2), top + boxHeight, border, RuleColor);
-        d.Text(p, border + labelPad, baseline, label, Body.Weight, Body.Size, Body.Color);
+        setter.Draw(d, p, border + labelPad, baseline, label, Body);
 
         var x = labelWidth + (0.5 * FontSize) + setter.Width(" ", BodyBold);
         var lines = setter.Lines(theme, BodyBold, Width - x);
         for (var i = 0; i < lines.Count; i++)
         {
-            d.Text(p, x, baseline + (i * BodyBold.LineHeight), lines[i], BodyBold.Weight, BodyBold.Size, BodyBold.Color);
+            setter.Draw(d, p, x, baseline + (i * BodyBold.LineHeight), lines[i], BodyBold);
         }
 
         var height = boxHeight + (Math.Max(0, lines.Count - 1) * BodyBold.LineHeight);
@@ -326,7 +326,7 @@ internal sealed class SheetLayout(TextSetter setter)
             var pieces = setter.Width(text, style) <= width - x ? [text] : setter.Lines(text, style, width - x);
             for (var i = 0; i < pieces.Count; i++)
             {
-                cell.Content.Text(td, x, setter.Baseline(line * Body.LineHeight, Body), pieces[i], style.Weight, style.Size, style.Color);
+                setter.Draw(cell.Content, td, x, setter.Baseline(line * Body.LineHeight, Body), pieces[i], style);
                 if (i < pieces.Count - 1)
                 {
                     line++;

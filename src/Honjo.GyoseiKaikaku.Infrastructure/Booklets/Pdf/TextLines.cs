@@ -20,7 +20,7 @@ namespace Honjo.GyoseiKaikaku.Infrastructure.Booklets.Pdf;
 /// </remarks>
 public static class TextLines
 {
-    /// <summary>A line may be this much (in em) wider than the box and still fit: Chromium measures in 1/64 px.</summary>
+    /// <summary>Rounding error allowed in comparisons of widths (em).</summary>
     private const double Tolerance = 1e-6;
 
     /// <summary>
@@ -40,6 +40,12 @@ public static class TextLines
         }
 
         var maxEm = size > 0 ? width / size : double.PositiveInfinity;
+
+        // Chromium takes each glyph's advance from FreeType, in 1/64 px (26.6 fixed point) at a size truncated to
+        // 1/64 px: at 8.55 pt (11.4 px) a full-width character is 11.390625 px, not 11.4, and 40 of them are 0.375 px
+        // narrower than the font says. Kerning and trimming come from HarfBuzz at the exact size. A line may be less
+        // than 1/64 px wider than the box (its width is floored to a LayoutUnit).
+        var grid = size > 0 ? size * 96 / 72 * 64 : 0;
         if (preserveBreaks)
         {
             var start = 0;
@@ -51,19 +57,19 @@ public static class TextLines
                     // A break at the very end of the text opens no further line.
                     if (start < text.Length)
                     {
-                        BreakParagraph(text.AsSpan(start), face, maxEm, true, lines);
+                        BreakParagraph(text.AsSpan(start), face, maxEm, grid, true, lines);
                     }
 
                     break;
                 }
 
-                BreakParagraph(text.AsSpan(start, end - start), face, maxEm, true, lines);
+                BreakParagraph(text.AsSpan(start, end - start), face, maxEm, grid, true, lines);
                 start = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
             }
         }
         else
         {
-            BreakParagraph(Collapse(text), face, maxEm, false, lines);
+            BreakParagraph(Collapse(text), face, maxEm, grid, false, lines);
         }
 
         return lines;
@@ -91,9 +97,10 @@ public static class TextLines
         var advances = ArrayPool<double>.Shared.Rent(n);
         var kerns = ArrayPool<double>.Shared.Rent(n);
         var wide = ArrayPool<bool>.Shared.Rent(n);
+        var pairs = ArrayPool<double>.Shared.Rent(n);
         try
         {
-            Measure(line, face, new Paragraph(line, classes, advances, kerns, wide));
+            Measure(line, face, new Paragraph(line, classes, advances, kerns, wide, pairs), 0);
             for (var i = 1; i < n; i++)
             {
                 if (kerns[i] != 0)
@@ -108,6 +115,7 @@ public static class TextLines
             ArrayPool<double>.Shared.Return(advances);
             ArrayPool<double>.Shared.Return(kerns);
             ArrayPool<bool>.Shared.Return(wide);
+            ArrayPool<double>.Shared.Return(pairs);
         }
 
         return shifts;
@@ -152,7 +160,7 @@ public static class TextLines
     private static bool IsCollapsible(char c) => c is ' ' or '\n' or '\r' or '\t';
 
     /// <summary>Breaks one paragraph (no forced breaks inside) and adds its lines; an empty one adds an empty line.</summary>
-    private static void BreakParagraph(ReadOnlySpan<char> text, FontFace face, double maxEm, bool preserveSpaces, List<string> lines)
+    private static void BreakParagraph(ReadOnlySpan<char> text, FontFace face, double maxEm, double grid, bool preserveSpaces, List<string> lines)
     {
         if (text.IsEmpty)
         {
@@ -169,14 +177,16 @@ public static class TextLines
         var advances = ArrayPool<double>.Shared.Rent(n);
         var kerns = ArrayPool<double>.Shared.Rent(n);
         var wide = ArrayPool<bool>.Shared.Rent(n);
+        var pairs = ArrayPool<double>.Shared.Rent(n);
         try
         {
-            var line = new Paragraph(text, classes, advances, kerns, wide);
-            Measure(text, face, line);
-            Fit(line, maxEm, lines);
+            var line = new Paragraph(text, classes, advances, kerns, wide, pairs);
+            Measure(text, face, line, grid);
+            Fit(line, maxEm, grid > 0 ? 1 / grid : 0, lines);
         }
         finally
         {
+            ArrayPool<double>.Shared.Return(pairs);
             ArrayPool<bool>.Shared.Return(wide);
             ArrayPool<LineClass>.Shared.Return(classes);
             ArrayPool<double>.Shared.Return(advances);
@@ -189,25 +199,32 @@ public static class TextLines
     /// pair is <see cref="LineClass.Trail"/> with no width; and the kerning of each character with the one before it,
     /// which counts when both are on the same line.
     /// </summary>
-    private static void Measure(ReadOnlySpan<char> text, FontFace face, Paragraph p)
+    private static void Measure(ReadOnlySpan<char> text, FontFace face, Paragraph p, double grid)
     {
         var (classes, advances, kerns, wide) = (p.Classes, p.Advances, p.Kerns, p.Wide);
+        var pairs = p.Pairs;
         var previous = -1;
         for (var i = 0; i < text.Length; i++)
         {
             int cp = text[i];
             kerns[i] = 0;
+            pairs[i] = 0;
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 cp = char.ConvertToUtf32(text[i], text[i + 1]);
                 classes[i + 1] = LineClass.Trail;
                 wide[i + 1] = false;
+                kerns[i + 1] = pairs[i + 1] = 0;
                 advances[i + 1] = 0;
             }
 
             classes[i] = LineBreakClasses.Of(cp);
             wide[i] = LineBreakClasses.IsEastAsian(cp);
             advances[i] = LineBreakClasses.IsInvisible(cp) ? 0 : face.Advance(cp);
+            if (grid > 0)
+            {
+                advances[i] = Math.Round(advances[i] * Math.Floor(grid + 1e-9)) / grid;
+            }
             if (previous >= 0)
             {
                 kerns[i] = face.Kern(previous, cp);
@@ -220,16 +237,17 @@ public static class TextLines
             }
         }
 
-        TrimAdjacentPunctuation(text, advances, kerns);
+        TrimAdjacentPunctuation(text, advances, kerns, pairs);
     }
 
     /// <summary>
     /// Chromium's text-spacing-trim: normal with a font that has 'halt': of two adjacent full-width punctuation marks
     /// one is set half-width: a closing mark (、。」）) before another closing mark or a middle dot, an opening mark
     /// (「（) after any punctuation. Like kerning, the half em taken off counts only when both marks are on one line
-    /// (an opening mark that starts a line keeps its full width), so it goes to <paramref name="kerns"/> of the second.
+    /// (an opening mark that starts a line keeps its full width), so it goes to <paramref name="kerns"/> of the second;
+    /// a trimmed closing mark also to <paramref name="pairs"/>: it is set half-width even at the end of a line.
     /// </summary>
-    private static void TrimAdjacentPunctuation(ReadOnlySpan<char> text, double[] advances, double[] kerns)
+    private static void TrimAdjacentPunctuation(ReadOnlySpan<char> text, double[] advances, double[] kerns, double[] pairs)
     {
         var previous = HanKerning.None;
         for (var i = 0; i < text.Length; i++)
@@ -243,12 +261,14 @@ public static class TextLines
 
             if (current == HanKerning.Open && previous != HanKerning.None && advances[i] >= 0.99)
             {
-                kerns[i] -= advances[i] / 2;
+                kerns[i] -= 0.5;
             }
             else if (previous is HanKerning.Close or HanKerning.Dot && current is HanKerning.Close or HanKerning.Dot or HanKerning.Middle
                 && advances[i - 1] >= 0.99)
             {
-                kerns[i] -= advances[i - 1] / 2;
+                // The closing mark before is the one set narrower: like kerning, it counts when that mark may end a line.
+                kerns[i] -= 0.5;
+                pairs[i] -= 0.5;
             }
 
             previous = current;
@@ -256,7 +276,7 @@ public static class TextLines
     }
 
     /// <summary>Greedy filling: each line takes the most text up to a break opportunity that fits.</summary>
-    private static void Fit(Paragraph p, double maxEm, List<string> lines)
+    private static void Fit(Paragraph p, double maxEm, double slack, List<string> lines)
     {
         var text = p.Text;
         var (classes, advances, kerns) = (p.Classes, p.Advances, p.Kerns);
@@ -277,6 +297,11 @@ public static class TextLines
 
                 var cls = classes[i];
                 var advance = advances[i] + (i > start ? kerns[i] : 0);
+
+                // A closing mark set half-width because another follows is measured so even when it ends the line
+                // (measured: （注）|・に fits a 2.9 em box, the ） at half width).
+                var next = i + 1 < n && classes[i + 1] == LineClass.Trail ? i + 2 : i + 1;
+                var kernAfter = next < n ? p.Pairs[next] : 0;
                 if (cls == LineClass.Space)
                 {
                     // Spaces at the end of a line hang past the edge: they never push text to the next line.
@@ -284,9 +309,9 @@ public static class TextLines
                     continue;
                 }
 
-                if (width + advance > maxEm + Tolerance && lastContent >= start && cls != LineClass.Trail)
+                if (width + advance + kernAfter >= maxEm + slack - Tolerance && lastContent >= start && cls != LineClass.Trail)
                 {
-                    if (advances[i] >= 0.99 && KerningOf(text[i]) == HanKerning.Close && width + advance - (advances[i] / 2) + TrimSlack <= maxEm + Tolerance
+                    if (advances[i] >= 0.99 && KerningOf(text[i]) == HanKerning.Close && width + advance + kernAfter - 0.5 + TrimSlack <= maxEm + Tolerance
                         && (i + 1 == n || CanBreakBefore(p, start, i + 1)))
                     {
                         // A closing bracket that fits only when set half-width ends the line so (Chromium's
@@ -378,21 +403,36 @@ public static class TextLines
 
         if (!spaces && (after == LineClass.QU || before == LineClass.QU))
         {
-            // LB19a as Chromium applies it: a quotation mark between two East Asian characters may be broken around
-            // ("様式”に" after ”, "い"う" before "); next to anything else it stays with its neighbours.
-            return before is not (LineClass.OP or LineClass.OPW) && after is not (LineClass.CL or LineClass.CP or LineClass.EX or LineClass.IS
+            // LB19, LB19a: never before a closing or neutral quotation mark (” ") nor after an opening or neutral one
+            // (“ "); before “ and after ” only between two East Asian characters ("様式”に" may break after ”).
+            if (before is LineClass.OP or LineClass.OPW || after is LineClass.CL or LineClass.CP or LineClass.EX or LineClass.IS
                 or LineClass.SY or LineClass.NS)
-                && (after == LineClass.QU
-                    ? p.Wide[j] && i + 1 < p.Text.Length && p.Wide[i + 1]
-                    : p.Wide[i] && (j == start || p.Wide[j - 1]));
+            {
+                return false;
+            }
+
+            var opening = after == LineClass.QU && IsInitialQuote(p.Text[i]) && p.Wide[j] && i + 1 < p.Text.Length && p.Wide[i + 1];
+            var closing = before == LineClass.QU && IsFinalQuote(p.Text[j]) && p.Wide[i] && (j == start || p.Wide[j - 1]);
+            return (after != LineClass.QU || opening) && (before != LineClass.QU || closing);
         }
 
-        return spaces ? LineBreakClasses.AllowedAfterSpaces(before, after) : LineBreakClasses.Allowed(before, after);
+        // Chromium breaks after any run of spaces, even before a mark that may not start a line (measured: の取 |？、).
+        return spaces || LineBreakClasses.Allowed(before, after);
     }
 
-    /// <summary>A paragraph being broken: its text and, per UTF-16 unit, class, advance, kerning with the one before, East Asian width.</summary>
-    private readonly ref struct Paragraph(ReadOnlySpan<char> text, LineClass[] classes, double[] advances, double[] kerns, bool[] wide)
+    private static bool IsInitialQuote(char c) => c is '\u201C' or '\u2018' or '\u00AB' or '\u201B' or '\u201F' or '\u2039';
+
+    private static bool IsFinalQuote(char c) => c is '\u201D' or '\u2019' or '\u00BB' or '\u203A';
+
+    /// <summary>
+    /// A paragraph being broken: its text and, per UTF-16 unit, class, advance, the change to the width when it follows the
+    /// unit before on a line (kerning and trimmed punctuation), the half em the unit before loses when it is a closing
+    /// mark set half-width, East Asian width.
+    /// </summary>
+    private readonly ref struct Paragraph(ReadOnlySpan<char> text, LineClass[] classes, double[] advances, double[] kerns, bool[] wide, double[] pairs)
     {
+        public double[] Pairs { get; } = pairs;
+
         public ReadOnlySpan<char> Text { get; } = text;
 
         public LineClass[] Classes { get; } = classes;

@@ -31,7 +31,28 @@ internal sealed class TextSetter(FontFamily fonts)
         return top + ((style.LineHeight - ((face.Ascent + face.Descent) * style.Size)) / 2) + (face.Ascent * style.Size);
     }
 
-    public double Width(string text, TextStyle style) => Fonts[style.Weight].Width(text, style.Size);
+    /// <summary>The width <paramref name="text"/> is set at: the font's advances, kerned, adjacent punctuation trimmed.</summary>
+    public double Width(string text, TextStyle style) => Set(text, style).Width;
+
+    /// <summary>Draws one line of text as the browser sets it (see <see cref="Width"/>).</summary>
+    public void Draw(DrawingList drawing, StructureNode? owner, double x, double baseline, string text, TextStyle style)
+    {
+        var (shifts, _) = Set(text, style);
+        drawing.Text(owner, x, baseline, text, style.Weight, style.Size, style.Color, shifts.Count == 0 ? null : shifts);
+    }
+
+    private (IReadOnlyList<(int Index, double Em)> Shifts, double Width) Set(string text, TextStyle style)
+    {
+        var face = Fonts[style.Weight];
+        var shifts = TextLines.Shifts(text, face);
+        var em = 0.0;
+        foreach (var (_, shift) in shifts)
+        {
+            em += shift;
+        }
+
+        return (shifts, face.Width(text, style.Size) + (em * style.Size));
+    }
 
     public IReadOnlyList<string> Lines(string text, TextStyle style, double width, bool preserveBreaks = false) =>
         text.Length == 0 ? [] : TextLines.Break(text, Fonts[style.Weight], style.Size, width, preserveBreaks);
@@ -54,13 +75,14 @@ internal sealed class TextSetter(FontFamily fonts)
                 continue;
             }
 
+            var (shifts, lineWidth) = Set(line, style);
             var left = align switch
             {
-                TextAlign.Center => x + ((width - Width(line, style)) / 2),
-                TextAlign.Right => x + width - Width(line, style),
+                TextAlign.Center => x + ((width - lineWidth) / 2),
+                TextAlign.Right => x + width - lineWidth,
                 _ => x,
             };
-            drawing.Text(owner, left, Baseline(lineTop, style), line, style.Weight, style.Size, style.Color);
+            drawing.Text(owner, left, Baseline(lineTop, style), line, style.Weight, style.Size, style.Color, shifts.Count == 0 ? null : shifts);
         }
 
         return lines.Count * style.LineHeight;
@@ -71,7 +93,7 @@ internal sealed class TextSetter(FontFamily fonts)
     {
         if (spacing == 0)
         {
-            drawing.Text(owner, x, baseline, text, style.Weight, style.Size, style.Color);
+            Draw(drawing, owner, x, baseline, text, style);
             return;
         }
 
@@ -93,6 +115,6 @@ internal sealed class TextSetter(FontFamily fonts)
             count++;
         }
 
-        return Width(text, style) + (count * spacing);
+        return Fonts[style.Weight].Width(text, style.Size) + (count * spacing);
     }
 }

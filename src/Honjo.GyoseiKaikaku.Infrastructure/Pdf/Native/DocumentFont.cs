@@ -13,10 +13,10 @@ internal sealed class DocumentFont
 
     private readonly FontFace _face;
     private readonly int[] _glyphs;
-    private readonly SortedDictionary<int, int> _unicode;
+    private readonly List<(int Glyph, int CodePoint)> _unicode;
     private readonly EmbeddedFont _embedded;
 
-    private DocumentFont(int weight, FontFace face, int[] glyphs, SortedDictionary<int, int> unicode, int firstNumber)
+    private DocumentFont(int weight, FontFace face, int[] glyphs, List<(int Glyph, int CodePoint)> unicode, int firstNumber)
     {
         Weight = weight;
         _face = face;
@@ -44,9 +44,11 @@ internal sealed class DocumentFont
     /// <summary>The weight's font over all <paramref name="pages"/>; null when no page draws with it.</summary>
     public static DocumentFont? Collect(IReadOnlyList<PdfPage> pages, int weight, FontFace face, int firstNumber)
     {
+        // By glyph id: drawn or not, and the character it copies as (0 none yet); arrays, as a booklet of a
+        // thousand sheets adds some 300,000 glyph uses.
         var used = new bool[face.Subsetter.GlyphCount];
+        var characters = new int[face.Subsetter.GlyphCount];
         var any = false;
-        var unicode = new SortedDictionary<int, int>();
         foreach (var page in pages)
         {
             foreach (var glyph in page.Glyphs[weight])
@@ -56,7 +58,7 @@ internal sealed class DocumentFont
 
             foreach (var (glyph, codePoint) in page.Unicode[weight])
             {
-                unicode[glyph] = unicode.TryGetValue(glyph, out var first) ? PdfPageBuilder.PreferredCharacter(first, codePoint) : codePoint;
+                characters[glyph] = characters[glyph] == 0 ? codePoint : PdfPageBuilder.PreferredCharacter(characters[glyph], codePoint);
             }
         }
 
@@ -66,11 +68,17 @@ internal sealed class DocumentFont
         }
 
         var glyphs = new List<int>();
+        var unicode = new List<(int Glyph, int CodePoint)>();
         for (var gid = 0; gid < used.Length; gid++)
         {
             if (used[gid])
             {
                 glyphs.Add(gid);
+            }
+
+            if (characters[gid] != 0)
+            {
+                unicode.Add((gid, characters[gid]));
             }
         }
 

@@ -77,7 +77,13 @@ public sealed class FontFace
     public double GlyphAdvance(int glyph) => _advances[glyph] / (double)UnitsPerEm;
 
     /// <summary>The advance of <paramref name="codePoint"/> in em.</summary>
-    public double Advance(int codePoint) => GlyphAdvance(GlyphOf(codePoint));
+    /// <remarks>A default-ignorable character (U+200B, U+2060, U+FEFF, variation selectors…) is 0: it draws nothing.</remarks>
+    public double Advance(int codePoint) => IsZeroWidth(codePoint) ? 0 : GlyphAdvance(GlyphOf(codePoint));
+
+    /// <summary>Characters that take no room and draw nothing, whether or not the font maps them (not to .notdef's 1 em).</summary>
+    public static bool IsZeroWidth(int codePoint) =>
+        codePoint is (>= 0x200B and <= 0x200F) or (>= 0x2060 and <= 0x2064) or 0xFEFF or (>= 0xFE00 and <= 0xFE0F)
+            or (>= 0xE0100 and <= 0xE01EF);
 
     /// <summary>
     /// The change to the advance of <paramref name="left"/> when <paramref name="right"/> follows it on the line (the

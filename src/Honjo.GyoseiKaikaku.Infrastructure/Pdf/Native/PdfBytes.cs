@@ -69,6 +69,12 @@ internal sealed class PdfBytes(int capacity = 4096)
     /// <summary>A number rounded to 3 decimals, without trailing zeros ("12.5", "0.333", "-3").</summary>
     public PdfBytes AppendNumber(double value)
     {
+        // A NaN or an infinity would write a broken page: a layout error to find, not a file to give out.
+        if (!double.IsFinite(value) || Math.Abs(value) > 1e12)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A PDF number must be finite.");
+        }
+
         var thousandths = (long)Math.Round(value * 1000, MidpointRounding.AwayFromZero);
         if (thousandths < 0)
         {

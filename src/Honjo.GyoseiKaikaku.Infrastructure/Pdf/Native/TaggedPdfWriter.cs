@@ -15,6 +15,8 @@ public static class TaggedPdfWriter
 
     private const int ObjectsPerStream = 200;
 
+
+
     // Fixed object numbers; fonts, pages, their elements and the outline entries follow.
     private const int CatalogNumber = 1;
     private const int PageTreeNumber = 2;
@@ -126,18 +128,19 @@ public static class TaggedPdfWriter
         }
 
         shared.AddRange(outline.Objects(pageNumbers, pages));
-        var streams = new List<(int[] Numbers, byte[] Header, byte[] Data)>();
-        foreach (var chunk in shared.Chunk(ObjectsPerStream))
-        {
-            streams.Add(ObjectStream(chunk.Select(o => o.Number).ToArray(), chunk.Select(o => o.Body).ToList()));
-        }
-
-        var pageStreams = new (int[] Numbers, byte[] Header, byte[] Data)[pages.Count];
-        Parallel.For(0, pages.Count, p => pageStreams[p] = PageElements(pages[p], pageNumbers[p]));
-        streams.AddRange(pageStreams.Where(s => s.Numbers.Length > 0));
+        var chunks = shared.Chunk(ObjectsPerStream).ToList();
+        var streams = new (int[] Numbers, byte[] Header, byte[] Data)[chunks.Count + pages.Count];
+        Parallel.For(0, streams.Length, s => streams[s] = s < chunks.Count
+            ? ObjectStream([.. chunks[s].Select(o => o.Number)], [.. chunks[s].Select(o => o.Body)])
+            : PageElements(pages[s - chunks.Count], pageNumbers[s - chunks.Count]));
 
         foreach (var (numbers, header, data) in streams)
         {
+            if (numbers.Length == 0)
+            {
+                continue;
+            }
+
             var streamNumber = xref.Add();
             for (var i = 0; i < numbers.Length; i++)
             {
@@ -186,7 +189,7 @@ public static class TaggedPdfWriter
 
     private static byte[] Document(int[] pageNumbers)
     {
-        var body = new PdfBytes(16 * pageNumbers.Length + 64).Append("<</Type /StructElem /S /Document /P ").AppendReference(StructTreeRootNumber).Append(" /K [");
+        var body = new PdfBytes(16 * pageNumbers.Length + 64).Append("<</S /Document /P ").AppendReference(StructTreeRootNumber).Append(" /K [");
         foreach (var number in pageNumbers)
         {
             body.AppendReference(number + 2).Append(' ');
@@ -256,14 +259,25 @@ public static class TaggedPdfWriter
             var element = elements[e];
             numbers[e] = first + e;
             header.Append(numbers[e]).Append(' ').Append(content.Length).Append(' ');
-            content.Append("<</Type /StructElem ").Append(element.Attributes).Append(" /P ")
+            // /Type /StructElem is optional and left out: it would be an eighth of the structure's bytes.
+            content.Append("<<").Append(element.Attributes).Append(" /P ")
                 .AppendReference(element.Parent < 0 ? DocumentNumber : first + element.Parent)
                 .Append(" /Pg ").AppendReference(pageNumber);
-            if (element.Kids.Length > 0)
+            if (element.Kids is [var only and >= 0])
+            {
+                content.Append(" /K ").Append(only);
+            }
+            else if (element.Kids.Length > 0)
             {
                 content.Append(" /K [");
-                foreach (var kid in element.Kids)
+                for (var k = 0; k < element.Kids.Length; k++)
                 {
+                    var kid = element.Kids[k];
+                    if (k > 0)
+                    {
+                        content.Append(' ');
+                    }
+
                     if (kid >= 0)
                     {
                         content.Append(kid);
@@ -272,8 +286,6 @@ public static class TaggedPdfWriter
                     {
                         content.AppendReference(first + ~kid);
                     }
-
-                    content.Append(' ');
                 }
 
                 content.Append(']');

@@ -73,6 +73,35 @@ public sealed partial class TaggedPdfWriterTests
     }
 
     [Fact]
+    public void Shifts_move_the_pen_before_the_characters_they_name()
+    {
+        // Kerning closes "AV" by 0.05 em; trimmed punctuation pulls 「 back by half an em; a zero-width space
+        // between keeps its index (the shift before it applies to the next glyph drawn).
+        const string text = "AV\u200B「本」";
+        const double size = 10;
+        var builder = new PdfPageBuilder(Fonts);
+        builder.Text(builder.Root.Add("P"), 50, 100, text, TextWeight.Regular, size, Ink, [(1, -0.05), (2, -0.25), (3, -0.25)]);
+
+        using var document = PdfDocument.Open(TaggedPdfWriter.Write([builder.Build()], Fonts, "詰め"));
+        var letters = document.GetPage(1).Letters;
+
+        Assert.Equal("AV「本」", string.Concat(letters.Select(l => l.Value)));
+        Assert.Equal(letters[0].EndBaseLine.X - (0.05 * size), letters[1].StartBaseLine.X, 2);
+        Assert.Equal(letters[1].EndBaseLine.X - (0.5 * size), letters[2].StartBaseLine.X, 2);
+        Assert.Equal(letters[2].EndBaseLine.X, letters[3].StartBaseLine.X, 2);
+        Assert.Equal(50 + Fonts.Regular.Width("AV「本」", size) - (0.55 * size), letters[^1].EndBaseLine.X, 2);
+    }
+
+    [Fact]
+    public void A_position_that_is_not_a_number_is_refused_rather_than_written()
+    {
+        var builder = new PdfPageBuilder(Fonts);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Text(builder.Root.Add("P"), double.NaN, 20, "本", TextWeight.Regular, 9, Ink));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Line(0, 0, double.PositiveInfinity, 0, 1, Ink));
+    }
+
+    [Fact]
     public void Zero_width_and_format_characters_draw_nothing()
     {
         var builder = new PdfPageBuilder(Fonts);
