@@ -66,12 +66,13 @@ public sealed class NativeMatchesBrowserTests
         using var pdf = PdfDocument.Open(native);
         Assert.Equal(r6.PageCount, pdf.NumberOfPages);
         var sheet = booklet.Sheets.Single(s => s.Number.ToString() == "1-9");
-        var text = Squash(pdf.GetPage(sheet.Page).Text);
+        var page = pdf.GetPage(sheet.Page);
+        var text = Squash(page.Text);
         Assert.Contains(Squash(report), text, StringComparison.Ordinal);
         Assert.Contains(policy, text, StringComparison.Ordinal);
         Assert.Contains($"計画番号{sheet.Number}・{sheet.Page}頁", text, StringComparison.Ordinal);
-        Assert.All(pdf.GetPage(sheet.Page).Letters, l => Assert.InRange(l.BoundingBox.Bottom, 0, pdf.GetPage(sheet.Page).Height));
-        Assert.True(pdf.GetPage(sheet.Page).Letters.Where(l => l.Value == "策").Max(l => l.PointSize) < 5, "The sheet was not shrunk to fit.");
+        Assert.All(page.Letters, l => Assert.InRange(l.BoundingBox.Bottom, 0, page.Height));
+        Assert.True(page.Letters.Where(l => l.Value == "策").Max(l => l.PointSize) < 5, "The sheet was not shrunk to fit.");
     }
 
     private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
