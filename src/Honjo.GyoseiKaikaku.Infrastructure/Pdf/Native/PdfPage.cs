@@ -54,7 +54,17 @@ public sealed class PdfPage
 
     /// <summary>The element owning each marked content, by MCID.</summary>
     internal int[] McidOwners { get; }
+
+    /// <summary>
+    /// The page's structure elements as last written (an object stream, compressed), and the page object number
+    /// they were numbered from: the same page written again at the same number (the booklet rewritten with another
+    /// sheet changed) reuses them. Replaced whole, so readers on other threads see one or the other.
+    /// </summary>
+    internal PageElementStream? LastElements { get; set; }
 }
+
+/// <summary>A page's structure elements written as an object stream for page object <paramref name="PageNumber"/>.</summary>
+internal sealed record PageElementStream(int PageNumber, int[] Numbers, byte[] Header, byte[] Data);
 
 /// <summary>An outline entry: level 1 at the top, level 2 under the last level 1 before it.</summary>
 /// <param name="Title">What the reader's bookmark pane shows.</param>

@@ -249,6 +249,20 @@ public static class TaggedPdfWriter
     /// <summary>One page's structure elements, composed into an object stream and compressed.</summary>
     private static (int[] Numbers, byte[] Header, byte[] Data) PageElements(PdfPage page, int pageNumber)
     {
+        // The stream depends only on the page and its object number: compressing it is most of the cost of writing
+        // pages built before, so the last one is kept on the page.
+        if (page.LastElements is { } last && last.PageNumber == pageNumber)
+        {
+            return (last.Numbers, last.Header, last.Data);
+        }
+
+        var written = ComposePageElements(page, pageNumber);
+        page.LastElements = new PageElementStream(pageNumber, written.Numbers, written.Header, written.Data);
+        return written;
+    }
+
+    private static (int[] Numbers, byte[] Header, byte[] Data) ComposePageElements(PdfPage page, int pageNumber)
+    {
         var elements = page.Elements;
         var first = pageNumber + 2;
         var numbers = new int[elements.Length];

@@ -420,6 +420,25 @@ public sealed partial class TaggedPdfWriterTests
     }
 
     [Fact]
+    public void A_page_written_at_one_place_then_another_then_the_first_again_keeps_its_structure_right()
+    {
+        var sheet = new PdfPageBuilder(Fonts);
+        sheet.Text(sheet.Root.Add(new StructureNode("H2") { Id = "h-2-5" }), 30, 60, "2-5 変更", TextWeight.Bold, 12, Ink);
+        var page = sheet.Build();
+        var cover = Page("表紙");
+
+        var second = TaggedPdfWriter.Write([cover, page], Fonts, "冊子");
+        var first = TaggedPdfWriter.Write([page], Fonts, "一枚");
+        var secondAgain = TaggedPdfWriter.Write([cover, page], Fonts, "冊子");
+
+        Assert.Equal(second, secondAgain);
+        var alone = TaggedPdf.Read(first).Elements.Single(e => e.Type == "H2");
+        var inBooklet = TaggedPdf.Read(secondAgain).Elements.Single(e => e.Type == "H2");
+        Assert.Equal((1, "2-5 変更", "h-2-5"), (alone.Page, alone.Text, alone.Id));
+        Assert.Equal((2, "2-5 変更", "h-2-5"), (inBooklet.Page, inBooklet.Text, inBooklet.Id));
+    }
+
+    [Fact]
     public void Writing_the_same_pages_again_gives_the_same_file()
     {
         var pages = new[] { Page("本庄市"), Page("実施計画", TextWeight.Bold) };
