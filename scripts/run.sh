@@ -5,8 +5,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
 require_dotnet
-# PDFs are printed by Chromium with a Japanese font: install them when possible; the rest of the app runs without them.
-( require_browser ) || say "WARNING: PDF downloads will answer with an installation notice until Chromium and fonts-noto-cjk are installed (apt-get install -y chromium fonts-noto-cjk)."
+# The summaries' and the council's PDFs are printed by Chromium with a Japanese font: install them when possible; the
+# rest of the app runs without them (the booklet's PDF is written by the application, ADR 0036).
+( require_browser ) || say "WARNING: the summaries' and the council's PDF downloads will answer with an installation notice until Chromium and fonts-noto-cjk are installed (apt-get install -y chromium fonts-noto-cjk)."
 URLS="${URLS:-http://127.0.0.1:5080}"
 if [[ "${1:-}" == "--urls" && -n "${2:-}" ]]; then URLS="$2"; fi
 

@@ -32,6 +32,9 @@ internal sealed class BenchContext(int warmRuns) : IAsyncDisposable
     /// <summary>The R6 booklet's PDF, warm, nothing cached (ms); set by <see cref="R6PdfRows"/>.</summary>
     public double R6PdfWarmMs { get; set; }
 
+    /// <summary>The browser's route (the baseline), warm, nothing reusable; 0 when not measured.</summary>
+    public double R6ChromiumWarmMs { get; set; }
+
     /// <summary>The R6 booklet's Excel, as written (for LibreOffice).</summary>
     public byte[] R6Excel { get; set; } = [];
 

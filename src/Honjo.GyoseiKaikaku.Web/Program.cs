@@ -47,7 +47,7 @@ try
 
     if (app.Services.GetRequiredService<IPdfEngine>().UnavailableReason() is { } pdfUnavailable)
     {
-        app.Logger.LogWarning(PdfEvents.Unavailable, "PDF downloads will be refused until this is fixed: {Reason}", pdfUnavailable);
+        app.Logger.LogWarning(PdfEvents.Unavailable, "The summaries' and the council's PDF downloads (and the booklet's with Pdf:BookletEngine = Chromium) will be refused until this is fixed: {Reason}", pdfUnavailable);
     }
 }
 catch (Exception e) when (StartupFailure.IsFailure(e))

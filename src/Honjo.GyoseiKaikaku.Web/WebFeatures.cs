@@ -82,7 +82,13 @@ public static class WebFeatures
         services.AddScoped<Features.Booklets.NextEditionHandler>();
         services.AddScoped<Features.Booklets.EditionChangesQuery>();
         services.AddSingleton<Features.Booklets.PdfPartCache>();
-        services.AddScoped<Domain.Booklets.IBookletPdfRenderer, Features.Booklets.BookletPdfRenderer>();
+        services.AddScoped<Features.Booklets.BookletPdfRenderer>();
+        services.AddSingleton<Features.Booklets.BookletPageCache>();
+        services.AddSingleton<Features.Booklets.NativeBookletPdfRenderer>();
+        services.AddScoped<Domain.Booklets.IBookletPdfRenderer>(provider =>
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.Pdf.PdfOptions>>().Value.BookletEngine == Infrastructure.Pdf.BookletPdfEngine.Chromium
+                ? provider.GetRequiredService<Features.Booklets.BookletPdfRenderer>()
+                : provider.GetRequiredService<Features.Booklets.NativeBookletPdfRenderer>());
         services.AddScoped<Features.Workbook.WorkbookDownloadQuery>();
         services.AddScoped<Features.Workbook.WorkbookImportRules>();
         services.AddScoped<Features.Workbook.PreviewImportHandler>();

@@ -4,8 +4,8 @@ using UglyToad.PdfPig;
 namespace Honjo.GyoseiKaikaku.Benchmarks;
 
 /// <summary>
-/// The 1,008-plan edition's PDF (built by the application's seeding from <c>LargeEdition</c>), warm browser, nothing
-/// reusable: time, per-sheet cost against R6's, the peak memory of the application and its browser during the export,
+/// The 1,008-plan edition's PDF (built by the application's seeding from <c>LargeEdition</c>), warm, nothing
+/// reusable, by the route configured (native by default, ADR 0036) and, as the baseline, by the browser's route: time, per-sheet cost against R6's, the peak memory of the application and its browser during the export,
 /// and a check that its many-page 目次 is right (every row on its 目次 page with the page its sheet is printed on).
 /// </summary>
 internal static class LargeEditionPdfRows
@@ -33,6 +33,15 @@ internal static class LargeEditionPdfRows
         var perSheet = ms / sheets;
         var r6PerSheet = context.R6PdfWarmMs / 56;
         table.Add("1,008-plan per-sheet cost vs R6's", $"{perSheet:F1} ms vs {r6PerSheet:F1} ms = {perSheet / r6PerSheet:F2}x", "within 1.2x of R6's", perSheet / r6PerSheet <= 1.2);
+        if (Environment.GetEnvironmentVariable("BENCH_LARGE_BASELINE") != "0")
+        {
+            // The baseline in the same run: the browser's route (ADR 0030–0035), ~30 s; BENCH_LARGE_BASELINE=0 skips it.
+            Console.WriteLine("1,008-plan edition PDF, the browser's route (baseline)…");
+            var chromium = BenchContext.Service<Web.Features.Booklets.BookletPdfRenderer>(context.App);
+            var (chromiumMs, chromiumBytes) = await Timing.TimeAsync(() => chromium.RenderAsync(booklet, default));
+            table.Add("  baseline: 1,008-plan PDF by the browser (Pdf:BookletEngine = Chromium), warm",
+                $"{ResultTable.Ms(chromiumMs)}, {ResultTable.Kb(chromiumBytes.Length)}; native is {ResultTable.Ratio(chromiumMs / ms)} faster", "(context: the route before ADR 0036)", null);
+        }
         if (MemorySampler.Supported)
         {
             table.Add("memory, 1,008-plan PDF (app + browser, peak RSS)", $"{peak / 1024 / 1024} MB (before the export: {before / 1024 / 1024} MB)", "(context: this process holds both applications)", null);

@@ -50,5 +50,9 @@ internal static class LibreOfficeRows
         table.Add("LibreOffice xlsx -> pdf (baseline)", ResultTable.Ms(libre), "(context: median of 3, start-up included)", null);
         var ratio = libre / context.R6PdfWarmMs;
         table.Add("R6 PDF warm vs LibreOffice", $"{ResultTable.Ratio(ratio)} faster", ">= 4x faster than LibreOffice, same run", ratio >= 4);
+        if (context.R6ChromiumWarmMs > 0)
+        {
+            table.Add("  baseline: the browser's route vs LibreOffice", $"{ResultTable.Ratio(libre / context.R6ChromiumWarmMs)} faster", "(context: before ADR 0036)", null);
+        }
     }
 }

@@ -11,6 +11,13 @@ public sealed class PdfOptions
 {
     public const string SectionName = "Pdf";
 
+    /// <summary>
+    /// What makes the booklet's PDF (ADR 0036): <see cref="BookletPdfEngine.Native"/> (default) lays the pages out and
+    /// writes the PDF in the application; <see cref="BookletPdfEngine.Chromium"/> prints the booklet's HTML in the
+    /// browser, as before. Other PDFs (the summaries, the council's) are printed by the browser either way.
+    /// </summary>
+    public BookletPdfEngine BookletEngine { get; set; } = BookletPdfEngine.Native;
+
     /// <summary>Chromium or Edge. Default: /usr/bin/chromium on Linux, Microsoft Edge on Windows.</summary>
     public string? BrowserPath { get; set; }
 
@@ -40,6 +47,16 @@ public sealed class PdfOptions
         BrowserPath is { Length: > 0 } path ? path
         : RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? @"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe"
         : "/usr/bin/chromium";
+}
+
+/// <summary>What makes the booklet's PDF (ADR 0036).</summary>
+public enum BookletPdfEngine
+{
+    /// <summary>The application lays out the pages and writes the tagged PDF itself.</summary>
+    Native,
+
+    /// <summary>The browser prints the booklet's HTML.</summary>
+    Chromium,
 }
 
 /// <summary>The PDF engine cannot run here; the message says what the administrator must install.</summary>

@@ -73,7 +73,9 @@ public sealed class BookletDownloadTests(ReaderApp app)
         var engine = new Mock<IPdfEngine>();
         engine.Setup(e => e.RenderAsync(It.IsAny<PdfRequest>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new PdfEngineUnavailableException("PDFを作成するブラウザが見つかりません（/usr/bin/chromium）。apt-get install chromium fonts-noto-cjk"));
-        using var broken = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(engine.Object)));
+        using var broken = app.WithWebHostBuilder(b => b
+            .UseSetting("Pdf:BookletEngine", "Chromium")
+            .ConfigureTestServices(s => s.AddSingleton(engine.Object)));
         var client = broken.CreateClient();
         await client.SignInAsync("t-reader");
 
@@ -82,6 +84,28 @@ public sealed class BookletDownloadTests(ReaderApp app)
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("apt-get install chromium fonts-noto-cjk", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_booklet_written_by_the_application_needs_no_browser()
+    {
+        // The browser is missing: any print would fail.
+        var engine = new Mock<IPdfEngine>();
+        engine.Setup(e => e.UnavailableReason()).Returns("PDFを作成するブラウザが見つかりません（/usr/bin/chromium）。");
+        engine.Setup(e => e.RenderAsync(It.IsAny<PdfRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new PdfEngineUnavailableException("PDFを作成するブラウザが見つかりません（/usr/bin/chromium）。"));
+        using var withoutBrowser = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(engine.Object)));
+        var client = withoutBrowser.CreateClient();
+        await client.SignInAsync("t-reader");
+
+        var response = await client.GetAsync(new Uri("/booklets/R6.pdf", UriKind.Relative));
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.Equal(59, document.NumberOfPages);
+        engine.Verify(e => e.RenderAsync(It.IsAny<PdfRequest>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class BookletMergeReuseTests
     [Fact]
     public async Task A_sheet_changed_with_new_characters_reads_right_and_stays_tagged_and_the_rest_is_as_before()
     {
-        using var app = AppFactory.Create(new());
+        using var app = AppFactory.Create(new() { Settings = new Dictionary<string, string?> { ["Pdf:BookletEngine"] = "Chromium" } });
         await using var scope = app.Services.CreateAsyncScope();
         var renderer = scope.ServiceProvider.GetRequiredService<IBookletPdfRenderer>();
         var booklet = (await scope.ServiceProvider.GetRequiredService<IBookletReader>().ReadAsync(new FiscalYear(6), default))!;

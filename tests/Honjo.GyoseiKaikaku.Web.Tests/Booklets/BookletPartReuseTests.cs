@@ -19,6 +19,7 @@ public sealed class BookletPartReuseTests
     {
         using var app = AppFactory.Create(new() { Settings = new Dictionary<string, string?>
         {
+            ["Pdf:BookletEngine"] = "Chromium",
             ["Logging:LogLevel:Honjo.GyoseiKaikaku.Web.Features.Booklets"] = "Information",
         } });
         await using var scope = app.Services.CreateAsyncScope();

@@ -9,10 +9,20 @@ using UglyToad.PdfPig.Tokens;
 
 namespace Honjo.GyoseiKaikaku.Web.Tests.Booklets;
 
-/// <summary>The R6 booklet rendered once through the real Chromium engine and read back page by page.</summary>
-public sealed class RenderedBooklet : IAsyncLifetime
+/// <summary>The R6 booklet rendered once by the route configured by default (native, ADR 0036) and read back page by page.</summary>
+public class RenderedBooklet : IAsyncLifetime
 {
-    public ReaderApp App { get; } = new();
+    public RenderedBooklet()
+        : this(new ReaderApp())
+    {
+    }
+
+    protected RenderedBooklet(ReaderApp app) => App = app;
+
+    public ReaderApp App { get; }
+
+    /// <summary>Where the rendered PDF is kept for a person to look at (artifacts/).</summary>
+    protected virtual string ArtifactName => "booklet-R6.pdf";
 
     public BookletDocument Booklet { get; private set; } = null!;
 
@@ -25,13 +35,28 @@ public sealed class RenderedBooklet : IAsyncLifetime
         Booklet = (await scope.ServiceProvider.GetRequiredService<IBookletReader>().ReadAsync(new FiscalYear(6), default))!;
         Pdf = await scope.ServiceProvider.GetRequiredService<IBookletPdfRenderer>().RenderAsync(Booklet, default);
         Directory.CreateDirectory(Path.Combine(TestSupport.RepoPaths.Root, "artifacts"));
-        await File.WriteAllBytesAsync(Path.Combine(TestSupport.RepoPaths.Root, "artifacts", "booklet-R6.pdf"), Pdf);
+        await File.WriteAllBytesAsync(Path.Combine(TestSupport.RepoPaths.Root, "artifacts", ArtifactName), Pdf);
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }
 
-public sealed class BookletPdfTests(RenderedBooklet rendered) : IClassFixture<RenderedBooklet>
+/// <summary>The same booklet printed by the browser (Pdf:BookletEngine = Chromium, the route before ADR 0036, kept as an option).</summary>
+public sealed class RenderedChromiumBooklet() : RenderedBooklet(new ChromiumReaderApp())
+{
+    protected override string ArtifactName => "booklet-R6-chromium.pdf";
+
+    private sealed class ChromiumReaderApp() : ReaderApp(new AppOptions { Settings = new Dictionary<string, string?> { ["Pdf:BookletEngine"] = "Chromium" } });
+}
+
+/// <summary>The R6 booklet as the application writes it (ADR 0036).</summary>
+public sealed class BookletPdfTests(RenderedBooklet rendered) : BookletPdfChecks(rendered), IClassFixture<RenderedBooklet>;
+
+/// <summary>The R6 booklet as the browser prints it: the option reads the same.</summary>
+public sealed class ChromiumBookletPdfTests(RenderedChromiumBooklet rendered) : BookletPdfChecks(rendered), IClassFixture<RenderedChromiumBooklet>;
+
+/// <summary>What every route's R6 booklet must be: pages, text page by page, headings, bookmarks, tags and fonts.</summary>
+public abstract class BookletPdfChecks(RenderedBooklet rendered)
 {
     private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 

@@ -80,6 +80,7 @@ public sealed class BookletPrintPlanTests
         {
             // The 80-plan booklet stands for a large edition here (the rule's limit lowered), so the test stays quick.
             ["Pdf:LargeDocumentSheets"] = "64",
+            ["Pdf:BookletEngine"] = "Chromium",
             ["Logging:LogLevel:Honjo.GyoseiKaikaku.Web.Features.Booklets"] = "Information",
             ["Logging:LogLevel:Honjo.GyoseiKaikaku.Infrastructure.Pdf"] = "Information",
         } });

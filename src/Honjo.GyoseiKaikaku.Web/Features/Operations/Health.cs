@@ -33,7 +33,10 @@ public sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
     }
 }
 
-/// <summary>PDF downloads need a browser and a Japanese font; without them the rest works, so this is degraded, not unhealthy.</summary>
+/// <summary>
+/// The summaries' and the council's PDFs need a browser and a Japanese font (the booklet's is written by the application,
+/// ADR 0036); without them the rest works, so this is degraded, not unhealthy.
+/// </summary>
 public sealed class PdfEngineHealthCheck(IPdfEngine engine) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
