@@ -66,14 +66,18 @@ public sealed class OperationsTests(OperatedApp app) : IClassFixture<OperatedApp
 
         var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
         await client.SignInAsync("o-kanri");
-        var first = await client.GetAsync(new Uri("/booklets/R6.pdf", UriKind.Relative));
-        var second = await client.GetAsync(new Uri("/summary.pdf?year=R5", UriKind.Relative));
+        var booklet = await client.GetAsync(new Uri("/booklets/R6.pdf", UriKind.Relative));
+        var first = await client.GetAsync(new Uri("/summary.pdf?year=R5", UriKind.Relative));
+        var second = await client.GetAsync(new Uri("/summary.pdf?year=R6", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
         Assert.Equal("Degraded", body.RootElement.GetProperty("status").GetString());
         Assert.Equal("Degraded", body.RootElement.GetProperty("checks").GetProperty("pdf").GetProperty("status").GetString());
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        // The booklet is written by the application (ADR 0036): it downloads without the browser; the summaries do not.
+        Assert.Equal(HttpStatusCode.OK, booklet.StatusCode);
+        Assert.Equal("application/pdf", booklet.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
         var warnings = noBrowser.Log.WithEventId(PdfEvents.Unavailable.Id);

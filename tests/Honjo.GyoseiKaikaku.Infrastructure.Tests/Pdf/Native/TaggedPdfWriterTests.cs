@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Honjo.GyoseiKaikaku.Infrastructure.Pdf.Native;
+using Honjo.GyoseiKaikaku.TestSupport;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Outline;

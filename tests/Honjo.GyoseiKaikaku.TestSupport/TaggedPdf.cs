@@ -3,7 +3,7 @@ using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Tokens;
 
-namespace Honjo.GyoseiKaikaku.Web.Tests.Booklets;
+namespace Honjo.GyoseiKaikaku.TestSupport;
 
 /// <summary>One element of a tagged PDF's structure tree: its type (H1, TH, TD…), the text of the marked content it
 /// owns (what a screen reader reads), its /ID and, for a table cell, the /IDs its /Headers attribute names.</summary>
