@@ -93,29 +93,14 @@ public static class TextLines
             return shifts;
         }
 
-        var classes = ArrayPool<LineClass>.Shared.Rent(n);
-        var advances = ArrayPool<double>.Shared.Rent(n);
-        var kerns = ArrayPool<double>.Shared.Rent(n);
-        var wide = ArrayPool<bool>.Shared.Rent(n);
-        var pairs = ArrayPool<double>.Shared.Rent(n);
-        try
+        using var scratch = new Scratch(n);
+        Measure(line, face, scratch.For(line), 0);
+        for (var i = 1; i < n; i++)
         {
-            Measure(line, face, new Paragraph(line, classes, advances, kerns, wide, pairs), 0);
-            for (var i = 1; i < n; i++)
+            if (scratch.Kerns[i] != 0)
             {
-                if (kerns[i] != 0)
-                {
-                    shifts.Add((i, kerns[i]));
-                }
+                shifts.Add((i, scratch.Kerns[i]));
             }
-        }
-        finally
-        {
-            ArrayPool<LineClass>.Shared.Return(classes);
-            ArrayPool<double>.Shared.Return(advances);
-            ArrayPool<double>.Shared.Return(kerns);
-            ArrayPool<bool>.Shared.Return(wide);
-            ArrayPool<double>.Shared.Return(pairs);
         }
 
         return shifts;
@@ -173,25 +158,10 @@ public static class TextLines
         }
 
         var n = text.Length;
-        var classes = ArrayPool<LineClass>.Shared.Rent(n);
-        var advances = ArrayPool<double>.Shared.Rent(n);
-        var kerns = ArrayPool<double>.Shared.Rent(n);
-        var wide = ArrayPool<bool>.Shared.Rent(n);
-        var pairs = ArrayPool<double>.Shared.Rent(n);
-        try
-        {
-            var line = new Paragraph(text, classes, advances, kerns, wide, pairs);
-            Measure(text, face, line, grid);
-            Fit(line, maxEm, grid > 0 ? 1 / grid : 0, lines);
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(pairs);
-            ArrayPool<bool>.Shared.Return(wide);
-            ArrayPool<LineClass>.Shared.Return(classes);
-            ArrayPool<double>.Shared.Return(advances);
-            ArrayPool<double>.Shared.Return(kerns);
-        }
+        using var scratch = new Scratch(n);
+        var line = scratch.For(text);
+        Measure(text, face, line, grid);
+        Fit(line, maxEm, grid > 0 ? 1 / grid : 0, lines);
     }
 
     /// <summary>
@@ -429,6 +399,31 @@ public static class TextLines
     /// unit before on a line (kerning and trimmed punctuation), the half em the unit before loses when it is a closing
     /// mark set half-width, East Asian width.
     /// </summary>
+    /// <summary>The pooled arrays a paragraph is measured in, rented for its length and returned when disposed.</summary>
+    private readonly struct Scratch(int length) : IDisposable
+    {
+        public LineClass[] Classes { get; } = ArrayPool<LineClass>.Shared.Rent(length);
+
+        public double[] Advances { get; } = ArrayPool<double>.Shared.Rent(length);
+
+        public double[] Kerns { get; } = ArrayPool<double>.Shared.Rent(length);
+
+        public bool[] Wide { get; } = ArrayPool<bool>.Shared.Rent(length);
+
+        public double[] Pairs { get; } = ArrayPool<double>.Shared.Rent(length);
+
+        public Paragraph For(ReadOnlySpan<char> text) => new(text, Classes, Advances, Kerns, Wide, Pairs);
+
+        public void Dispose()
+        {
+            ArrayPool<LineClass>.Shared.Return(Classes);
+            ArrayPool<double>.Shared.Return(Advances);
+            ArrayPool<double>.Shared.Return(Kerns);
+            ArrayPool<bool>.Shared.Return(Wide);
+            ArrayPool<double>.Shared.Return(Pairs);
+        }
+    }
+
     private readonly ref struct Paragraph(ReadOnlySpan<char> text, LineClass[] classes, double[] advances, double[] kerns, bool[] wide, double[] pairs)
     {
         public double[] Pairs { get; } = pairs;
