@@ -31,13 +31,12 @@ public sealed class NativeMatchesBrowserTests
         await File.WriteAllBytesAsync(Path.Combine(RepoPaths.Root, "artifacts", "booklet-filled-native.pdf"), native);
         await File.WriteAllBytesAsync(Path.Combine(RepoPaths.Root, "artifacts", "booklet-filled-chromium.pdf"), browser);
 
-        // Compared as the glyphs a reader sees: where two characters share one glyph of Noto Sans JP (戸 and 戶), the
-        // browser's route may copy out either of them (ToUnicodeNormalizer); the native route copies what was written.
-        var font = Infrastructure.Pdf.Native.FontFace.Load(
-            await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Pdf", "Fonts", "NotoSansJP-Regular.ttf")), "NotoSansJP-Regular");
-        string Glyphs(string text) => string.Concat(text.EnumerateRunes().Select(r => font.GlyphOf(r.Value) is var g and > 0 ? $"<{g}>" : r.ToString()));
-        var expected = BookletText.PerPage(browser).Select(Glyphs).ToList();
-        var actual = BookletText.PerPage(native).Select(Glyphs).ToList();
+        // The browser's route copies 戸 out as its variant 戶 in some renders (its ToUnicode comes from Chromium's
+        // shaping, ToUnicodeNormalizer; which code point depends on what the process printed before). The native route
+        // copies what was written. That one variant is folded on the browser's side; every other character must match.
+        static string Fold(string text) => text.Replace('戶', '戸');
+        var expected = BookletText.PerPage(browser).Select(Fold).ToList();
+        var actual = BookletText.PerPage(native);
         var differing = BookletText.DifferingPages(expected, actual);
         Assert.True(differing.Count == 0, differing.Count == 0 || differing[0] == 0
             ? $"{actual.Count} pages written, the browser printed {expected.Count}."
