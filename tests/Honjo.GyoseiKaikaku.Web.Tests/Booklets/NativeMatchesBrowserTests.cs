@@ -12,8 +12,9 @@ namespace Honjo.GyoseiKaikaku.Web.Tests.Booklets;
 /// The booklet the application writes (ADR 0036) reads as the browser prints the same HTML, page by page, for
 /// everything a sheet can hold beyond R6's draft: reports of several paragraphs, grades with 二次評価 and earlier
 /// grades, numeric targets with their 実績, Latin words and URLs, remarks, and texts long enough to shrink the sheet.
-/// (Much longer reports break the browser's route: its fit is measured on screen, not in print, and the export refuses
-/// a booklet whose pages do not match its 目次. The native route is tested alone with the longest report allowed.)
+/// (Much longer reports break the browser's route: a sheet with a 30-paragraph report printed over more than one page
+/// there, and the export refuses a booklet whose pages do not match its 目次. The native route is tested alone with the
+/// longest report allowed.)
 /// </summary>
 public sealed class NativeMatchesBrowserTests
 {
