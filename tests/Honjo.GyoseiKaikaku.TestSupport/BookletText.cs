@@ -23,6 +23,15 @@ public static class BookletText
 
     public static IReadOnlyList<string> R6Baseline() => File.ReadAllLines(R6BaselinePath);
 
+    /// <summary>Null when every page of <paramref name="actual"/> reads as <paramref name="expected"/>; else what differs, with the first page that does.</summary>
+    public static string? Difference(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
+    {
+        var differing = DifferingPages(expected, actual);
+        return differing.Count == 0 ? null
+            : differing[0] == 0 ? $"{actual.Count} pages, the baseline has {expected.Count}."
+            : $"Pages {string.Join(", ", differing)} differ. Page {differing[0]}:\nexpected {expected[differing[0] - 1]}\nactual   {actual[differing[0] - 1]}";
+    }
+
     /// <summary>The pages whose text differs from <paramref name="expected"/> (1-based), and a page count that differs as page 0.</summary>
     public static IReadOnlyList<int> DifferingPages(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
     {

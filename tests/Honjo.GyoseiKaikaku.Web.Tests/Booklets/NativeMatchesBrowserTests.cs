@@ -80,6 +80,37 @@ public sealed class NativeMatchesBrowserTests
         Assert.True(page.Letters.Where(l => l.Value == "策").Max(l => l.PointSize) < 5, "The sheet was not shrunk to fit.");
     }
 
+    [Fact]
+    public async Task Text_the_font_cannot_draw_or_that_is_not_text_still_writes_the_booklet()
+    {
+        using var app = AppFactory.Create(new());
+        await using var scope = app.Services.CreateAsyncScope();
+        var r6 = (await scope.ServiceProvider.GetRequiredService<IBookletReader>().ReadAsync(new FiscalYear(6), default))!;
+        string[] hostile =
+        [
+            "絵文字😀👍🏽と結合文字か\u3099、制御文字\u0000\u0007\t、単独サロゲート\uD800、右から左\u202Eabc\u202C、ゼロ幅\u200B\u2060\uFEFF",
+            new string('x', 3000),
+            "https://example.jp/" + new string('a', 500) + "?q=" + new string('%', 300),
+        ];
+        var booklet = r6 with
+        {
+            Fields = r6.Fields.Select(f => f with
+            {
+                Sheets = f.Sheets.Select((s, i) => i < hostile.Length ? s with { StatusReport = hostile[i], NextYearPolicy = hostile[^(i + 1)], Remarks = [hostile[i]] } : s).ToList(),
+            }).ToList(),
+        };
+
+        var native = await scope.ServiceProvider.GetRequiredService<NativeBookletPdfRenderer>().RenderAsync(booklet, default);
+
+        using var pdf = PdfDocument.Open(native);
+        Assert.Equal(r6.PageCount, pdf.NumberOfPages);
+        var first = booklet.Sheets.First();
+        var text = Squash(pdf.GetPage(first.Page).Text);
+        Assert.Contains("絵文字", text, StringComparison.Ordinal);
+        Assert.Contains("右から左", text, StringComparison.Ordinal);
+        Assert.Contains(new string('x', 3000), Squash(pdf.GetPage(booklet.Sheets.ElementAt(1).Page).Text), StringComparison.Ordinal);
+    }
+
     private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     private static BookletDocument Filled(BookletDocument booklet)

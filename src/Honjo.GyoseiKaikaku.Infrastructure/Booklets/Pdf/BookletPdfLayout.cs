@@ -42,17 +42,7 @@ public sealed class BookletPdfLayout(FontFamily fonts)
     public IReadOnlyList<PdfPage> Pages(BookletDocument booklet)
     {
         ArgumentNullException.ThrowIfNull(booklet);
-        var pages = new List<PdfPage>();
-        if (!booklet.IsSinglePlan)
-        {
-            pages.Add(Cover(booklet));
-            var contents = booklet.Contents;
-            for (var i = 0; i < contents.Pages.Count; i++)
-            {
-                pages.Add(ContentsPage(booklet, i));
-            }
-        }
-
+        var pages = booklet.IsSinglePlan ? [] : Front(booklet).ToList();
         foreach (var field in booklet.Fields)
         {
             for (var i = 0; i < field.Sheets.Count; i++)
@@ -108,11 +98,22 @@ public sealed class BookletPdfLayout(FontFamily fonts)
         return page.Build();
     }
 
+    /// <summary>The cover and every 目次 page, the 目次 cut once (<see cref="BookletDocument.Contents"/> paginates on each call).</summary>
+    public IReadOnlyList<PdfPage> Front(BookletDocument booklet)
+    {
+        ArgumentNullException.ThrowIfNull(booklet);
+        return [Cover(booklet), .. booklet.Contents.Pages.Select(page => ContentsPage(booklet, page))];
+    }
+
     /// <summary>The <paramref name="index"/>-th 目次 page (0-based).</summary>
     public PdfPage ContentsPage(BookletDocument booklet, int index)
     {
         ArgumentNullException.ThrowIfNull(booklet);
-        var contents = booklet.Contents.Pages[index];
+        return ContentsPage(booklet, booklet.Contents.Pages[index]);
+    }
+
+    private PdfPage ContentsPage(BookletDocument booklet, Domain.Booklets.ContentsPage contents)
+    {
         var fields = booklet.Fields.ToDictionary(f => f.Number);
         var page = new PdfPageBuilder(Fonts);
         var d = new DrawingList();

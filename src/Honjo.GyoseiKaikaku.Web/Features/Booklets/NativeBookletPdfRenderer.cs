@@ -59,7 +59,7 @@ public sealed partial class NativeBookletPdfRenderer : IBookletPdfRenderer
             var frontKey = FrontKeyOf(booklet);
             if (!_pages.TryGetValue(frontKey, out PdfPage[]? front) || front is null)
             {
-                front = [layout.Cover(booklet), .. Enumerable.Range(0, booklet.Contents.Pages.Count).Select(i => layout.ContentsPage(booklet, i))];
+                front = [.. layout.Front(booklet)];
                 _pages.Set(frontKey, front, new MemoryCacheEntryOptions { Size = front.Length, SlidingExpiration = TimeSpan.FromHours(1) });
             }
 
